@@ -1,0 +1,368 @@
+"""Actors present in an operation, their mandates, presence and links between them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from cmcoord.models import Area, Operation, OperationRecord, Sector, Sensitivity
+from cmcoord.permissions import scope_records
+
+
+class Category(models.TextChoices):
+    DOMESTIC_CIVILIAN = "domestic_civilian", "Domestic civilian"
+    DOMESTIC_MILITARY = "domestic_military", "Domestic military and paramilitary"
+    INTERNATIONAL_CIVILIAN = "international_civilian", "International civilian"
+    FOREIGN_MILITARY = "foreign_military", "Foreign military"
+
+
+class ActorType(models.TextChoices):
+    GOVERNMENT = "government", "Government"
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    LOCAL_LEADER = "local_leader", "Local leader"
+    NATIONAL_NGO = "national_ngo", "National NGO"
+    CIVIL_DEFENCE = "civil_defence", "Civil defence / civil protection"
+    ARMED_FORCES = "armed_forces", "Armed forces"
+    POLICE = "police", "Police"
+    GENDARMERIE = "gendarmerie", "Gendarmerie"
+    BORDER_CUSTOMS = "border_customs", "Border and customs forces"
+    UN_AGENCY = "un_agency", "UN agency"
+    INGO = "ingo", "International NGO"
+    DONOR = "donor", "Donor"
+    RED_CROSS = "red_cross", "ICRC / IFRC / National Society"
+    UN_PEACEKEEPING = "un_peacekeeping", "UN peacekeeping force"
+    NON_UN_PEACEKEEPING = "non_un_peacekeeping", "Non-UN peacekeeping force"
+    BILATERAL_FORCE = "bilateral_force", "Bilateral force"
+    CIMIC_UNIT = "cimic_unit", "CIMIC unit"
+    MILITARY_POLICE = "military_police", "Military police"
+    UNPOL = "unpol", "UN police (UNPOL)"
+    OTHER = "other", "Other"
+
+
+TYPES_BY_CATEGORY = {
+    Category.DOMESTIC_CIVILIAN: {
+        ActorType.GOVERNMENT,
+        ActorType.LOCAL_AUTHORITY,
+        ActorType.LOCAL_LEADER,
+        ActorType.NATIONAL_NGO,
+        ActorType.CIVIL_DEFENCE,
+        ActorType.OTHER,
+    },
+    Category.DOMESTIC_MILITARY: {
+        ActorType.ARMED_FORCES,
+        ActorType.POLICE,
+        ActorType.GENDARMERIE,
+        ActorType.BORDER_CUSTOMS,
+        ActorType.MILITARY_POLICE,
+        ActorType.OTHER,
+    },
+    Category.INTERNATIONAL_CIVILIAN: {
+        ActorType.UN_AGENCY,
+        ActorType.INGO,
+        ActorType.DONOR,
+        ActorType.RED_CROSS,
+        ActorType.OTHER,
+    },
+    Category.FOREIGN_MILITARY: {
+        ActorType.UN_PEACEKEEPING,
+        ActorType.NON_UN_PEACEKEEPING,
+        ActorType.BILATERAL_FORCE,
+        ActorType.CIMIC_UNIT,
+        ActorType.MILITARY_POLICE,
+        ActorType.UNPOL,
+        ActorType.OTHER,
+    },
+}
+MILITARY_CATEGORIES = {Category.DOMESTIC_MILITARY, Category.FOREIGN_MILITARY}
+
+
+class Echelon(models.TextChoices):
+    STRATEGIC = "strategic", "Strategic / national command"
+    OPERATIONAL = "operational", "Operational (force or joint HQ)"
+    FORMATION = "formation", "Formation (division, brigade)"
+    UNIT = "unit", "Unit (battalion, regiment)"
+    SUB_UNIT = "sub_unit", "Sub-unit (company, detachment)"
+
+
+class Relationship(models.TextChoices):
+    NONE = "none", "No relationship"
+    CO_EXISTENCE = "co_existence", "Co-existence"
+    COORDINATION = "coordination", "Coordination"
+    COOPERATION = "cooperation", "Cooperation"
+
+
+class AssociationRisk(models.TextChoices):
+    NONE = "none", "None"
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+
+
+class InterlocutorStatus(models.TextChoices):
+    UNDECIDED = "undecided", "Not decided"
+    APPROVED = "approved", "Approved interlocutor"
+    REJECTED = "rejected", "Not an interlocutor"
+
+
+class ActorQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return scope_records(self, user)
+
+    def military(self):
+        return self.filter(category__in=MILITARY_CATEGORIES)
+
+    def mcda_providers(self):
+        return self.filter(
+            models.Q(category__in=MILITARY_CATEGORIES) | models.Q(actor_type=ActorType.CIVIL_DEFENCE)
+        )
+
+
+class Actor(OperationRecord):
+    """An organisation or force present in the operation."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="actors")
+    name = models.CharField(max_length=200)
+    acronym = models.CharField(max_length=40, blank=True)
+    category = models.CharField(max_length=32, choices=Category.choices)
+    actor_type = models.CharField("type", max_length=32, choices=ActorType.choices)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="The next level up in its structure or chain of command.",
+    )
+    echelon = models.CharField(max_length=16, choices=Echelon.choices, blank=True)
+    contributing_state = models.CharField(
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Use ISO 3166 alpha-3.")],
+        help_text="For foreign forces: ISO 3166 alpha-3 of the contributing state.",
+    )
+    operating_methods = models.TextField(blank=True, help_text="How its ways of working differ.")
+    government_coordination = models.TextField(
+        blank=True, help_text="How it coordinates with the government."
+    )
+    relationship = models.CharField(max_length=16, choices=Relationship.choices, default=Relationship.NONE)
+    association_risk = models.CharField(
+        max_length=8, choices=AssociationRisk.choices, default=AssociationRisk.NONE
+    )
+    association_risk_reason = models.TextField(blank=True)
+    iati_org_id = models.CharField("IATI organisation id", max_length=60, blank=True)
+    hdx_org_type = models.CharField("HDX organisation type", max_length=60, blank=True)
+    interlocutor_status = models.CharField(
+        max_length=12, choices=InterlocutorStatus.choices, default=InterlocutorStatus.UNDECIDED
+    )
+    interlocutor_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    interlocutor_decided_on = models.DateField(null=True, blank=True)
+    interlocutor_rationale = models.TextField(blank=True)
+    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    objects = ActorQuerySet.as_manager()
+    same_operation_fields = ("parent",)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["operation", "name"], name="actor_unique_name_in_operation"),
+            models.CheckConstraint(condition=~models.Q(parent=models.F("pk")), name="actor_not_own_parent"),
+            models.CheckConstraint(
+                condition=models.Q(interlocutor_status="undecided")
+                | models.Q(interlocutor_decided_on__isnull=False),
+                name="actor_interlocutor_decision_dated",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["operation", "category", "actor_type"]),
+            models.Index(fields=["operation", "interlocutor_status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def is_military(self) -> bool:
+        return self.category in MILITARY_CATEGORIES
+
+    @property
+    def can_provide_mcda(self) -> bool:
+        return self.is_military or self.actor_type == ActorType.CIVIL_DEFENCE
+
+    def clean(self):
+        super().clean()
+        if self.category and self.actor_type and self.actor_type not in TYPES_BY_CATEGORY[self.category]:
+            raise ValidationError(
+                {
+                    "actor_type": f"A {self.get_category_display().lower()} actor cannot be of type "
+                    f"{self.get_actor_type_display().lower()}."
+                }
+            )
+        if (
+            self.association_risk in {AssociationRisk.MEDIUM, AssociationRisk.HIGH}
+            and not self.association_risk_reason.strip()
+        ):
+            raise ValidationError(
+                {"association_risk_reason": "Say why the risk of association is medium or high."}
+            )
+        self._check_hierarchy()
+
+    def _check_hierarchy(self):
+        seen = {self.pk} if self.pk else set()
+        node = self.parent
+        while node is not None:
+            if node.pk in seen:
+                raise ValidationError({"parent": "This would make the chain of command a loop."})
+            seen.add(node.pk)
+            node = node.parent
+
+    def ancestors(self) -> list["Actor"]:
+        chain, node = [], self.parent
+        while node is not None and len(chain) < 50:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+
+class ActorPresence(models.Model):
+    """Where and in which sector an actor operates, when, doing what."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="presences")
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    activities = models.TextField(blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["area__pcode", "sector__code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(area__isnull=False) | models.Q(sector__isnull=False),
+                name="presence_has_area_or_sector",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="presence_end_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["area", "sector"])]
+
+    def __str__(self):
+        return f"{self.actor} in {self.area or '-'} / {self.sector or '-'}"
+
+    def clean(self):
+        super().clean()
+        if not self.area_id and not self.sector_id:
+            raise ValidationError("Give an area, a sector or both.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+        if self.area_id and self.actor_id and self.area.country != self.actor.operation.country:
+            raise ValidationError({"area": "This area is not in the operation's country."})
+
+
+class Authority(models.TextChoices):
+    UNSC_RESOLUTION = "unsc_resolution", "UN Security Council resolution"
+    HOST_NATION_REQUEST = "host_nation_request", "Host-nation request"
+    BILATERAL_AGREEMENT = "bilateral_agreement", "Bilateral agreement"
+    NATIONAL_LAW = "national_law", "National law"
+    REGIONAL_ORGANISATION = "regional_organisation", "Regional organisation decision"
+    OTHER = "other", "Other"
+
+
+class MandateQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return scope_records(self, user, operation="actor__operation")
+
+
+class Mandate(models.Model):
+    """What an actor is there to do, on what authority, and when."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mandates")
+    title = models.CharField(max_length=300)
+    authority = models.CharField(max_length=32, choices=Authority.choices)
+    reference = models.CharField(max_length=120, blank=True, help_text="e.g. S/RES/2728 (2024)")
+    scope = models.TextField()
+    in_force_from = models.DateField()
+    in_force_until = models.DateField(null=True, blank=True)
+    source_url = models.URLField(blank=True)
+    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    objects = MandateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-in_force_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(in_force_until__isnull=True)
+                | models.Q(in_force_until__gte=models.F("in_force_from")),
+                name="mandate_until_after_from",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def operation_id(self):
+        return self.actor.operation_id
+
+    def clean(self):
+        super().clean()
+        if self.in_force_from and self.in_force_until and self.in_force_until < self.in_force_from:
+            raise ValidationError({"in_force_until": "A mandate cannot end before it comes into force."})
+
+
+class LinkKind(models.TextChoices):
+    COORDINATION_MECHANISM = "coordination_mechanism", "Coordination mechanism"
+    LIAISON = "liaison", "Liaison"
+    COMMAND = "command", "Command relation (beyond the hierarchy)"
+    SUPPORT = "support", "Support relation"
+    OTHER = "other", "Other"
+
+
+class ActorLinkQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return scope_records(self, user)
+
+
+class ActorLink(OperationRecord):
+    """Who coordinates with whom and how: the network officers build and use."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="actor_links")
+    source = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="links_in")
+    kind = models.CharField(max_length=32, choices=LinkKind.choices)
+    mechanism = models.CharField(max_length=300, blank=True)
+    since = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    history = HistoricalRecords()
+
+    objects = ActorLinkQuerySet.as_manager()
+    same_operation_fields = ("source", "target")
+
+    class Meta:
+        ordering = ["source__name", "target__name"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(source=models.F("target")), name="link_not_to_itself"),
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="link_unique_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} → {self.target} ({self.get_kind_display()})"
+
+    def clean(self):
+        super().clean()
+        if self.source_id and self.source_id == self.target_id:
+            raise ValidationError({"target": "An actor cannot be linked to itself."})

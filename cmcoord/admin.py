@@ -1,0 +1,155 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from simple_history.admin import SimpleHistoryAdmin
+
+from cmcoord.models import (
+    Area,
+    GuidelineDocument,
+    Notification,
+    NotificationPreference,
+    Operation,
+    PartnerToken,
+    ReminderDelivery,
+    Sector,
+    SecurityAssessment,
+    User,
+)
+from cmcoord.roles import Role
+from cmcoord.services import operation_members, role_grant, role_revoke
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = DjangoUserAdmin.fieldsets + (("Organisation", {"fields": ("organisation", "phone")}),)
+    add_fieldsets = DjangoUserAdmin.add_fieldsets + (
+        ("Organisation", {"fields": ("email", "first_name", "last_name", "organisation")}),
+    )
+    list_display = ("username", "get_full_name", "organisation", "email", "is_active", "is_staff")
+
+
+class GuidelineInline(admin.TabularInline):
+    model = GuidelineDocument
+    extra = 0
+
+
+class RoleGrantForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=get_user_model().objects.filter(is_active=True))
+    role = forms.ChoiceField(choices=Role.choices)
+
+
+@admin.register(Operation)
+class OperationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "country", "emergency_type", "phase", "start_date", "strategy", "strategy_status")
+    list_filter = ("emergency_type", "phase", "strategy_status", "country")
+    search_fields = ("name", "country")
+    inlines = [GuidelineInline]
+    autocomplete_fields = ("strategy_approved_by",)
+    change_form_template = "admin/cmcoord/operation/change_form.html"
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/members/",
+                self.admin_site.admin_view(self.members_view),
+                name="cmcoord_operation_members",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def members_view(self, request, pk):
+        """Grant and revoke roles, through the same service the officers' members page uses."""
+        operation = get_object_or_404(Operation, pk=pk)
+        if not self.has_change_permission(request, operation):
+            return redirect("admin:index")
+        form = RoleGrantForm(request.POST if request.method == "POST" and "grant" in request.POST else None)
+        if request.method == "POST":
+            if "revoke" in request.POST:
+                user = get_object_or_404(get_user_model(), pk=request.POST["revoke"])
+                role_revoke(user=user, operation=operation)
+                messages.success(request, f"{user} no longer has a role in {operation}.")
+                return redirect(request.path)
+            if form.is_valid():
+                role_grant(
+                    user=form.cleaned_data["user"], operation=operation, role=form.cleaned_data["role"]
+                )
+                messages.success(
+                    request, f"{form.cleaned_data['user']} is now {Role(form.cleaned_data['role']).label}."
+                )
+                return redirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": operation,
+            "title": f"Members of {operation}",
+            "members": [(user, Role(role).label) for user, role in operation_members(operation)],
+            "form": form,
+            "change_url": reverse("admin:cmcoord_operation_change", args=[operation.pk]),
+        }
+        return TemplateResponse(request, "admin/cmcoord/operation/members.html", context)
+
+
+@admin.register(GuidelineDocument)
+class GuidelineDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "operation", "issued_on", "sensitivity")
+    list_filter = ("operation", "sensitivity")
+    search_fields = ("title",)
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ("pcode", "name", "level", "country", "parent")
+    list_filter = ("country", "level")
+    search_fields = ("pcode", "name")
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "kind", "parent")
+    list_filter = ("kind",)
+    search_fields = ("code", "name")
+
+
+@admin.register(SecurityAssessment)
+class SecurityAssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ("area", "operation", "level", "assessed_on", "sensitivity")
+    list_filter = ("operation", "level")
+    autocomplete_fields = ("area", "assessed_by")
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("title", "recipient", "kind", "created_at", "read_at")
+    list_filter = ("kind",)
+    search_fields = ("title", "recipient__username")
+    raw_id_fields = ("recipient",)
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ("user", "kind", "email")
+    list_filter = ("kind", "email")
+
+
+@admin.register(ReminderDelivery)
+class ReminderDeliveryAdmin(admin.ModelAdmin):
+    list_display = ("kind", "subject", "occasion", "lead_days", "recipient", "status", "sent_at")
+    list_filter = ("kind", "status")
+    search_fields = ("subject", "recipient__username")
+    raw_id_fields = ("recipient", "notification")
+
+
+@admin.register(PartnerToken)
+class PartnerTokenAdmin(admin.ModelAdmin):
+    list_display = ("name", "operation", "key_prefix", "expires_at", "revoked_at", "last_used_at")
+    list_filter = ("operation",)
+    readonly_fields = ("key_prefix", "created_by", "created_at", "last_used_at")
+
+    def has_add_permission(self, request):
+        # Keys are created where they can be shown once: the officers' partner-token page.
+        return False

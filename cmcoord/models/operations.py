@@ -1,0 +1,181 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from simple_history.models import HistoricalRecords
+
+from .base import OperationRecord, Sensitivity, TimeStamped, check_date_order
+
+iso3_validator = RegexValidator(r"^[A-Z]{3}$", "Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ.")
+DEFAULT_LEAD_DAYS = [30, 14, 7, 1]
+
+
+def default_lead_days():
+    return list(DEFAULT_LEAD_DAYS)
+
+
+class EmergencyType(models.TextChoices):
+    NATURAL = "natural_disaster", "Natural disaster"
+    COMPLEX = "complex_emergency", "Complex emergency"
+    TECHNOLOGICAL = "technological", "Technological / industrial"
+
+
+class Phase(models.TextChoices):
+    PREPAREDNESS = "preparedness", "Preparedness"
+    RESPONSE = "response", "Emergency response"
+    RECOVERY = "recovery", "Early recovery"
+    TRANSITION = "transition", "Transition"
+    CLOSED = "closed", "Closed"
+
+
+class Strategy(models.TextChoices):
+    CO_EXISTENCE = "co_existence", "Co-existence"
+    COORDINATION = "coordination", "Coordination"
+    COOPERATION = "cooperation", "Cooperation"
+
+
+class StrategyStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    APPROVED = "approved", "Approved by the HCT/UNCT"
+
+
+class OperationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from cmcoord.permissions import scope_operations
+
+        return scope_operations(self, user)
+
+
+class Operation(TimeStamped):
+    """One emergency response in one country: everything else belongs to one."""
+
+    name = models.CharField(max_length=200, unique=True)
+    country = models.CharField(
+        max_length=3, validators=[iso3_validator], help_text="ISO 3166 alpha-3, e.g. MOZ"
+    )
+    time_zone = models.CharField(max_length=64, default="UTC")
+    emergency_type = models.CharField(max_length=32, choices=EmergencyType.choices)
+    phase = models.CharField(max_length=32, choices=Phase.choices, default=Phase.RESPONSE)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    strategy = models.CharField(max_length=32, choices=Strategy.choices, blank=True)
+    strategy_rationale = models.TextField(blank=True)
+    strategy_status = models.CharField(
+        max_length=16, choices=StrategyStatus.choices, default=StrategyStatus.DRAFT
+    )
+    strategy_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    strategy_approved_on = models.DateField(null=True, blank=True)
+    reminder_lead_days = models.JSONField(
+        default=default_lead_days,
+        help_text="Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1].",
+    )
+    history = HistoricalRecords()
+
+    objects = OperationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        permissions = [
+            ("view_internal_records", "Read internal records of the operation"),
+            ("view_restricted_records", "Read restricted records of the operation"),
+            ("manage_registry", "Write actors, contacts, meetings, MCDA and dependencies"),
+            ("triage_cell_requests", "Triage, table and answer cell requests"),
+            ("submit_cell_requests", "Send requests and concerns to the cell"),
+            ("decide_interlocutors", "Approve or reject interlocutors"),
+            ("endorse_rfas", "Endorse or decline requests for military assistance"),
+            ("draft_strategy", "Draft the CMCoord strategy and guidelines"),
+            ("approve_strategy", "Approve the CMCoord strategy"),
+            ("view_history", "Read the change history"),
+            ("manage_members", "Grant and revoke roles in the operation"),
+            ("manage_partner_tokens", "Create and revoke partner tokens"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(country__regex=r"^[A-Z]{3}$"), name="operation_country_iso3"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                name="operation_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(strategy_status="approved")
+                | (models.Q(strategy_approved_by__isnull=False) & ~models.Q(strategy="")),
+                name="operation_approved_strategy_has_approver",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def clean(self):
+        super().clean()
+        check_date_order(
+            self.start_date,
+            self.end_date,
+            end_field="end_date",
+            message="The end date cannot be before the start date.",
+        )
+        if self.time_zone not in zoneinfo.available_timezones():
+            raise ValidationError(
+                {"time_zone": f"Unknown time zone {self.time_zone!r}; use e.g. Africa/Maputo."}
+            )
+        days = self.reminder_lead_days
+        if (
+            not isinstance(days, list)
+            or not days
+            or not all(isinstance(d, int) and not isinstance(d, bool) and 0 < d <= 365 for d in days)
+        ):
+            raise ValidationError(
+                {"reminder_lead_days": "Give a list of whole days between 1 and 365, e.g. [30, 14, 7, 1]."}
+            )
+        if len(set(days)) != len(days):
+            raise ValidationError({"reminder_lead_days": "Each lead time may appear only once."})
+        self.reminder_lead_days = sorted(days, reverse=True)
+        if self.strategy_status == StrategyStatus.APPROVED and not self.strategy:
+            raise ValidationError({"strategy": "Choose a strategy before it is approved."})
+
+
+class OperationUserObjectPermission(UserObjectPermissionBase):
+    """Roles are object permissions on the operation; direct foreign key for speed."""
+
+    content_object = models.ForeignKey(Operation, on_delete=models.CASCADE)
+
+
+class OperationGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Operation, on_delete=models.CASCADE)
+
+
+class GuidelineDocument(OperationRecord):
+    """Country-specific UN-CMCoord guidelines and other reference documents."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="guidelines")
+    title = models.CharField(max_length=300)
+    issued_on = models.DateField(null=True, blank=True)
+    url = models.URLField(blank=True)
+    file = models.FileField(upload_to="guidelines/%Y/", blank=True)
+    summary = models.TextField(blank=True)
+    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-issued_on", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["operation", "title"], name="guideline_unique_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not self.url and not self.file:
+            raise ValidationError("Give a link to the document or upload the file.")

@@ -1,0 +1,135 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .base import OperationRecord, Sensitivity
+from .operations import Operation, iso3_validator
+
+
+class AreaQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from cmcoord.permissions import scope_areas
+
+        return scope_areas(self, user)
+
+
+class Area(models.Model):
+    """An administrative unit of the common operational dataset (COD), named by its P-code."""
+
+    class Level(models.IntegerChoices):
+        COUNTRY = 0, "Country (admin 0)"
+        ADMIN1 = 1, "Admin 1 (province, region)"
+        ADMIN2 = 2, "Admin 2 (district)"
+
+    pcode = models.CharField("P-code", max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    country = models.CharField(max_length=3, validators=[iso3_validator], db_index=True)
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pcode"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(level=0) & models.Q(parent__isnull=True))
+                | (models.Q(level__in=[1, 2]) & models.Q(parent__isnull=False)),
+                name="area_parent_only_below_country",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pcode__regex=r"^[A-Z]{2,3}[0-9]*$"), name="area_pcode_format"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.pcode})"
+
+    def clean(self):
+        super().clean()
+        parent = self.parent
+        if parent is None:
+            return
+        if parent.level != self.level - 1:
+            raise ValidationError({"parent": "The parent must be one administrative level up."})
+        if parent.country != self.country:
+            raise ValidationError({"parent": "The parent must be in the same country."})
+        if not self.pcode.startswith(parent.pcode):
+            raise ValidationError({"pcode": f"The P-code must start with its parent's ({parent.pcode})."})
+
+
+class Sector(models.Model):
+    """An IASC cluster, an area of responsibility within one, or a non-cluster sector."""
+
+    class Kind(models.TextChoices):
+        CLUSTER = "cluster", "IASC cluster"
+        AOR = "aor", "Area of responsibility"
+        OTHER = "other", "Non-cluster sector"
+
+    code = models.CharField(max_length=12, unique=True, help_text="IASC code, e.g. LOG, WSH")
+    name = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="areas_of_responsibility"
+    )
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="aor") | models.Q(parent__isnull=False),
+                name="sector_aor_has_cluster",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.AOR and (self.parent is None or self.parent.kind != self.Kind.CLUSTER):
+            raise ValidationError({"parent": "An area of responsibility belongs to a cluster."})
+
+
+class SecurityLevel(models.IntegerChoices):
+    MINIMAL = 1, "1 Minimal"
+    LOW = 2, "2 Low"
+    MODERATE = 3, "3 Moderate"
+    SUBSTANTIAL = 4, "4 Substantial"
+    HIGH = 5, "5 High"
+    EXTREME = 6, "6 Extreme"
+
+
+class SecurityAssessment(OperationRecord):
+    """The security context of one area: read by field staff before they travel."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="security_assessments")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="security_assessments")
+    level = models.PositiveSmallIntegerField(choices=SecurityLevel.choices)
+    association_risks = models.TextField(help_text="The risks of being seen with the military in this area.")
+    assessed_on = models.DateField()
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["area__pcode", "-assessed_on"]
+        indexes = [models.Index(fields=["operation", "area", "-assessed_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=6), name="security_level_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.area} level {self.level} on {self.assessed_on}"
+
+    def clean(self):
+        super().clean()
+        if self.area_id and self.operation_id and self.area.country != self.operation.country:
+            raise ValidationError({"area": "This area is not in the operation's country."})

@@ -1,0 +1,61 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from .operations import Operation
+
+TOKEN_PREFIX = "cmp_"  # noqa: S105 (a label, not a secret)
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class PartnerTokenQuerySet(models.QuerySet):
+    def active(self):
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
+class PartnerToken(models.Model):
+    """A read-only key for a partner system, scoped to one operation's shareable records.
+
+    The key is shown once at creation; only its SHA-256 is stored (a random 256-bit key needs
+    no slow hash: it cannot be guessed from a dictionary).
+    """
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="partner_tokens")
+    name = models.CharField(max_length=120, help_text="Who uses it, e.g. 'OCHA 3W dashboard'.")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    key_prefix = models.CharField(
+        max_length=12, editable=False, help_text="First characters, to recognise it."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PartnerTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["operation", "name"], name="partner_token_unique_name"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.key_prefix}…)"
+
+    @classmethod
+    def generate_key(cls) -> str:
+        return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

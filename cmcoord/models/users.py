@@ -1,0 +1,23 @@
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class User(AbstractUser):
+    """A person who signs in: humanitarian staff of any organisation."""
+
+    organisation = models.CharField(max_length=200, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    # Secret part of the personal calendar feed URL; resetting it revokes old subscriptions.
+    calendar_feed_token = models.CharField(max_length=64, default=new_feed_token, unique=True)
+
+    class Meta:
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username

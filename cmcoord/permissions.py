@@ -1,0 +1,220 @@
+"""Who may see and do what, per operation: every query and check goes through here.
+
+``memberships(principal)`` maps operation ids to the caller's role, read once per request
+from guardian's direct-foreign-key permission tables. The ``scope_*`` functions turn that
+into querysets; models' ``for_user`` methods call them, and the HTML views, the API, the
+exports and the feeds only ever start from ``Model.objects.for_user(user)``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Q, QuerySet
+
+from cmcoord.models.base import Sensitivity
+from cmcoord.roles import ROLE_MARKERS, ROLE_PERMISSIONS, Role
+
+PARTNER = "partner"
+ADMINISTRATOR = "administrator"
+FULL_READ = {Role.OFFICER, Role.HCT, ADMINISTRATOR}
+MEMBER_SENSITIVITIES = [Sensitivity.SHAREABLE, Sensitivity.INTERNAL]
+_CACHE = "_cmcoord_memberships"
+
+
+class PartnerPrincipal:
+    """The caller behind a partner token: reads one operation's shareable records."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_superuser = False
+    is_staff = False
+    pk = None
+    id = None
+    username = "partner-token"
+
+    def __init__(self, token):
+        self.token = token
+        self.operation_id = token.operation_id
+
+    def __str__(self):
+        return f"partner token {self.token.name}"
+
+    def has_perm(self, perm, obj=None):
+        return False
+
+
+def is_partner(principal) -> bool:
+    return isinstance(principal, PartnerPrincipal)
+
+
+def memberships(principal) -> dict[int, str]:
+    """{operation id: role} for everything the principal belongs to."""
+    if principal is None or not getattr(principal, "is_authenticated", False):
+        return {}
+    if is_partner(principal):
+        return {principal.operation_id: PARTNER}
+    cached = getattr(principal, _CACHE, None)
+    if cached is not None:
+        return cached
+    if not principal.is_active:
+        result = {}
+    elif principal.is_superuser:
+        from cmcoord.models import Operation
+
+        result = dict.fromkeys(Operation.objects.values_list("pk", flat=True), ADMINISTRATOR)
+    else:
+        result = _roles_from_grants(principal)
+    setattr(principal, _CACHE, result)
+    return result
+
+
+def forget_memberships(user) -> None:
+    """Drop the per-request cache after a role changes."""
+    if hasattr(user, _CACHE):
+        delattr(user, _CACHE)
+
+
+def _roles_from_grants(user) -> dict[int, str]:
+    from cmcoord.models import OperationGroupObjectPermission, OperationUserObjectPermission
+
+    markers = [codename for codename, _ in ROLE_MARKERS]
+    held: dict[int, set[str]] = defaultdict(set)
+    direct = OperationUserObjectPermission.objects.filter(
+        user=user, permission__codename__in=markers
+    ).values_list("content_object_id", "permission__codename")
+    via_groups = OperationGroupObjectPermission.objects.filter(
+        group__user=user, permission__codename__in=markers
+    ).values_list("content_object_id", "permission__codename")
+    for operation_id, codename in [*direct, *via_groups]:
+        held[operation_id].add(codename)
+    roles = {}
+    for operation_id, codenames in held.items():
+        for marker, role in ROLE_MARKERS:
+            if marker in codenames:
+                roles[operation_id] = role
+                break
+    return roles
+
+
+def role_in(principal, operation_id: int) -> str | None:
+    return memberships(principal).get(operation_id)
+
+
+def can(principal, codename: str, operation_id: int) -> bool:
+    """Whether the principal's role in the operation carries the Operation permission."""
+    role = role_in(principal, operation_id)
+    if role == ADMINISTRATOR:
+        return True
+    if role is None or role == PARTNER:
+        return False
+    return codename in ROLE_PERMISSIONS[role]
+
+
+def operations_where(principal, codename: str) -> list[int]:
+    return [op for op in memberships(principal) if can(principal, codename, op)]
+
+
+def _ops_by_reach(principal) -> tuple[list[int], list[int], list[int]]:
+    """(operations read in full, read as a member, read as a partner)."""
+    full, member, partner = [], [], []
+    for operation_id, role in memberships(principal).items():
+        if role in FULL_READ:
+            full.append(operation_id)
+        elif role == PARTNER:
+            partner.append(operation_id)
+        else:
+            member.append(operation_id)
+    return full, member, partner
+
+
+def visible_records_q(
+    principal, *, operation: str = "operation", sensitivity: str = "sensitivity", partners: bool = True
+) -> Q:
+    """The Q that keeps records a principal may read, by operation role and sensitivity."""
+    full, member, partner = _ops_by_reach(principal)
+    q = Q(**{f"{operation}__in": full})
+    q |= Q(**{f"{operation}__in": member, f"{sensitivity}__in": MEMBER_SENSITIVITIES})
+    if partners:
+        q |= Q(**{f"{operation}__in": partner, sensitivity: Sensitivity.SHAREABLE})
+    return q
+
+
+def scope_records(
+    qs: QuerySet, principal, *, operation="operation", sensitivity="sensitivity", partners=True
+) -> QuerySet:
+    """Records of the caller's operations, by sensitivity: the rule of most of the registry."""
+    if not memberships(principal):
+        return qs.none()
+    return qs.filter(
+        visible_records_q(principal, operation=operation, sensitivity=sensitivity, partners=partners)
+    )
+
+
+def _granted_q(qs: QuerySet, principal) -> Q:
+    """Per-object grants (guardian): one restricted record shared with one named person."""
+    if is_partner(principal) or not getattr(principal, "is_authenticated", False):
+        return Q(pk__in=[])
+    from guardian.utils import get_user_obj_perms_model
+
+    model = qs.model
+    codename = f"view_{model._meta.model_name}"
+    grants = (
+        get_user_obj_perms_model(model)
+        .objects.filter(user=principal, permission__codename=codename)
+        .values("content_object_id")
+    )
+    return Q(pk__in=grants, operation__in=list(memberships(principal)))
+
+
+def scope_meetings(qs: QuerySet, principal) -> QuerySet:
+    """Meetings: members read shareable and internal ones; partners none; plus grants."""
+    if not memberships(principal):
+        return qs.none()
+    q = visible_records_q(principal, partners=False) | _granted_q(qs, principal)
+    return qs.filter(q)
+
+
+def scope_contacts(qs: QuerySet, principal) -> QuerySet:
+    """Contacts: field staff read only approved interlocutors' and never restricted ones."""
+    from actors.models import InterlocutorStatus
+
+    if not memberships(principal):
+        return qs.none()
+    full, member, _ = _ops_by_reach(principal)
+    approved = Q(interlocutor_status=InterlocutorStatus.APPROVED) | Q(
+        interlocutor_status=InterlocutorStatus.UNDECIDED,
+        actor__interlocutor_status=InterlocutorStatus.APPROVED,
+    )
+    q = Q(operation__in=full)
+    q |= (
+        Q(operation__in=member, sensitivity__in=MEMBER_SENSITIVITIES)
+        & approved
+        & Q(actor__sensitivity__in=MEMBER_SENSITIVITIES)
+    )
+    return qs.filter(q | _granted_q(qs, principal))
+
+
+def scope_owned(qs: QuerySet, principal, *, owner: str) -> QuerySet:
+    """Action points and cell requests: field staff read their own; officers and HCT all."""
+    if not memberships(principal):
+        return qs.none()
+    full, member, _ = _ops_by_reach(principal)
+    return qs.filter(Q(operation__in=full) | Q(operation__in=member, **{owner: principal}))
+
+
+def scope_operations(qs: QuerySet, principal) -> QuerySet:
+    ops = list(memberships(principal))
+    return qs.filter(pk__in=ops) if ops else qs.none()
+
+
+def scope_areas(qs: QuerySet, principal) -> QuerySet:
+    """Areas are shared reference data: those of the countries of the caller's operations."""
+    from cmcoord.models import Operation
+
+    ops = list(memberships(principal))
+    if not ops:
+        return qs.none()
+    countries = Operation.objects.filter(pk__in=ops).values("country")
+    return qs.filter(country__in=countries)

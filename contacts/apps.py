@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ContactsConfig(AppConfig):
+    name = "contacts"
+    verbose_name = "CIMIC and liaison contacts"
+    default_auto_field = "django.db.models.BigAutoField"

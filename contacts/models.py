@@ -1,0 +1,143 @@
+"""CIMIC and liaison contacts, and the HCT/UNCT's decisions on who is an interlocutor."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from simple_history.models import HistoricalRecords
+
+from actors.models import Actor, InterlocutorStatus
+from cmcoord.models import Operation, OperationRecord, Sensitivity
+
+
+class Position(models.TextChoices):
+    CIMIC_OFFICER = "cimic_officer", "CIMIC officer"
+    J9_G9 = "j9_g9", "J9 / G9 officer"
+    LIAISON_OFFICER = "liaison_officer", "Liaison officer"
+    COMMANDER = "commander", "Commander"
+    FOCAL_POINT = "focal_point", "Focal point"
+    OTHER = "other", "Other"
+
+
+class ContactQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from cmcoord.permissions import scope_contacts
+
+        return scope_contacts(self, user)
+
+
+class Contact(OperationRecord):
+    """A person to talk to in an actor: shared with field staff only once approved."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="contacts")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="contacts")
+    full_name = models.CharField(max_length=200)
+    rank_or_title = models.CharField(max_length=80, blank=True)
+    position = models.CharField(max_length=32, choices=Position.choices)
+    position_detail = models.CharField(max_length=200, blank=True, help_text="e.g. 'J9, Joint Task Force HQ'")
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    satellite_phone = models.CharField(max_length=40, blank=True)
+    radio_call_sign = models.CharField(max_length=40, blank=True)
+    languages = models.CharField(max_length=200, blank=True, help_text="e.g. 'Portuguese, English'")
+    last_verified_on = models.DateField(null=True, blank=True)
+    interlocutor_status = models.CharField(
+        max_length=12,
+        choices=InterlocutorStatus.choices,
+        default=InterlocutorStatus.UNDECIDED,
+        help_text="Undecided: follows the actor's decision.",
+    )
+    interlocutor_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    interlocutor_decided_on = models.DateField(null=True, blank=True)
+    interlocutor_rationale = models.TextField(blank=True)
+    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    objects = ContactQuerySet.as_manager()
+    same_operation_fields = ("actor",)
+
+    class Meta:
+        ordering = ["full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "full_name"], name="contact_unique_name_in_actor"),
+            models.CheckConstraint(
+                condition=models.Q(interlocutor_status="undecided")
+                | models.Q(interlocutor_decided_on__isnull=False),
+                name="contact_interlocutor_decision_dated",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["operation", "interlocutor_status", "sensitivity"]),
+            models.Index(fields=["operation", "full_name"]),
+        ]
+
+    def __str__(self):
+        title = f"{self.rank_or_title} " if self.rank_or_title else ""
+        return f"{title}{self.full_name}"
+
+    @property
+    def is_approved_interlocutor(self) -> bool:
+        """The contact's own decision wins; undecided follows the actor's."""
+        if self.interlocutor_status != InterlocutorStatus.UNDECIDED:
+            return self.interlocutor_status == InterlocutorStatus.APPROVED
+        return self.actor.interlocutor_status == InterlocutorStatus.APPROVED
+
+    def clean(self):
+        super().clean()
+        if not any([self.phone, self.email, self.satellite_phone, self.radio_call_sign]):
+            raise ValidationError(
+                "Give at least one way to reach this person (phone, e-mail, satellite phone or call-sign)."
+            )
+
+
+class InterlocutorDecision(models.Model):
+    """The record of an HCT/UNCT decision on an actor or a contact as interlocutor."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="interlocutor_decisions")
+    actor = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.CASCADE, related_name="interlocutor_decisions"
+    )
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="interlocutor_decisions"
+    )
+    decision = models.CharField(max_length=12, choices=InterlocutorStatus.choices)
+    rationale = models.TextField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(actor__isnull=False) & models.Q(contact__isnull=True))
+                | (models.Q(actor__isnull=True) & models.Q(contact__isnull=False)),
+                name="decision_on_actor_or_contact",
+            ),
+            models.CheckConstraint(condition=~models.Q(rationale=""), name="decision_has_rationale"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_decision_display()}: {self.actor or self.contact}"
+
+    def clean(self):
+        super().clean()
+        if not self.rationale.strip():
+            raise ValidationError({"rationale": "Record why: the decision must be explainable later."})
+        target = self.actor or self.contact
+        if target is not None and self.operation_id and target.operation_id != self.operation_id:
+            raise ValidationError("This actor or contact belongs to another operation.")
+
+
+class ContactUserObjectPermission(UserObjectPermissionBase):
+    """Per-object grants: one restricted contact shared with one named person."""
+
+    content_object = models.ForeignKey(Contact, on_delete=models.CASCADE)
+
+
+class ContactGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Contact, on_delete=models.CASCADE)

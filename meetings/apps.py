@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "meetings"
+    verbose_name = "UN-CMCoord cell: forums, meetings, action points, requests"
+    default_auto_field = "django.db.models.BigAutoField"

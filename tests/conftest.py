@@ -1,0 +1,96 @@
+"""Shared fixtures: an operation with one user per role, another operation, an outsider.
+
+Like Healthchecks' alice/bob/charlie, every test can say what each principal may do.
+"""
+
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+
+from cmcoord.roles import Role
+from cmcoord.services import role_grant
+from tests.factories import OperationFactory, UserFactory
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_service(what: str, available: bool, why: str = "") -> None:
+    """Skip a test whose service is missing locally; under CI=true, fail it instead."""
+    if available:
+        return
+    message = f"{what} is not available{': ' + why if why else ''}"
+    if IN_CI:
+        pytest.fail(f"{message} (CI=true: tests needing it must run)")
+    pytest.skip(message)
+
+
+def tcp_reachable(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection(
+            (parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=2
+        ):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def require_postgres(settings):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    require_service("PostgreSQL", engine == "django.db.backends.postgresql", "set DATABASE_URL")
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("REDIS_URL", "")
+    require_service("Redis", bool(url) and tcp_reachable(url, 6379), "set REDIS_URL to a running Redis")
+    return url
+
+
+@pytest.fixture
+def operation(db):
+    return OperationFactory(name="Cyclone Response Mozambique 2026")
+
+
+@pytest.fixture
+def other_operation(db):
+    return OperationFactory(name="Floods Response Malawi 2026", country="MWI", time_zone="Africa/Blantyre")
+
+
+def _member(username, operation, role):
+    user = UserFactory(username=username)
+    role_grant(user=user, operation=operation, role=role)
+    return user
+
+
+@pytest.fixture
+def officer(operation):
+    return _member("officer", operation, Role.OFFICER)
+
+
+@pytest.fixture
+def hct(operation):
+    return _member("hct", operation, Role.HCT)
+
+
+@pytest.fixture
+def field(operation):
+    return _member("field", operation, Role.FIELD_STAFF)
+
+
+@pytest.fixture
+def field_other(other_operation):
+    return _member("field2", other_operation, Role.FIELD_STAFF)
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(username="outsider")
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
