@@ -218,3 +218,53 @@ def scope_areas(qs: QuerySet, principal) -> QuerySet:
         return qs.none()
     countries = Operation.objects.filter(pk__in=ops).values("country")
     return qs.filter(country__in=countries)
+
+
+# --- Checks used by services, views and the API alike ---------------------------------------
+
+
+def ensure(principal, codename: str, operation_id: int) -> None:
+    """Raise PermissionDenied unless the principal's role carries ``codename`` there.
+
+    Callers have already fetched the object through ``for_user``, so the principal can see
+    it: a 403 here names nothing they could not already read.
+    """
+    from django.core.exceptions import PermissionDenied
+
+    if not can(principal, codename, operation_id):
+        raise PermissionDenied("Your role in this operation does not allow this.")
+
+
+def can_update_action_point(principal, action_point) -> bool:
+    """Officers update any action point; its owner updates their own."""
+    if can(principal, "manage_registry", action_point.operation_id):
+        return True
+    return (
+        role_in(principal, action_point.operation_id) is not None
+        and not is_partner(principal)
+        and action_point.owner_id is not None
+        and action_point.owner_id == getattr(principal, "pk", None)
+    )
+
+
+def can_read_minutes(principal, operation_id: int) -> bool:
+    return can(principal, "view_restricted_records", operation_id)
+
+
+# Contact details each reach may read. Radio call-signs and satellite numbers stay with
+# officers and HCT: knowing a call-sign is enough to impersonate on the net.
+CONTACT_CHANNELS_FULL = ("phone", "email", "satellite_phone", "radio_call_sign")
+CONTACT_CHANNELS_MEMBER = ("phone", "email")
+
+
+def contact_channels(principal, operation_id: int) -> tuple[str, ...]:
+    role = role_in(principal, operation_id)
+    if role in FULL_READ:
+        return CONTACT_CHANNELS_FULL
+    if role is None or role == PARTNER:
+        return ()
+    return CONTACT_CHANNELS_MEMBER
+
+
+def can_read_history(principal, operation_id: int) -> bool:
+    return can(principal, "view_history", operation_id)

@@ -1,13 +1,20 @@
 """Writes of the core: granting and revoking roles in an operation."""
 
+import datetime as dt
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from cmcoord.models import Operation, OperationUserObjectPermission
-from cmcoord.permissions import forget_memberships
+from cmcoord.models import Operation, OperationUserObjectPermission, PartnerToken, StrategyStatus
+from cmcoord.models.tokens import TOKEN_PREFIX, hash_token
+from cmcoord.permissions import ensure, forget_memberships
 from cmcoord.roles import ALL_ROLE_PERMISSIONS, ROLE_PERMISSIONS, Role, role_from_permissions
+
+MAX_TOKEN_LIFETIME = dt.timedelta(days=366)
 
 
 @transaction.atomic
@@ -48,3 +55,121 @@ def operation_members(operation: Operation) -> list[tuple[object, str]]:
     users = get_user_model().objects.in_bulk(list(held))
     members = [(users[uid], role_from_permissions(codes)) for uid, codes in held.items()]
     return sorted(((u, r) for u, r in members if r), key=lambda pair: str(pair[0]).lower())
+
+
+# --- Partner tokens ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def partner_token_create(*, operation: Operation, name: str, expires_at, by) -> tuple[PartnerToken, str]:
+    """Create a read-only partner token; the raw key is returned once and never stored."""
+    ensure(by, "manage_partner_tokens", operation.pk)
+    if expires_at <= timezone.now():
+        raise ValidationError({"expires_at": "The expiry must be in the future."})
+    if expires_at > timezone.now() + MAX_TOKEN_LIFETIME:
+        raise ValidationError({"expires_at": "A partner token may live at most one year."})
+    raw = PartnerToken.generate_key()
+    token = PartnerToken(
+        operation=operation,
+        name=(name or "").strip(),
+        key_hash=hash_token(raw),
+        key_prefix=raw[:10],
+        created_by=by,
+        expires_at=expires_at,
+    )
+    token.full_clean()
+    token.save()
+    return token, raw
+
+
+def partner_token_revoke(*, token: PartnerToken, by) -> PartnerToken:
+    ensure(by, "manage_partner_tokens", token.operation_id)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def partner_token_authenticate(raw: str) -> PartnerToken | None:
+    """The active token with this key, recording its use (at most once a minute)."""
+    if not raw or not raw.startswith(TOKEN_PREFIX):
+        return None
+    token = PartnerToken.objects.active().select_related("operation").filter(key_hash=hash_token(raw)).first()
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=1):
+        PartnerToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
+
+
+# --- Strategy -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def strategy_draft(*, operation: Operation, strategy: str, rationale: str, by) -> Operation:
+    """Officers draft the CMCoord strategy; a new draft needs a new approval."""
+    ensure(by, "draft_strategy", operation.pk)
+    operation.strategy = strategy
+    operation.strategy_rationale = rationale
+    operation.strategy_status = StrategyStatus.DRAFT
+    operation.strategy_approved_by = None
+    operation.strategy_approved_on = None
+    operation._history_user = by
+    operation.full_clean()
+    operation.save()
+    return operation
+
+
+@transaction.atomic
+def strategy_approve(*, operation: Operation, by) -> Operation:
+    ensure(by, "approve_strategy", operation.pk)
+    if not operation.strategy:
+        raise ValidationError({"strategy": "There is no drafted strategy to approve."})
+    operation.strategy_status = StrategyStatus.APPROVED
+    operation.strategy_approved_by = by
+    operation.strategy_approved_on = timezone.localdate()
+    operation._history_user = by
+    operation.full_clean()
+    operation.save()
+    return operation
+
+
+# --- Registry records (actors, mandates, contacts, meetings, MCDA, ...) ------------------------
+
+
+def operation_id_of(instance) -> int | None:
+    """The operation a registry record belongs to (mandates through their actor)."""
+    operation_id = getattr(instance, "operation_id", None)
+    if operation_id is not None:
+        return operation_id
+    for parent in ("actor", "meeting", "forum", "asset", "cell_request"):
+        related = getattr(instance, parent, None)
+        if related is not None:
+            return operation_id_of(related)
+    return None
+
+
+@transaction.atomic
+def record_save(*, instance, by, m2m: dict | None = None, codename: str = "manage_registry"):
+    """Validate and save one registry record written by an officer (HTML form or API).
+
+    The one write path for plain records: checks the writer's role in the record's
+    operation, runs the model's validation (constraints and ``clean()``), keeps who changed
+    it in the history, and sets many-to-many fields after the save.
+    """
+    ensure(by, codename, operation_id_of(instance))
+    instance._history_user = by
+    instance.full_clean()
+    instance.save()
+    for field, values in (m2m or {}).items():
+        getattr(instance, field).set(values)
+    return instance
+
+
+@transaction.atomic
+def record_delete(*, instance, by, codename: str = "manage_registry") -> None:
+    ensure(by, codename, operation_id_of(instance))
+    instance._history_user = by
+    instance.delete()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from cmcoord import views
 
@@ -10,7 +10,9 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("operations/<int:pk>/", views.operation_detail, name="operation-detail"),
+    path("notifications/", include("cmcoord.notification_urls")),
     path("healthz/", views.healthz, name="healthz"),
+    path("api/v1/", include("cmcoord.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,3 @@
+"""URLs of the user's notifications (filled in by the reminders work)."""
+
+urlpatterns = []

@@ -1,0 +1,60 @@
+"""Writes on contacts: the HCT/UNCT's interlocutor decisions and per-person shares."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from guardian.shortcuts import assign_perm, remove_perm
+
+from actors.models import Actor, InterlocutorStatus
+from cmcoord.permissions import ensure, role_in
+from contacts.models import Contact, InterlocutorDecision
+
+DECISIONS = {InterlocutorStatus.APPROVED, InterlocutorStatus.REJECTED}
+
+
+@transaction.atomic
+def interlocutor_decide(*, target: Actor | Contact, decision: str, rationale: str, by) -> InterlocutorDecision:
+    """Record an HCT/UNCT decision on an actor or contact; field staff see the effect at once."""
+    ensure(by, "decide_interlocutors", target.operation_id)
+    if decision not in DECISIONS:
+        raise ValidationError({"decision": "Choose approved or rejected."})
+    if not (rationale or "").strip():
+        raise ValidationError({"rationale": "Record why: the decision must be explainable later."})
+    record = InterlocutorDecision(
+        operation_id=target.operation_id,
+        actor=target if isinstance(target, Actor) else None,
+        contact=target if isinstance(target, Contact) else None,
+        decision=decision,
+        rationale=rationale.strip(),
+        decided_by=by,
+    )
+    record.full_clean()
+    record.save()
+    target.interlocutor_status = decision
+    target.interlocutor_decided_by = by
+    target.interlocutor_decided_on = timezone.localdate()
+    target.interlocutor_rationale = record.rationale
+    target._history_user = by
+    target.save(
+        update_fields=[
+            "interlocutor_status",
+            "interlocutor_decided_by",
+            "interlocutor_decided_on",
+            "interlocutor_rationale",
+            "updated_at",
+        ]
+    )
+    return record
+
+
+def record_share(*, record, user, by) -> None:
+    """Share one restricted meeting or contact with one named member of its operation."""
+    ensure(by, "manage_registry", record.operation_id)
+    if role_in(user, record.operation_id) is None:
+        raise ValidationError({"user": "Only members of this operation can be given access."})
+    assign_perm(f"view_{record._meta.model_name}", user, record)
+
+
+def record_unshare(*, record, user, by) -> None:
+    ensure(by, "manage_registry", record.operation_id)
+    remove_perm(f"view_{record._meta.model_name}", user, record)
