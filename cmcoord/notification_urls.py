@@ -1,3 +1,14 @@
-"""URLs of the user's notifications (filled in by the reminders work)."""
+"""URLs of the signed-in user's notifications, under /notifications/."""
 
-urlpatterns = []
+from django.urls import path
+
+from cmcoord import notification_views as views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("<int:pk>/read/", views.notification_mark_read, name="mark-read"),
+    path("read-all/", views.notification_mark_all_read, name="mark-all-read"),
+    path("preferences/", views.notification_preferences, name="preferences"),
+]

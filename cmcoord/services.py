@@ -5,22 +5,31 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from cmcoord.models import Operation, OperationUserObjectPermission, PartnerToken, StrategyStatus
 from cmcoord.models.tokens import TOKEN_PREFIX, hash_token
-from cmcoord.permissions import ensure, forget_memberships
+from cmcoord.permissions import ensure, forget_memberships, grantable_roles, role_in
 from cmcoord.roles import ALL_ROLE_PERMISSIONS, ROLE_PERMISSIONS, Role, role_from_permissions
 
 MAX_TOKEN_LIFETIME = dt.timedelta(days=366)
 
 
+def _ensure_may_change_role(by, operation: Operation, *roles) -> None:
+    if by is None:  # the administrator's own tools: Django admin, seed_demo
+        return
+    allowed = grantable_roles(by, operation.pk)
+    if any(role is not None and role not in allowed for role in roles):
+        raise PermissionDenied("Your role does not allow you to give or take this role.")
+
+
 @transaction.atomic
-def role_grant(*, user, operation: Operation, role: str) -> None:
+def role_grant(*, user, operation: Operation, role: str, by=None) -> None:
     """Give ``user`` exactly ``role`` in ``operation``, replacing any role held there."""
     role = Role(role)
+    _ensure_may_change_role(by, operation, role, role_in(user, operation.pk))
     _role_grants(user, operation).delete()
     permissions = Permission.objects.filter(
         content_type=ContentType.objects.get_for_model(Operation),
@@ -33,7 +42,8 @@ def role_grant(*, user, operation: Operation, role: str) -> None:
 
 
 @transaction.atomic
-def role_revoke(*, user, operation: Operation) -> None:
+def role_revoke(*, user, operation: Operation, by=None) -> None:
+    _ensure_may_change_role(by, operation, role_in(user, operation.pk))
     _role_grants(user, operation).delete()
     forget_memberships(user)
 

@@ -203,8 +203,25 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# One queue name per deployment (tests give each run its own so parallel runs never mix).
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 REMINDER_DISPATCH_EVERY_SECONDS = env_int("REMINDER_DISPATCH_EVERY_SECONDS", 300, minimum=10)
-CELERY_BEAT_SCHEDULE = {}
+# A reminder claimed (or failed) this long ago without being sent lost its worker or its message:
+# the next dispatch sends it again. Longer than the task time limit, so no live send is doubled.
+REMINDER_RETRY_STALE_AFTER_SECONDS = env_int(
+    "REMINDER_RETRY_STALE_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT + 60, minimum=1
+)
+# After this many failed tries the e-mail is given up and only the in-app notification goes out.
+REMINDER_MAX_EMAIL_ATTEMPTS = env_int("REMINDER_MAX_EMAIL_ATTEMPTS", 8, minimum=1)
+# One periodic dispatcher finds what is due in the database: no reminder waits as a far ETA in
+# Redis (visibility timeout). `expires` drops dispatches queued while no worker was running.
+CELERY_BEAT_SCHEDULE = {
+    "dispatch-reminders": {
+        "task": "cmcoord.tasks.dispatch_reminders",
+        "schedule": float(REMINDER_DISPATCH_EVERY_SECONDS),
+        "options": {"expires": REMINDER_DISPATCH_EVERY_SECONDS},
+    },
+}
 
 # --- REST framework -----------------------------------------------------------------------------
 REST_FRAMEWORK = {

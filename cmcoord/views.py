@@ -1,25 +1,185 @@
+from itertools import islice
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
 
-from cmcoord.models import Operation
-from cmcoord.permissions import memberships
+from actors.models import Actor
+from assets.models import AssetDeployment, Dependency
+from assets.selectors import dependencies_at_risk
+from cmcoord import permissions, services
+from cmcoord.forms import MemberGrantForm, PartnerTokenForm, StrategyForm
+from cmcoord.models import GuidelineDocument, Operation, PartnerToken, SecurityAssessment
+from cmcoord.roles import Role
+from cmcoord.views_base import OperationListView, OperationMixin, form_errors_from, operation_for, operation_post
+from contacts.models import Contact
+from meetings.models import ActionPoint, CellRequest, Meeting
 
 
 @login_required
 def home(request):
     operations = Operation.objects.for_user(request.user).order_by("name")
-    roles = memberships(request.user)
-    rows = [(operation, roles.get(operation.pk)) for operation in operations]
+    roles = permissions.memberships(request.user)
+    rows = [(operation, _role_label(roles.get(operation.pk))) for operation in operations]
     return render(request, "cmcoord/home.html", {"rows": rows})
 
 
-@login_required
-def operation_detail(request, pk):
-    operation = get_object_or_404(Operation.objects.for_user(request.user), pk=pk)
-    return render(request, "cmcoord/operation_detail.html", {"operation": operation})
+def _role_label(role):
+    return Role(role).label if role in Role.values else (role or "").capitalize()
+
+
+class DashboardView(OperationMixin, TemplateView):
+    template_name = "cmcoord/operation_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user, op, today = self.request.user, self.operation, timezone.localdate()
+        return super().get_context_data(
+            role_label=_role_label(permissions.role_in(user, op.pk)),
+            guidelines=GuidelineDocument.objects.for_user(user).filter(operation=op),
+            at_risk=dependencies_at_risk(user, op, today=today)[:10],
+            upcoming=Meeting.objects.for_user(user).filter(operation=op).upcoming(timezone.now())[:5],
+            my_action_points=ActionPoint.objects.for_user(user).filter(operation=op, owner=user).open()[:10],
+            my_requests=CellRequest.objects.for_user(user).filter(operation=op, submitted_by=user)[:5],
+            counts={
+                "actors": Actor.objects.for_user(user).filter(operation=op).count(),
+                "contacts": Contact.objects.for_user(user).filter(operation=op).count(),
+                "assets": AssetDeployment.objects.for_user(user).filter(operation=op).active().count(),
+            },
+            strategy_form=StrategyForm(initial={"strategy": op.strategy, "rationale": op.strategy_rationale}),
+            today=today,
+            **kwargs,
+        )
+
+
+class MembersView(OperationMixin, TemplateView):
+    """Officers grant and revoke roles here, through the same service the admin uses."""
+
+    template_name = "cmcoord/members.html"
+    required_permission = "manage_members"
+
+    def get_context_data(self, **kwargs):
+        members = [(u, _role_label(r)) for u, r in services.operation_members(self.operation)]
+        kwargs.setdefault("form", self._form())
+        return super().get_context_data(members=members, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "revoke" in request.POST:
+            return self._revoke(request)
+        form = self._form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        user = form.cleaned_data["user"]
+        services.role_grant(user=user, operation=self.operation, role=form.cleaned_data["role"], by=request.user)
+        messages.success(request, f"{user} is now {Role(form.cleaned_data['role']).label} in this operation.")
+        return redirect(request.path)
+
+    def _form(self, data=None):
+        return MemberGrantForm(data, roles=permissions.grantable_roles(self.request.user, self.operation.pk))
+
+    def _revoke(self, request):
+        member_ids = {u.pk for u, _ in services.operation_members(self.operation)}
+        user = get_object_or_404(get_user_model(), pk=request.POST["revoke"], pk__in=member_ids)
+        services.role_revoke(user=user, operation=self.operation, by=request.user)
+        messages.success(request, f"{user} no longer has a role in this operation.")
+        return redirect(request.path)
+
+
+class PartnerTokensView(OperationMixin, TemplateView):
+    """Named, read-only partner tokens: the key is shown once, on the page that creates it."""
+
+    template_name = "cmcoord/partner_tokens.html"
+    required_permission = "manage_partner_tokens"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", PartnerTokenForm())
+        tokens = PartnerToken.objects.filter(operation=self.operation).select_related("created_by")
+        return super().get_context_data(tokens=tokens, now=timezone.now(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = PartnerTokenForm(request.POST)
+        if form.is_valid():
+            try:
+                token, raw = services.partner_token_create(
+                    operation=self.operation, name=form.cleaned_data["name"],
+                    expires_at=form.expires_at, by=request.user,
+                )
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                context = self.get_context_data(new_key=raw, new_token=token)
+                return self.render_to_response(context)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+@operation_post
+def partner_token_revoke(request, operation, pk):
+    permissions.ensure(request.user, "manage_partner_tokens", operation.pk)
+    token = get_object_or_404(PartnerToken, operation=operation, pk=pk)
+    services.partner_token_revoke(token=token, by=request.user)
+    messages.success(request, f"Token “{token.name}” revoked: it no longer opens anything.")
+    return redirect("partner-token-list", op=operation.pk)
+
+
+@operation_post
+def strategy_update(request, operation):
+    """Officers draft the CMCoord strategy; the HCT/UNCT approves the current draft."""
+    try:
+        if "approve" in request.POST:
+            services.strategy_approve(operation=operation, by=request.user)
+            messages.success(request, "Strategy approved.")
+        else:
+            form = StrategyForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, "Choose a strategy and give its rationale.")
+                return redirect("operation-detail", op=operation.pk)
+            services.strategy_draft(operation=operation, by=request.user, **form.cleaned_data)
+            messages.success(request, "Strategy drafted: it awaits HCT/UNCT approval.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("operation-detail", op=operation.pk)
+
+
+HISTORY_MODELS = [Actor, Contact, Meeting, ActionPoint, CellRequest, AssetDeployment, Dependency, SecurityAssessment]
+
+
+def _history_label(row) -> str:
+    for field in ("name", "full_name", "title", "activity"):
+        if getattr(row, field, None):
+            return getattr(row, field)
+    return f"#{row.id}"
+
+
+class HistoryView(OperationMixin, TemplateView):
+    """Who changed what, when: the latest changes across the operation's records."""
+
+    template_name = "cmcoord/history.html"
+    required_permission = "view_history"
+    limit = 100
+
+    def get_context_data(self, **kwargs):
+        changes = []
+        for model in HISTORY_MODELS:
+            rows = model.history.filter(operation_id=self.operation.pk).select_related("history_user")
+            for row in islice(rows.order_by("-history_date"), self.limit):
+                row.kind, row.label = model._meta.verbose_name, _history_label(row)
+                changes.append(row)
+        changes.sort(key=lambda h: h.history_date, reverse=True)
+        return super().get_context_data(changes=changes[: self.limit], **kwargs)
+
+
+class SecurityListView(OperationListView):
+    model = SecurityAssessment
+    template_name = "cmcoord/security_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("area", "assessed_by")
 
 
 @require_GET

@@ -141,7 +141,7 @@ class Meeting(OperationRecord):
         indexes = [models.Index(fields=["operation", "starts_at"])]
 
     def __str__(self):
-        return f"{self.title} ({self.starts_at:%Y-%m-%d})"
+        return f"{self.title} ({self.starts_at:%Y-%m-%d})" if self.starts_at else self.title
 
     def clean(self):
         super().clean()

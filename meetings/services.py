@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cmcoord.models import Notification, NotificationKind
-from cmcoord.permissions import can, can_update_action_point, ensure
+from cmcoord.permissions import can_close_cell_request, can_update_action_point, ensure
 from meetings.models import ActionPoint, AgendaItem, AssistanceRequest, CellRequest, Meeting
 
 
@@ -64,8 +64,7 @@ def cell_request_answer(*, cell_request: CellRequest, response: str, by) -> Cell
 @transaction.atomic
 def cell_request_close(*, cell_request: CellRequest, by) -> CellRequest:
     """The cell closes a request; so may its sender once it has been answered."""
-    is_sender = cell_request.submitted_by_id == by.pk
-    if not can(by, "triage_cell_requests", cell_request.operation_id) and not is_sender:
+    if not can_close_cell_request(by, cell_request):
         raise PermissionDenied("Only the cell or the sender can close this request.")
     cell_request.status = CellRequest.Status.CLOSED
     return _save(cell_request, by)

@@ -37,6 +37,12 @@ def tcp_reachable(url: str, default_port: int) -> bool:
         return False
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Users are made by the dozen in tests: a fast hasher keeps the suite quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def require_postgres(settings):
     engine = settings.DATABASES["default"]["ENGINE"]

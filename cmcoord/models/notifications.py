@@ -78,6 +78,9 @@ class ReminderDelivery(models.Model):
         CLAIMED = "claimed", "Claimed, being sent"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed, will be retried"
+        # Never to be sent: a more urgent lead time superseded it (catch-up after an outage),
+        # or its record changed (withdrawn asset, action point done, meeting cancelled).
+        SKIPPED = "skipped", "Skipped, superseded or obsolete"
 
     kind = models.CharField(max_length=32, choices=NotificationKind.choices)
     subject = models.CharField(max_length=64)

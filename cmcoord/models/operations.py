@@ -49,6 +49,13 @@ class OperationQuerySet(models.QuerySet):
         return scope_operations(self, user)
 
 
+class GuidelineQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from cmcoord.permissions import scope_records
+
+        return scope_records(self, user)
+
+
 class Operation(TimeStamped):
     """One emergency response in one country: everything else belongs to one."""
 
@@ -165,6 +172,8 @@ class GuidelineDocument(OperationRecord):
     summary = models.TextField(blank=True)
     sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
     history = HistoricalRecords()
+
+    objects = GuidelineQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_on", "title"]

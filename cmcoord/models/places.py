@@ -94,6 +94,13 @@ class Sector(models.Model):
             raise ValidationError({"parent": "An area of responsibility belongs to a cluster."})
 
 
+class OperationRecordQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from cmcoord.permissions import scope_records
+
+        return scope_records(self, user)
+
+
 class SecurityLevel(models.IntegerChoices):
     MINIMAL = 1, "1 Minimal"
     LOW = 2, "2 Low"
@@ -116,6 +123,8 @@ class SecurityAssessment(OperationRecord):
     )
     sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
     history = HistoricalRecords()
+
+    objects = OperationRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["area__pcode", "-assessed_on"]

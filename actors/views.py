@@ -1,0 +1,79 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+
+from actors.models import Actor, ActorType, Category, InterlocutorStatus
+from cmcoord.permissions import contact_channels
+from cmcoord.views_base import OperationDetailView, OperationListView, operation_post
+from contacts.models import Contact
+from contacts.services import interlocutor_decide
+
+
+class ActorListView(OperationListView):
+    model = Actor
+    template_name = "actors/actor_list.html"
+
+    def get_queryset(self):
+        qs = super().get_queryset().select_related("parent")
+        params = self.request.GET
+        if params.get("q"):
+            qs = qs.filter(Q(name__icontains=params["q"]) | Q(acronym__icontains=params["q"]))
+        if params.get("category") in Category.values:
+            qs = qs.filter(category=params["category"])
+        if params.get("type") in ActorType.values:
+            qs = qs.filter(actor_type=params["type"])
+        return qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(categories=Category.choices, **kwargs)
+
+
+class ActorDetailView(OperationDetailView):
+    model = Actor
+    template_name = "actors/actor_detail.html"
+
+    def get_context_data(self, **kwargs):
+        actor, user = self.object, self.request.user
+        return super().get_context_data(
+            ancestors=[a for a in actor.ancestors() if Actor.objects.for_user(user).filter(pk=a.pk).exists()],
+            children=Actor.objects.for_user(user).filter(parent=actor),
+            mandates=actor.mandates.model.objects.for_user(user).filter(actor=actor),
+            presences=actor.presences.select_related("area", "sector"),
+            contacts=Contact.objects.for_user(user).filter(actor=actor),
+            channels=contact_channels(user, actor.operation_id),
+            links_out=actor.links_out.model.objects.for_user(user).filter(source=actor).select_related("target"),
+            links_in=actor.links_in.model.objects.for_user(user).filter(target=actor).select_related("source"),
+            decision_form=InterlocutorDecisionForm(),
+            **kwargs,
+        )
+
+
+class InterlocutorDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[(InterlocutorStatus.APPROVED, "Approve as interlocutor"), (InterlocutorStatus.REJECTED, "Reject")],
+        widget=forms.RadioSelect,
+    )
+    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="Why: recorded with the decision.")
+
+
+def decide_interlocutor(request, target):
+    """POST from the HCT/UNCT: approve or reject an actor or contact as interlocutor."""
+    form = InterlocutorDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            interlocutor_decide(target=target, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Decision recorded: {target} — {target.get_interlocutor_status_display()}.")
+    else:
+        messages.error(request, "Choose a decision and give its rationale.")
+    return redirect(request.path.rsplit("decide/", 1)[0])
+
+
+@operation_post
+def actor_decide(request, operation, pk):
+    actor = get_object_or_404(Actor.objects.for_user(request.user), operation=operation, pk=pk)
+    return decide_interlocutor(request, actor)

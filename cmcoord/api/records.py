@@ -1,0 +1,113 @@
+"""The base serializer of operation records: scoped relations, described fields, service writes."""
+
+from django.core.exceptions import PermissionDenied
+from rest_framework import serializers
+
+from cmcoord.api.fields import ScopedPrimaryKeyRelatedField, ScopedSlugRelatedField
+from cmcoord.models import Area, Sector
+from cmcoord.permissions import can
+from cmcoord.services import record_save
+
+# Descriptions of fields that many resources share; a serializer's Meta.descriptions adds its own.
+COMMON_DESCRIPTIONS = {
+    "id": "Identifier of this record; stable, use it to sync.",
+    "operation": "Identifier of the operation (emergency response) the record belongs to; "
+    "set when the record is created and never changed.",
+    "sensitivity": "Who may read it: shareable (partner systems too), internal (all members of "
+    "the operation) or restricted (CMCoord officers and HCT/UNCT only).",
+    "created_at": "When the record was created (ISO 8601).",
+    "updated_at": "When the record last changed (ISO 8601); filter with updated_since to sync.",
+    "notes": "Free-text notes.",
+    "interlocutor_status": "The HCT/UNCT decision on whether this is an appropriate interlocutor: "
+    "undecided, approved or rejected.",
+    "interlocutor_decided_by": "Identifier of the HCT/UNCT member who decided; null if undecided.",
+    "interlocutor_decided_on": "Date of the interlocutor decision.",
+    "interlocutor_rationale": "Why the HCT/UNCT decided so.",
+    "area": "P-code of the administrative area (COD), e.g. MZ07.",
+    "areas": "P-codes of the administrative areas served.",
+    "sector": "IASC cluster or sector code, e.g. LOG, WSH.",
+    "sectors": "IASC cluster or sector codes served.",
+}
+
+
+class DescribedMixin:
+    """Gives every field a description users understand: help_text wins, then Meta, then common."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        own = getattr(getattr(self, "Meta", None), "descriptions", {})
+        for name, field in fields.items():
+            if not getattr(field, "help_text", None):
+                text = own.get(name) or COMMON_DESCRIPTIONS.get(name)
+                if text:
+                    field.help_text = text
+        return fields
+
+
+class AreaCodeField(ScopedSlugRelatedField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Area.objects.all())
+        super().__init__(slug_field="pcode", **kwargs)
+
+
+class SectorCodeField(ScopedSlugRelatedField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Sector.objects.all())
+        super().__init__(slug_field="code", **kwargs)
+
+
+class Serializer(DescribedMixin, serializers.Serializer):
+    """A plain serializer (action bodies) with the same field descriptions."""
+
+
+class RecordSerializer(DescribedMixin, serializers.ModelSerializer):
+    """Reads and writes a registry record; every write goes through ``record_save``.
+
+    ``write_permission``: the Operation permission a writer needs in the record's operation,
+    checked as soon as the operation is known so a refused write answers 403, not 400.
+    """
+
+    serializer_related_field = ScopedPrimaryKeyRelatedField
+    write_permission = "manage_registry"
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        if relation_info.related_model is Area:
+            return AreaCodeField, {k: v for k, v in kwargs.items() if k != "queryset"}
+        if relation_info.related_model is Sector:
+            return SectorCodeField, {k: v for k, v in kwargs.items() if k != "queryset"}
+        model_field = relation_info.model_field
+        if field_class is ScopedPrimaryKeyRelatedField and model_field is not None and not relation_info.to_many:
+            # Output may be masked to null; input of a required relation may not be null.
+            kwargs["required_value"] = not model_field.null
+            kwargs["allow_null"] = True
+        return field_class, kwargs
+
+    def validate_operation(self, operation):
+        if self.instance is not None and operation.pk != self.instance.operation_id:
+            raise serializers.ValidationError("A record cannot move to another operation.")
+        if not can(self.context["request"].user, self.write_permission, operation.pk):
+            raise PermissionDenied("Your role in this operation does not allow this.")
+        return operation
+
+    @property
+    def principal(self):
+        return self.context["request"].user
+
+    def _split_m2m(self, validated_data):
+        m2m = {}
+        for field in self.Meta.model._meta.many_to_many:
+            if field.name in validated_data:
+                m2m[field.name] = validated_data.pop(field.name)
+        return m2m
+
+    def create(self, validated_data):
+        m2m = self._split_m2m(validated_data)
+        instance = self.Meta.model(**validated_data)
+        return record_save(instance=instance, by=self.principal, m2m=m2m, codename=self.write_permission)
+
+    def update(self, instance, validated_data):
+        m2m = self._split_m2m(validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return record_save(instance=instance, by=self.principal, m2m=m2m, codename=self.write_permission)

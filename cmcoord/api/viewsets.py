@@ -1,0 +1,107 @@
+"""Base viewsets: every queryset from ``for_user``, writes through services, exports by format.
+
+A resource's viewset is configuration: ``model``, ``serializer_class``, ``filterset_class``,
+``search_fields``, ``ordering_fields``, ``related`` / ``prefetch`` (so a list issues the same
+number of queries for 1 row or 200), and ``exports`` ({format: builder}) for HXL, iCalendar
+and vCard. Nothing here runs on an unscoped queryset.
+"""
+
+from django.db import transaction
+from rest_framework import mixins, viewsets
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from cmcoord.api.scoping import scoped
+from cmcoord.formats.renderers import EXPORT_RENDERERS, ExportRenderer
+from cmcoord.permissions import is_partner
+from cmcoord.services import record_delete
+
+# An export (HXL, iCalendar, vCard) returns every row the caller may read, up to this many.
+EXPORT_CAP = 10_000
+ID_PATTERN = r"[0-9]{1,18}"
+
+
+class ErrorsAsJSONMixin:
+    """An error is JSON even when CSV, iCalendar or vCard was asked for."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        renderer = getattr(request, "accepted_renderer", None)
+        if response.status_code >= 400 and isinstance(renderer, ExportRenderer):
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+class ScopedViewSet(ErrorsAsJSONMixin, viewsets.GenericViewSet):
+    model = None
+    related: tuple[str, ...] = ()
+    prefetch: tuple = ()
+    # Partner tokens read this resource (shareable records); otherwise they get an empty list.
+    partners_read = True
+    exports: dict = {}
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self):
+        principal = self.request.user
+        qs = self.model._default_manager.all()
+        if is_partner(principal) and not self.partners_read:
+            return qs.none()
+        qs = scoped(qs, principal)
+        if self.related:
+            qs = qs.select_related(*self.related)
+        for item in self.get_prefetch():
+            qs = qs.prefetch_related(item)
+        return qs
+
+    def get_prefetch(self):
+        return self.prefetch
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if getattr(self, "action", None) == "list":
+            renderers += [EXPORT_RENDERERS[fmt]() for fmt in self.exports]
+        return renderers
+
+    def list(self, request, *args, **kwargs):
+        renderer = request.accepted_renderer
+        if isinstance(renderer, ExportRenderer):
+            return self.export(renderer.format, self.filter_queryset(self.get_queryset()))
+        return mixins.ListModelMixin.list(self, request, *args, **kwargs)
+
+    def export(self, fmt, queryset):
+        rows = list(queryset[: EXPORT_CAP + 1])
+        body = self.exports[fmt](rows[:EXPORT_CAP], request=self.request, view=self)
+        headers = {"X-Total-Count": str(min(len(rows), EXPORT_CAP))}
+        if len(rows) > EXPORT_CAP:
+            headers["X-Export-Truncated"] = f"true; only the first {EXPORT_CAP} rows"
+        filename = EXPORT_RENDERERS[fmt].filename(self.basename)
+        if filename:
+            headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return Response(body, headers=headers)
+
+
+class ReadOnlyViewSet(mixins.RetrieveModelMixin, ScopedViewSet):
+    """List and detail."""
+
+
+class RecordViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ScopedViewSet,
+):
+    """Registry records officers write: create, update and delete through the record services."""
+
+    write_permission = "manage_registry"
+
+    @transaction.atomic
+    def perform_create(self, serializer):
+        serializer.save()
+
+    @transaction.atomic
+    def perform_update(self, serializer):
+        serializer.save()
+
+    def perform_destroy(self, instance):
+        record_delete(instance=instance, by=self.request.user, codename=self.write_permission)

@@ -1,0 +1,1 @@
+"""What partners read besides JSON: CSV with HXL hashtags, iCalendar and vCard."""

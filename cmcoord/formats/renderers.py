@@ -1,0 +1,45 @@
+"""DRF renderers of the export formats: the body is built by ``cmcoord.formats`` builders.
+
+``?format=hxl`` (text/csv), ``?format=ics`` (text/calendar), ``?format=vcf`` (text/vcard). The
+renderer only passes the built text through; errors are rendered as JSON by the views.
+"""
+
+import json
+
+from rest_framework.renderers import BaseRenderer
+
+
+class ExportRenderer(BaseRenderer):
+    charset = "utf-8"
+    extension = ""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        if isinstance(data, str):
+            return data.encode(self.charset)
+        return json.dumps(data).encode(self.charset)
+
+    @classmethod
+    def filename(cls, basename: str) -> str:
+        return f"cmcoord-{basename}.{cls.extension}" if cls.extension else ""
+
+
+class HXLRenderer(ExportRenderer):
+    media_type = "text/csv"
+    format = "hxl"
+    extension = "csv"
+
+
+class ICalendarRenderer(ExportRenderer):
+    media_type = "text/calendar"
+    format = "ics"
+
+
+class VCardRenderer(ExportRenderer):
+    media_type = "text/vcard"
+    format = "vcf"
+    extension = "vcf"
+
+
+EXPORT_RENDERERS = {r.format: r for r in (HXLRenderer, ICalendarRenderer, VCardRenderer)}

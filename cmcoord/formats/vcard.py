@@ -1,0 +1,44 @@
+"""vCard 3.0 for contacts, with only the channels the reader may see.
+
+``channels`` comes from ``cmcoord.permissions.contact_channels``: field staff get phone and
+e-mail; officers and HCT also satellite phone and radio call-sign.
+"""
+
+import vobject
+
+
+def contact_vcard(contact, channels) -> str:
+    card = vobject.vCard()
+    card.add("uid").value = f"contact-{contact.pk}@cmcoord"
+    card.add("fn").value = contact.full_name
+    given, _, family = contact.full_name.rpartition(" ")
+    card.add("n").value = vobject.vcard.Name(family=family or contact.full_name, given=given)
+    card.add("org").value = [contact.actor.name]
+    title = " ".join(part for part in (contact.rank_or_title, contact.position_detail) if part)
+    card.add("title").value = title or contact.get_position_display()
+    card.add("role").value = contact.get_position_display()
+    if "phone" in channels and contact.phone:
+        tel = card.add("tel")
+        tel.value, tel.type_param = contact.phone, "WORK"
+    if "satellite_phone" in channels and contact.satellite_phone:
+        tel = card.add("tel")
+        tel.value, tel.type_param = contact.satellite_phone, "X-SATELLITE"
+    if "email" in channels and contact.email:
+        email = card.add("email")
+        email.value, email.type_param = contact.email, "INTERNET"
+    if "radio_call_sign" in channels and contact.radio_call_sign:
+        card.add("x-radio-call-sign").value = contact.radio_call_sign
+    notes = []
+    if contact.languages:
+        notes.append(f"Languages: {contact.languages}")
+    if contact.last_verified_on:
+        notes.append(f"Last verified on {contact.last_verified_on.isoformat()}")
+    if notes:
+        card.add("note").value = ". ".join(notes)
+    card.add("rev").value = contact.updated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return card.serialize()
+
+
+def contacts_vcards(contacts, channels_of) -> str:
+    """Several cards in one file; ``channels_of(contact)`` gives each card's channels."""
+    return "".join(contact_vcard(contact, channels_of(contact)) for contact in contacts)

@@ -1,0 +1,46 @@
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from cmcoord.models import Strategy
+from cmcoord.roles import Role
+
+
+class MemberGrantForm(forms.Form):
+    username = forms.CharField(help_text="The person's CMCoord username (an administrator creates accounts).")
+    role = forms.ChoiceField(choices=Role.choices)
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(r, Role(r).label) for r in roles]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        user = get_user_model().objects.filter(username__iexact=username, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError("No active account has this username.")
+        self.cleaned_data["user"] = user
+        return username
+
+
+class PartnerTokenForm(forms.Form):
+    name = forms.CharField(max_length=120, help_text="Who will use it, e.g. 'OCHA 3W dashboard'.")
+    expires_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), help_text="At most a year ahead.")
+
+    def clean_expires_on(self):
+        day = self.cleaned_data["expires_on"]
+        if day <= timezone.localdate():
+            raise forms.ValidationError("The expiry must be in the future.")
+        return day
+
+    @property
+    def expires_at(self):
+        day = self.cleaned_data["expires_on"]
+        return dt.datetime.combine(day, dt.time(23, 59), tzinfo=dt.UTC)
+
+
+class StrategyForm(forms.Form):
+    strategy = forms.ChoiceField(choices=Strategy.choices)
+    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))

@@ -1,0 +1,69 @@
+"""The signed-in user's notifications and e-mail preferences: nobody sees anyone else's."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cmcoord.models import Notification
+from cmcoord.notification_forms import EmailPreferencesForm
+from cmcoord.reminders import inbox
+from cmcoord.reminders.inbox import unread_count
+
+PAGE_SIZE = 30
+UNREAD = ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField())
+
+
+@login_required
+@require_GET
+def notification_list(request):
+    notifications = Notification.objects.for_user(request.user).order_by(UNREAD.desc(), "-created_at", "-id")
+    page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page,
+        "is_paginated": page.has_other_pages(),
+        "unread": unread_count(request.user),
+    }
+    return render(request, "cmcoord/notifications/list.html", context)
+
+
+@login_required
+@require_POST
+def notification_mark_read(request, pk):
+    if not inbox.notification_mark_read(user=request.user, notification_id=pk):
+        raise Http404("No such notification.")
+    return redirect(_next_or_list(request))
+
+
+@login_required
+@require_POST
+def notification_mark_all_read(request):
+    count = inbox.notification_mark_all_read(user=request.user)
+    messages.success(request, f"{count} notification{'s' if count != 1 else ''} marked as read.")
+    return redirect("notifications:list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_preferences(request):
+    if request.method == "POST":
+        form = EmailPreferencesForm(request.POST)
+        if form.is_valid():
+            inbox.email_preferences_save(user=request.user, choices=form.cleaned_data)
+            messages.success(request, "Your e-mail preferences are saved.")
+            return redirect("notifications:preferences")
+    else:
+        form = EmailPreferencesForm(initial=inbox.email_preferences(request.user))
+    return render(request, "cmcoord/notifications/preferences.html", {"form": form})
+
+
+def _next_or_list(request) -> str:
+    """Back where the user was (a page of this site only), else the list."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return "notifications:list"

@@ -1,0 +1,156 @@
+"""The dispatcher: claim what is due, retry what was lost, hand each delivery to its own task.
+
+Exactly once per (kind, subject, occasion, lead time, recipient) rests on the unique constraint of
+ReminderDelivery: a claim is an INSERT in its own transaction, so of two dispatchers racing for
+the same reminder one gets an IntegrityError and moves on. The send task is enqueued only after
+the claim commits; a claim whose task never ran (broker down, worker killed) is found again by
+``retry_stale`` once it is older than REMINDER_RETRY_STALE_AFTER_SECONDS.
+"""
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
+
+from cmcoord.models import ReminderDelivery
+
+from .due import Due, everything_due
+
+logger = logging.getLogger(__name__)
+Status = ReminderDelivery.Status
+RETRY_BATCH = 500
+
+
+@dataclass
+class DispatchReport:
+    claimed: int = 0
+    retried: int = 0
+    skipped: int = 0
+    not_enqueued: int = 0
+    delivery_ids: list[int] = field(default_factory=list)
+
+    def __str__(self):
+        return (
+            f"{self.claimed} claimed, {self.retried} retried, {self.skipped} skipped, "
+            f"{self.not_enqueued} left for the next run (broker unreachable)"
+        )
+
+
+class _Enqueuer:
+    """Sends each claimed delivery to its task; after a broker error, stops trying for this run.
+
+    The rows stay CLAIMED and ``retry_stale`` picks them up later, so nothing is lost. In eager
+    mode (no Redis) the task runs inline here: its failure is recorded on the row, not raised.
+    """
+
+    def __init__(self, report: DispatchReport):
+        self.report = report
+        self.broker_down = False
+
+    def __call__(self, delivery_id: int) -> None:
+        from cmcoord.tasks import send_reminder_delivery
+
+        if self.broker_down:
+            self.report.not_enqueued += 1
+            return
+        try:
+            send_reminder_delivery.delay(delivery_id)
+        except BrokerError:
+            logger.exception("Broker unreachable; delivery %s waits for the next dispatch", delivery_id)
+            self.broker_down = True
+            self.report.not_enqueued += 1
+        except Exception:
+            logger.exception("Delivery %s failed inline; the next dispatch retries it", delivery_id)
+
+    def on_commit(self, delivery_id: int) -> None:
+        transaction.on_commit(lambda: self(delivery_id))
+
+
+def dispatch(now: dt.datetime | None = None) -> DispatchReport:
+    """One run: what the beat task, `manage.py send_reminders` and the tests all call."""
+    now = now or timezone.now()
+    report = DispatchReport()
+    enqueue = _Enqueuer(report)
+    for due in everything_due(now):
+        claim_due(due, enqueue)
+    retry_stale(now, enqueue)
+    logger.info("Reminder dispatch: %s", report)
+    return report
+
+
+def _existing_keys(due: Due) -> set[tuple[int, int]]:
+    """(lead days, recipient) already recorded for this series: most of them, after the first run."""
+    rows = ReminderDelivery.objects.filter(kind=due.kind, subject=due.subject, occasion=due.occasion)
+    return set(rows.values_list("lead_days", "recipient_id"))
+
+
+def claim_due(due: Due, enqueue: _Enqueuer) -> None:
+    existing = _existing_keys(due)
+    for recipient_id in due.recipient_ids:
+        if (due.lead_days, recipient_id) in existing:
+            continue
+        try:
+            with transaction.atomic():
+                delivery = _new_row(due, recipient_id, due.lead_days, Status.CLAIMED)
+                delivery.save()
+                enqueue.report.skipped += _skip_superseded(due, recipient_id)
+                enqueue.on_commit(delivery.pk)
+        except IntegrityError:
+            continue  # another dispatcher claimed it first
+        enqueue.report.claimed += 1
+        enqueue.report.delivery_ids.append(delivery.pk)
+
+
+def _new_row(due: Due, recipient_id: int, lead_days: int, status: str) -> ReminderDelivery:
+    return ReminderDelivery(
+        kind=due.kind,
+        subject=due.subject,
+        occasion=due.occasion,
+        lead_days=lead_days,
+        recipient_id=recipient_id,
+        operation_id=due.operation_id,
+        status=status,
+    )
+
+
+def _skip_superseded(due: Due, recipient_id: int) -> int:
+    """Mark missed, less urgent lead times so they never go out after the more urgent one."""
+    if not due.superseded:
+        return 0
+    series = ReminderDelivery.objects.filter(
+        kind=due.kind, subject=due.subject, occasion=due.occasion, recipient_id=recipient_id
+    )
+    # A failed or queued earlier reminder of the series is now stale news: the new one replaces it.
+    stale = series.filter(lead_days__in=due.superseded, status__in=[Status.CLAIMED, Status.FAILED])
+    updated = stale.update(status=Status.SKIPPED, last_error="superseded by a more urgent reminder")
+    known = set(series.values_list("lead_days", flat=True))
+    rows = [_new_row(due, recipient_id, lead, Status.SKIPPED) for lead in due.superseded if lead not in known]
+    ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return updated + len(rows)
+
+
+def retry_stale(now: dt.datetime, enqueue: _Enqueuer) -> None:
+    """Re-enqueue claims whose task was lost and failures whose Celery retries ran out.
+
+    SKIP LOCKED passes over rows a worker is sending right now (PostgreSQL); bumping
+    ``claimed_at`` keeps the next dispatch from enqueueing them again while they wait in the queue.
+    """
+    cutoff = now - dt.timedelta(seconds=settings.REMINDER_RETRY_STALE_AFTER_SECONDS)
+    give_up = settings.REMINDER_MAX_EMAIL_ATTEMPTS + 2  # the last tries send in-app only
+    pending = Q(status=Status.CLAIMED) | Q(status=Status.FAILED, attempts__lt=give_up)
+    with transaction.atomic():
+        ids = list(
+            ReminderDelivery.objects.select_for_update(skip_locked=True)
+            .filter(pending, claimed_at__lt=cutoff)
+            .order_by("claimed_at")
+            .values_list("pk", flat=True)[:RETRY_BATCH]
+        )
+        ReminderDelivery.objects.filter(pk__in=ids).update(claimed_at=now)
+        for delivery_id in ids:
+            enqueue.on_commit(delivery_id)
+    enqueue.report.retried += len(ids)

@@ -1,0 +1,99 @@
+"""What every operation page shares: sign-in, the operation resolved for the user, scoped records."""
+
+from functools import wraps
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView
+
+from cmcoord import permissions
+from cmcoord.models import Operation
+
+
+def operation_for(request, op: int) -> Operation:
+    """The operation if the user belongs to it; 404 otherwise, naming nothing."""
+    return get_object_or_404(Operation.objects.for_user(request.user), pk=op)
+
+
+def operation_post(view):
+    """A POST-only action on an operation's record: signed in, operation resolved (or 404)."""
+
+    @wraps(view)
+    @require_POST
+    def wrapper(request, op, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, operation_for(request, op), **kwargs)
+
+    return wrapper
+
+
+class OperationMixin(LoginRequiredMixin):
+    """Resolves ``self.operation`` after sign-in; querysets start from ``for_user``."""
+
+    model = None
+    operation_field = "operation"
+    required_permission: str | None = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.operation = operation_for(request, kwargs["op"])
+        if self.required_permission:
+            permissions.ensure(request.user, self.required_permission, self.operation.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        qs = self.model.objects.for_user(self.request.user)
+        return qs.filter(**{self.operation_field: self.operation})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, op = self.request.user, self.operation.pk
+        context.update(
+            operation=self.operation,
+            role=permissions.role_in(user, op),
+            may={
+                "manage": permissions.can(user, "manage_registry", op),
+                "triage": permissions.can(user, "triage_cell_requests", op),
+                "submit": permissions.can(user, "submit_cell_requests", op),
+                "decide": permissions.can(user, "decide_interlocutors", op),
+                "endorse": permissions.can(user, "endorse_rfas", op),
+                "members": permissions.can(user, "manage_members", op),
+                "tokens": permissions.can(user, "manage_partner_tokens", op),
+                "history": permissions.can_read_history(user, op),
+                "restricted": permissions.can(user, "view_restricted_records", op),
+            },
+        )
+        return context
+
+
+class OperationListView(OperationMixin, ListView):
+    paginate_by = 50
+
+
+class OperationDetailView(OperationMixin, DetailView):
+    pass
+
+
+def form_errors_from(exc: ValidationError, form) -> None:
+    """Put a service's ValidationError onto the form, so the user sees it next to the field."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+__all__ = [
+    "OperationDetailView",
+    "OperationListView",
+    "OperationMixin",
+    "PermissionDenied",
+    "form_errors_from",
+    "operation_for",
+    "operation_post",
+]

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from meetings import views
+
+urlpatterns = [
+    path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
+    path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("meetings/<int:pk>/share/", views.meeting_share, name="meeting-share"),
+    path("action-points/", views.ActionPointListView.as_view(), name="action-point-list"),
+    path("action-points/<int:pk>/", views.action_point_detail, name="action-point-detail"),
+    path("requests/", views.CellRequestListView.as_view(), name="cell-request-list"),
+    path("requests/new/", views.cell_request_create, name="cell-request-create"),
+    path("requests/<int:pk>/", views.CellRequestDetailView.as_view(), name="cell-request-detail"),
+    path("requests/<int:pk>/table/", views.cell_request_table, name="cell-request-table"),
+    path("requests/<int:pk>/answer/", views.cell_request_answer, name="cell-request-answer"),
+    path("requests/<int:pk>/close/", views.cell_request_close, name="cell-request-close"),
+    path("requests/<int:pk>/endorse/", views.cell_request_endorse, name="cell-request-endorse"),
+]

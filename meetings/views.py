@@ -1,0 +1,211 @@
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from cmcoord.permissions import can_close_cell_request, can_read_minutes, can_update_action_point, ensure
+from cmcoord.views_base import (
+    OperationDetailView,
+    OperationListView,
+    form_errors_from,
+    operation_for,
+    operation_post,
+)
+from contacts.views import ShareForm, share_record
+from meetings import services
+from meetings.forms import (
+    ActionPointUpdateForm,
+    AnswerForm,
+    AssistanceRequestForm,
+    CellRequestForm,
+    EndorseForm,
+    TableForm,
+)
+from meetings.models import ActionPoint, CellRequest, Meeting
+
+
+class MeetingListView(OperationListView):
+    model = Meeting
+    template_name = "meetings/meeting_list.html"
+
+    def get_queryset(self):
+        qs = super().get_queryset().select_related("forum")
+        if self.request.GET.get("when") == "past":
+            return qs.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
+        return qs.filter(starts_at__gte=timezone.now() - timezone.timedelta(hours=12)).order_by("starts_at")
+
+
+class MeetingDetailView(OperationDetailView):
+    model = Meeting
+    template_name = "meetings/meeting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        meeting = self.object
+        return super().get_context_data(
+            show_minutes=can_read_minutes(self.request.user, self.operation.pk),
+            agenda=meeting.agenda_items.all(),
+            decisions=meeting.decisions.all(),
+            participants=meeting.participants.select_related("actor", "contact", "user"),
+            action_points=ActionPoint.objects.for_user(self.request.user).filter(meeting=meeting),
+            share_form=ShareForm(operation=self.operation),
+            **kwargs,
+        )
+
+
+@operation_post
+def meeting_share(request, operation, pk):
+    meeting = get_object_or_404(Meeting.objects.for_user(request.user), operation=operation, pk=pk)
+    return share_record(request, operation, meeting)
+
+
+class ActionPointListView(OperationListView):
+    model = ActionPoint
+    template_name = "meetings/action_point_list.html"
+
+    def get_queryset(self):
+        qs = super().get_queryset().select_related("owner", "owner_actor", "meeting")
+        if self.request.GET.get("mine") == "1":
+            qs = qs.filter(owner=self.request.user)
+        if self.request.GET.get("all") != "1":
+            qs = qs.open()
+        return qs
+
+
+def action_point_detail(request, op, pk):
+    """Read an action point; its owner or an officer updates status and progress here."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    operation = operation_for(request, op)
+    point = get_object_or_404(ActionPoint.objects.for_user(request.user), operation=operation, pk=pk)
+    may_update = can_update_action_point(request.user, point)
+    form = ActionPointUpdateForm(instance=point)
+    if request.method == "POST":
+        if not may_update:
+            raise PermissionDenied("Only the owner or a CMCoord officer can update this action point.")
+        form = ActionPointUpdateForm(request.POST, instance=ActionPoint.objects.get(pk=point.pk))
+        if form.is_valid():
+            try:
+                services.action_point_update(action_point=point, by=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(request, "Action point updated.")
+                return redirect(request.path)
+    context = {"operation": operation, "object": point, "form": form, "may_update": may_update}
+    return render(request, "meetings/action_point_detail.html", context)
+
+
+class CellRequestListView(OperationListView):
+    model = CellRequest
+    template_name = "meetings/cell_request_list.html"
+
+    def get_queryset(self):
+        qs = super().get_queryset().select_related("submitted_by", "rfa")
+        status = self.request.GET.get("status")
+        return qs.filter(status=status) if status in CellRequest.Status.values else qs
+
+
+class CellRequestDetailView(OperationDetailView):
+    model = CellRequest
+    template_name = "meetings/cell_request_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            may_close=self.object.status != CellRequest.Status.CLOSED
+            and can_close_cell_request(self.request.user, self.object),
+            table_form=TableForm(operation=self.operation),
+            answer_form=AnswerForm(),
+            endorse_form=EndorseForm(),
+            rfa=getattr(self.object, "rfa", None) if self.object.kind == CellRequest.Kind.ASSISTANCE else None,
+            **kwargs,
+        )
+
+
+def cell_request_create(request, op):
+    """Field staff send a request or concern to the cell; an RFA carries its checklist."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    operation = operation_for(request, op)
+    ensure(request.user, "submit_cell_requests", operation.pk)
+    form = CellRequestForm(request.POST or None, operation=operation)
+    rfa_form = AssistanceRequestForm(request.POST or None, prefix="rfa")
+    if request.method == "POST" and form.is_valid():
+        is_rfa = form.cleaned_data["kind"] == CellRequest.Kind.ASSISTANCE
+        if not is_rfa or rfa_form.is_valid():
+            try:
+                with transaction.atomic():
+                    created = services.cell_request_submit(
+                        operation=operation, by=request.user,
+                        rfa=rfa_form.cleaned_data if is_rfa else None, **form.cleaned_data,
+                    )
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(request, "Sent to the UN-CMCoord cell. You will be told when it is answered.")
+                return redirect("cell-request-detail", op=operation.pk, pk=created.pk)
+    context = {"operation": operation, "form": form, "rfa_form": rfa_form}
+    return render(request, "meetings/cell_request_form.html", context)
+
+
+def _cell_request(request, operation, pk):
+    return get_object_or_404(CellRequest.objects.for_user(request.user), operation=operation, pk=pk)
+
+
+def _back(cell_request):
+    return redirect("cell-request-detail", op=cell_request.operation_id, pk=cell_request.pk)
+
+
+def _run(request, action, success: str):
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+
+
+@operation_post
+def cell_request_table(request, operation, pk):
+    cell_request = _cell_request(request, operation, pk)
+    ensure(request.user, "triage_cell_requests", operation.pk)
+    form = TableForm(request.POST, operation=operation)
+    if form.is_valid():
+        item = form.cleaned_data["agenda_item"]
+        _run(request, lambda: services.cell_request_table(cell_request=cell_request, agenda_item=item,
+                                                          by=request.user), f"Tabled at {item.meeting}.")
+    else:
+        messages.error(request, "Choose an agenda item of a scheduled meeting.")
+    return _back(cell_request)
+
+
+@operation_post
+def cell_request_answer(request, operation, pk):
+    cell_request = _cell_request(request, operation, pk)
+    response = request.POST.get("response", "")
+    _run(request, lambda: services.cell_request_answer(cell_request=cell_request, response=response,
+                                                       by=request.user), "Answer sent to the sender.")
+    return _back(cell_request)
+
+
+@operation_post
+def cell_request_close(request, operation, pk):
+    cell_request = _cell_request(request, operation, pk)
+    _run(request, lambda: services.cell_request_close(cell_request=cell_request, by=request.user), "Closed.")
+    return _back(cell_request)
+
+
+@operation_post
+def cell_request_endorse(request, operation, pk):
+    cell_request = _cell_request(request, operation, pk)
+    rfa = getattr(cell_request, "rfa", None) if cell_request.kind == CellRequest.Kind.ASSISTANCE else None
+    form = EndorseForm(request.POST)
+    if rfa is None or not form.is_valid():
+        messages.error(request, "Choose endorse or decline.")
+        return _back(cell_request)
+    endorse = form.cleaned_data["decision"] == "endorse"
+    _run(request, lambda: services.rfa_decide(rfa=rfa, endorse=endorse, note=form.cleaned_data["note"],
+                                              by=request.user), "Endorsed." if endorse else "Declined.")
+    return _back(cell_request)
+

@@ -1,0 +1,130 @@
+"""A small operation with one record of each kind and sensitivity, and every kind of principal.
+
+Every restricted record, and every field that only officers and HCT may read, carries
+CANARY, so a test can look for it in any response to anyone who may not see it.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.test import Client
+from django.utils import timezone
+
+from actors.models import InterlocutorStatus
+from cmcoord.models import Notification, Sensitivity
+from cmcoord.roles import Role
+from cmcoord.services import partner_token_create, role_grant
+from meetings.models import AgendaItem, AssistanceRequest, CellRequest
+from tests.factories import (
+    ActionPointFactory,
+    ActorFactory,
+    AreaFactory,
+    AssetFactory,
+    CellRequestFactory,
+    ContactFactory,
+    DependencyFactory,
+    MandateFactory,
+    MeetingFactory,
+    MilitaryActorFactory,
+    OperationFactory,
+    SectorFactory,
+    UserFactory,
+)
+
+CANARY = "CANARY-7f3a9"
+R, I, S = Sensitivity.RESTRICTED, Sensitivity.INTERNAL, Sensitivity.SHAREABLE
+PRINCIPALS = ["anonymous", "outsider", "field", "field_other", "officer", "hct", "partner", "admin"]
+MAY_SEE_RESTRICTED = {"officer", "hct", "admin"}
+
+
+@dataclass
+class World:
+    objects: dict = field(default_factory=dict)
+    users: dict = field(default_factory=dict)
+    partner_key: str = ""
+
+    def __getattr__(self, name):
+        try:
+            return self.objects[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def client(self, principal: str) -> Client:
+        if principal == "partner":
+            return Client(HTTP_AUTHORIZATION=f"Token {self.partner_key}")
+        client = Client()
+        if principal != "anonymous":
+            client.force_login(self.users[principal])
+        return client
+
+
+def build_world() -> World:
+    world = World()
+    op = OperationFactory(name="Cyclone Response Mozambique 2026")
+    other = OperationFactory(name="Floods Response Malawi 2026", country="MWI", time_zone="Africa/Blantyre")
+    _people(world, op, other)
+    token, world.partner_key = partner_token_create(
+        operation=op, name="3W dashboard", expires_at=timezone.now() + dt.timedelta(days=30), by=world.users["officer"]
+    )
+    o = world.objects
+    o.update(operation=op, other_operation=other, partner_token=token, area=AreaFactory(pcode="MZ07", name="Sofala"))
+    o["sector"] = SectorFactory()
+    _registry(world, op, other)
+    _cell(world, op)
+    return world
+
+
+def _people(world, op, other):
+    for username, operation, role in [
+        ("officer", op, Role.OFFICER),
+        ("hct", op, Role.HCT),
+        ("field", op, Role.FIELD_STAFF),
+        ("field_other", other, Role.FIELD_STAFF),
+    ]:
+        user = UserFactory(username=username)
+        role_grant(user=user, operation=operation, role=role)
+        world.users[username] = user
+    world.users["outsider"] = UserFactory(username="outsider")
+    world.users["admin"] = UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+def _registry(world, op, other):
+    o = world.objects
+    approved = dict(interlocutor_status=InterlocutorStatus.APPROVED, interlocutor_decided_on=dt.date(2026, 4, 1))
+    o["actor_shareable"] = ActorFactory(operation=op, name="World Food Programme", acronym="WFP", sensitivity=S)
+    o["actor_internal"] = MilitaryActorFactory(operation=op, name="Joint Task Force South", sensitivity=I, **approved)
+    o["actor_restricted"] = MilitaryActorFactory(operation=op, name=f"Special unit {CANARY}", sensitivity=R)
+    o["actor_other_op"] = ActorFactory(operation=other, name="Malawi Defence Force liaison", sensitivity=S)
+    o["mandate"] = MandateFactory(actor=o["actor_internal"], sensitivity=I)
+    MandateFactory(actor=o["actor_internal"], title=f"Secret annex {CANARY}", sensitivity=R)
+    o["contact_approved"] = ContactFactory(
+        actor=o["actor_internal"], full_name="Maj. Ana Sitoe", radio_call_sign=f"ECHO-{CANARY}", sensitivity=I
+    )
+    o["contact_restricted"] = ContactFactory(actor=o["actor_internal"], full_name=f"Col. {CANARY}", sensitivity=R)
+    o["contact_undecided"] = ContactFactory(actor=ActorFactory(operation=op, name="Police"), full_name="Insp. Undecided")
+    o["asset"] = AssetFactory(provider=o["actor_internal"], name="Two helicopters, Beira", sensitivity=S)
+    AssetFactory(provider=o["actor_internal"], name=f"Drone {CANARY}", sensitivity=R)
+    o["dependency"] = DependencyFactory(asset=o["asset"], activity="Food airdrops to Buzi", sensitivity=S)
+    DependencyFactory(asset=o["asset"], activity=f"Convoy escort {CANARY}", sensitivity=R)
+
+
+def _cell(world, op):
+    o, users = world.objects, world.users
+    o["meeting"] = MeetingFactory(forum__operation=op, summary="Roads open north of Beira.", minutes=f"Said: {CANARY}")
+    o["meeting_restricted"] = MeetingFactory(forum=o["meeting"].forum, title=f"Bilateral {CANARY}", sensitivity=R)
+    o["agenda_item"] = AgendaItem.objects.create(meeting=o["meeting"], position=1, title="Access")
+    o["action_point_of_field"] = ActionPointFactory(operation=op, owner=users["field"], title="Check the bridge")
+    o["action_point_of_officer"] = ActionPointFactory(operation=op, owner=users["officer"], title=f"Call {CANARY}")
+    o["cell_request_of_field"] = CellRequestFactory(operation=op, submitted_by=users["field"], title="Checkpoint")
+    CellRequestFactory(operation=op, submitted_by=users["officer"], title=f"Officer's concern {CANARY}")
+    rfa_request = CellRequestFactory(
+        operation=op, submitted_by=users["field"], kind=CellRequest.Kind.ASSISTANCE, title="Airlift to Buzi"
+    )
+    o["rfa"] = AssistanceRequest.objects.create(
+        cell_request=rfa_request, requesting_organisation="WFP", requesting_person="A. Field",
+        task_type="air_transport", needed_by=dt.date(2026, 12, 1), duration_days=5, priority="life_saving",
+    )
+    o["notification_of_field"] = Notification.objects.create(
+        recipient=users["field"], operation=op, kind="cell_request_update", title="Answered"
+    )
+    o["feed_token_of_field"] = users["field"].calendar_feed_token
