@@ -43,8 +43,12 @@ class ActorDetailView(OperationDetailView):
             presences=actor.presences.select_related("area", "sector"),
             contacts=Contact.objects.for_user(user).filter(actor=actor),
             channels=contact_channels(user, actor.operation_id),
-            links_out=actor.links_out.model.objects.for_user(user).filter(source=actor).select_related("target"),
-            links_in=actor.links_in.model.objects.for_user(user).filter(target=actor).select_related("source"),
+            links_out=actor.links_out.model.objects.for_user(user)
+            .filter(source=actor)
+            .select_related("target"),
+            links_in=actor.links_in.model.objects.for_user(user)
+            .filter(target=actor)
+            .select_related("source"),
             decision_form=InterlocutorDecisionForm(),
             **kwargs,
         )
@@ -52,10 +56,15 @@ class ActorDetailView(OperationDetailView):
 
 class InterlocutorDecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        choices=[(InterlocutorStatus.APPROVED, "Approve as interlocutor"), (InterlocutorStatus.REJECTED, "Reject")],
+        choices=[
+            (InterlocutorStatus.APPROVED, "Approve as interlocutor"),
+            (InterlocutorStatus.REJECTED, "Reject"),
+        ],
         widget=forms.RadioSelect,
     )
-    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="Why: recorded with the decision.")
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="Why: recorded with the decision."
+    )
 
 
 def decide_interlocutor(request, target):
@@ -67,7 +76,9 @@ def decide_interlocutor(request, target):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"Decision recorded: {target} — {target.get_interlocutor_status_display()}.")
+            messages.success(
+                request, f"Decision recorded: {target} — {target.get_interlocutor_status_display()}."
+            )
     else:
         messages.error(request, "Choose a decision and give its rationale.")
     return redirect(request.path.rsplit("decide/", 1)[0])

@@ -27,7 +27,12 @@ class AssetDetailView(OperationDetailView):
     template_name = "assets/asset_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("provider", "focal_point").prefetch_related("areas", "sectors")
+        return (
+            super()
+            .get_queryset()
+            .select_related("provider", "focal_point")
+            .prefetch_related("areas", "sectors")
+        )
 
     def get_context_data(self, **kwargs):
         deps = Dependency.objects.for_user(self.request.user).filter(asset=self.object).select_related("area")

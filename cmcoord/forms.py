@@ -27,7 +27,9 @@ class MemberGrantForm(forms.Form):
 
 class PartnerTokenForm(forms.Form):
     name = forms.CharField(max_length=120, help_text="Who will use it, e.g. 'OCHA 3W dashboard'.")
-    expires_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), help_text="At most a year ahead.")
+    expires_on = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}), help_text="At most a year ahead."
+    )
 
     def clean_expires_on(self):
         day = self.cleaned_data["expires_on"]

@@ -18,7 +18,12 @@ from cmcoord import permissions, services
 from cmcoord.forms import MemberGrantForm, PartnerTokenForm, StrategyForm
 from cmcoord.models import GuidelineDocument, Operation, PartnerToken, SecurityAssessment
 from cmcoord.roles import Role
-from cmcoord.views_base import OperationListView, OperationMixin, form_errors_from, operation_for, operation_post
+from cmcoord.views_base import (
+    OperationListView,
+    OperationMixin,
+    form_errors_from,
+    operation_post,
+)
 from contacts.models import Contact
 from meetings.models import ActionPoint, CellRequest, Meeting
 
@@ -76,7 +81,9 @@ class MembersView(OperationMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         user = form.cleaned_data["user"]
-        services.role_grant(user=user, operation=self.operation, role=form.cleaned_data["role"], by=request.user)
+        services.role_grant(
+            user=user, operation=self.operation, role=form.cleaned_data["role"], by=request.user
+        )
         messages.success(request, f"{user} is now {Role(form.cleaned_data['role']).label} in this operation.")
         return redirect(request.path)
 
@@ -107,8 +114,10 @@ class PartnerTokensView(OperationMixin, TemplateView):
         if form.is_valid():
             try:
                 token, raw = services.partner_token_create(
-                    operation=self.operation, name=form.cleaned_data["name"],
-                    expires_at=form.expires_at, by=request.user,
+                    operation=self.operation,
+                    name=form.cleaned_data["name"],
+                    expires_at=form.expires_at,
+                    by=request.user,
                 )
             except ValidationError as exc:
                 form_errors_from(exc, form)
@@ -146,7 +155,16 @@ def strategy_update(request, operation):
     return redirect("operation-detail", op=operation.pk)
 
 
-HISTORY_MODELS = [Actor, Contact, Meeting, ActionPoint, CellRequest, AssetDeployment, Dependency, SecurityAssessment]
+HISTORY_MODELS = [
+    Actor,
+    Contact,
+    Meeting,
+    ActionPoint,
+    CellRequest,
+    AssetDeployment,
+    Dependency,
+    SecurityAssessment,
+]
 
 
 def _history_label(row) -> str:

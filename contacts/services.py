@@ -13,7 +13,9 @@ DECISIONS = {InterlocutorStatus.APPROVED, InterlocutorStatus.REJECTED}
 
 
 @transaction.atomic
-def interlocutor_decide(*, target: Actor | Contact, decision: str, rationale: str, by) -> InterlocutorDecision:
+def interlocutor_decide(
+    *, target: Actor | Contact, decision: str, rationale: str, by
+) -> InterlocutorDecision:
     """Record an HCT/UNCT decision on an actor or contact; field staff see the effect at once."""
     ensure(by, "decide_interlocutors", target.operation_id)
     if decision not in DECISIONS:

@@ -20,17 +20,33 @@ class AssistanceRequestForm(forms.ModelForm):
     class Meta:
         model = AssistanceRequest
         fields = [
-            "requesting_organisation", "requesting_person", "task_type", "priority",
-            "cargo_or_passengers", "pickup_location", "delivery_location", "needed_by", "duration_days",
-            "civilian_alternatives_tried", "why_alternatives_fail", "unique_capability",
-            "complements_civilian_capacity", "exit_plan",
+            "requesting_organisation",
+            "requesting_person",
+            "task_type",
+            "priority",
+            "cargo_or_passengers",
+            "pickup_location",
+            "delivery_location",
+            "needed_by",
+            "duration_days",
+            "civilian_alternatives_tried",
+            "why_alternatives_fail",
+            "unique_capability",
+            "complements_civilian_capacity",
+            "exit_plan",
         ]
         widgets = {
             "needed_by": forms.DateInput(attrs={"type": "date"}),
-            **{f: forms.Textarea(attrs={"rows": 2}) for f in [
-                "cargo_or_passengers", "civilian_alternatives_tried", "why_alternatives_fail",
-                "unique_capability", "exit_plan",
-            ]},
+            **{
+                f: forms.Textarea(attrs={"rows": 2})
+                for f in [
+                    "cargo_or_passengers",
+                    "civilian_alternatives_tried",
+                    "why_alternatives_fail",
+                    "unique_capability",
+                    "exit_plan",
+                ]
+            },
         }
 
 
@@ -58,5 +74,7 @@ class AnswerForm(forms.Form):
 
 
 class EndorseForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("endorse", "Endorse"), ("decline", "Decline")], widget=forms.RadioSelect)
+    decision = forms.ChoiceField(
+        choices=[("endorse", "Endorse"), ("decline", "Decline")], widget=forms.RadioSelect
+    )
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

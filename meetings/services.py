@@ -93,7 +93,9 @@ def rfa_decide(*, rfa: AssistanceRequest, endorse: bool, note: str, by) -> Assis
         raise ValidationError(f"The last-resort checklist is incomplete: {missing}.")
     if not endorse and not (note or "").strip():
         raise ValidationError({"endorsement_note": "Say why the request is declined."})
-    rfa.endorsement = AssistanceRequest.Endorsement.ENDORSED if endorse else AssistanceRequest.Endorsement.DECLINED
+    rfa.endorsement = (
+        AssistanceRequest.Endorsement.ENDORSED if endorse else AssistanceRequest.Endorsement.DECLINED
+    )
     rfa.endorsed_by = by
     rfa.endorsed_at = timezone.now()
     rfa.endorsement_note = (note or "").strip()

@@ -118,7 +118,9 @@ class CellRequestDetailView(OperationDetailView):
             table_form=TableForm(operation=self.operation),
             answer_form=AnswerForm(),
             endorse_form=EndorseForm(),
-            rfa=getattr(self.object, "rfa", None) if self.object.kind == CellRequest.Kind.ASSISTANCE else None,
+            rfa=getattr(self.object, "rfa", None)
+            if self.object.kind == CellRequest.Kind.ASSISTANCE
+            else None,
             **kwargs,
         )
 
@@ -137,13 +139,17 @@ def cell_request_create(request, op):
             try:
                 with transaction.atomic():
                     created = services.cell_request_submit(
-                        operation=operation, by=request.user,
-                        rfa=rfa_form.cleaned_data if is_rfa else None, **form.cleaned_data,
+                        operation=operation,
+                        by=request.user,
+                        rfa=rfa_form.cleaned_data if is_rfa else None,
+                        **form.cleaned_data,
                     )
             except ValidationError as exc:
                 form_errors_from(exc, form)
             else:
-                messages.success(request, "Sent to the UN-CMCoord cell. You will be told when it is answered.")
+                messages.success(
+                    request, "Sent to the UN-CMCoord cell. You will be told when it is answered."
+                )
                 return redirect("cell-request-detail", op=operation.pk, pk=created.pk)
     context = {"operation": operation, "form": form, "rfa_form": rfa_form}
     return render(request, "meetings/cell_request_form.html", context)
@@ -173,8 +179,11 @@ def cell_request_table(request, operation, pk):
     form = TableForm(request.POST, operation=operation)
     if form.is_valid():
         item = form.cleaned_data["agenda_item"]
-        _run(request, lambda: services.cell_request_table(cell_request=cell_request, agenda_item=item,
-                                                          by=request.user), f"Tabled at {item.meeting}.")
+        _run(
+            request,
+            lambda: services.cell_request_table(cell_request=cell_request, agenda_item=item, by=request.user),
+            f"Tabled at {item.meeting}.",
+        )
     else:
         messages.error(request, "Choose an agenda item of a scheduled meeting.")
     return _back(cell_request)
@@ -184,8 +193,11 @@ def cell_request_table(request, operation, pk):
 def cell_request_answer(request, operation, pk):
     cell_request = _cell_request(request, operation, pk)
     response = request.POST.get("response", "")
-    _run(request, lambda: services.cell_request_answer(cell_request=cell_request, response=response,
-                                                       by=request.user), "Answer sent to the sender.")
+    _run(
+        request,
+        lambda: services.cell_request_answer(cell_request=cell_request, response=response, by=request.user),
+        "Answer sent to the sender.",
+    )
     return _back(cell_request)
 
 
@@ -205,7 +217,11 @@ def cell_request_endorse(request, operation, pk):
         messages.error(request, "Choose endorse or decline.")
         return _back(cell_request)
     endorse = form.cleaned_data["decision"] == "endorse"
-    _run(request, lambda: services.rfa_decide(rfa=rfa, endorse=endorse, note=form.cleaned_data["note"],
-                                              by=request.user), "Endorsed." if endorse else "Declined.")
+    _run(
+        request,
+        lambda: services.rfa_decide(
+            rfa=rfa, endorse=endorse, note=form.cleaned_data["note"], by=request.user
+        ),
+        "Endorsed." if endorse else "Declined.",
+    )
     return _back(cell_request)
-

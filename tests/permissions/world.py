@@ -32,7 +32,7 @@ from tests.factories import (
 )
 
 CANARY = "CANARY-7f3a9"
-R, I, S = Sensitivity.RESTRICTED, Sensitivity.INTERNAL, Sensitivity.SHAREABLE
+R, INTERNAL, S = Sensitivity.RESTRICTED, Sensitivity.INTERNAL, Sensitivity.SHAREABLE
 PRINCIPALS = ["anonymous", "outsider", "field", "field_other", "officer", "hct", "partner", "admin"]
 MAY_SEE_RESTRICTED = {"officer", "hct", "admin"}
 
@@ -64,10 +64,18 @@ def build_world() -> World:
     other = OperationFactory(name="Floods Response Malawi 2026", country="MWI", time_zone="Africa/Blantyre")
     _people(world, op, other)
     token, world.partner_key = partner_token_create(
-        operation=op, name="3W dashboard", expires_at=timezone.now() + dt.timedelta(days=30), by=world.users["officer"]
+        operation=op,
+        name="3W dashboard",
+        expires_at=timezone.now() + dt.timedelta(days=30),
+        by=world.users["officer"],
     )
     o = world.objects
-    o.update(operation=op, other_operation=other, partner_token=token, area=AreaFactory(pcode="MZ07", name="Sofala"))
+    o.update(
+        operation=op,
+        other_operation=other,
+        partner_token=token,
+        area=AreaFactory(pcode="MZ07", name="Sofala"),
+    )
     o["sector"] = SectorFactory()
     _registry(world, op, other)
     _cell(world, op)
@@ -90,18 +98,32 @@ def _people(world, op, other):
 
 def _registry(world, op, other):
     o = world.objects
-    approved = dict(interlocutor_status=InterlocutorStatus.APPROVED, interlocutor_decided_on=dt.date(2026, 4, 1))
-    o["actor_shareable"] = ActorFactory(operation=op, name="World Food Programme", acronym="WFP", sensitivity=S)
-    o["actor_internal"] = MilitaryActorFactory(operation=op, name="Joint Task Force South", sensitivity=I, **approved)
+    approved = {
+        "interlocutor_status": InterlocutorStatus.APPROVED,
+        "interlocutor_decided_on": dt.date(2026, 4, 1),
+    }
+    o["actor_shareable"] = ActorFactory(
+        operation=op, name="World Food Programme", acronym="WFP", sensitivity=S
+    )
+    o["actor_internal"] = MilitaryActorFactory(
+        operation=op, name="Joint Task Force South", sensitivity=INTERNAL, **approved
+    )
     o["actor_restricted"] = MilitaryActorFactory(operation=op, name=f"Special unit {CANARY}", sensitivity=R)
     o["actor_other_op"] = ActorFactory(operation=other, name="Malawi Defence Force liaison", sensitivity=S)
-    o["mandate"] = MandateFactory(actor=o["actor_internal"], sensitivity=I)
+    o["mandate"] = MandateFactory(actor=o["actor_internal"], sensitivity=INTERNAL)
     MandateFactory(actor=o["actor_internal"], title=f"Secret annex {CANARY}", sensitivity=R)
     o["contact_approved"] = ContactFactory(
-        actor=o["actor_internal"], full_name="Maj. Ana Sitoe", radio_call_sign=f"ECHO-{CANARY}", sensitivity=I
+        actor=o["actor_internal"],
+        full_name="Maj. Ana Sitoe",
+        radio_call_sign=f"ECHO-{CANARY}",
+        sensitivity=INTERNAL,
     )
-    o["contact_restricted"] = ContactFactory(actor=o["actor_internal"], full_name=f"Col. {CANARY}", sensitivity=R)
-    o["contact_undecided"] = ContactFactory(actor=ActorFactory(operation=op, name="Police"), full_name="Insp. Undecided")
+    o["contact_restricted"] = ContactFactory(
+        actor=o["actor_internal"], full_name=f"Col. {CANARY}", sensitivity=R
+    )
+    o["contact_undecided"] = ContactFactory(
+        actor=ActorFactory(operation=op, name="Police"), full_name="Insp. Undecided"
+    )
     o["asset"] = AssetFactory(provider=o["actor_internal"], name="Two helicopters, Beira", sensitivity=S)
     AssetFactory(provider=o["actor_internal"], name=f"Drone {CANARY}", sensitivity=R)
     o["dependency"] = DependencyFactory(asset=o["asset"], activity="Food airdrops to Buzi", sensitivity=S)
@@ -110,19 +132,34 @@ def _registry(world, op, other):
 
 def _cell(world, op):
     o, users = world.objects, world.users
-    o["meeting"] = MeetingFactory(forum__operation=op, summary="Roads open north of Beira.", minutes=f"Said: {CANARY}")
-    o["meeting_restricted"] = MeetingFactory(forum=o["meeting"].forum, title=f"Bilateral {CANARY}", sensitivity=R)
+    o["meeting"] = MeetingFactory(
+        forum__operation=op, summary="Roads open north of Beira.", minutes=f"Said: {CANARY}"
+    )
+    o["meeting_restricted"] = MeetingFactory(
+        forum=o["meeting"].forum, title=f"Bilateral {CANARY}", sensitivity=R
+    )
     o["agenda_item"] = AgendaItem.objects.create(meeting=o["meeting"], position=1, title="Access")
-    o["action_point_of_field"] = ActionPointFactory(operation=op, owner=users["field"], title="Check the bridge")
-    o["action_point_of_officer"] = ActionPointFactory(operation=op, owner=users["officer"], title=f"Call {CANARY}")
-    o["cell_request_of_field"] = CellRequestFactory(operation=op, submitted_by=users["field"], title="Checkpoint")
+    o["action_point_of_field"] = ActionPointFactory(
+        operation=op, owner=users["field"], title="Check the bridge"
+    )
+    o["action_point_of_officer"] = ActionPointFactory(
+        operation=op, owner=users["officer"], title=f"Call {CANARY}"
+    )
+    o["cell_request_of_field"] = CellRequestFactory(
+        operation=op, submitted_by=users["field"], title="Checkpoint"
+    )
     CellRequestFactory(operation=op, submitted_by=users["officer"], title=f"Officer's concern {CANARY}")
     rfa_request = CellRequestFactory(
         operation=op, submitted_by=users["field"], kind=CellRequest.Kind.ASSISTANCE, title="Airlift to Buzi"
     )
     o["rfa"] = AssistanceRequest.objects.create(
-        cell_request=rfa_request, requesting_organisation="WFP", requesting_person="A. Field",
-        task_type="air_transport", needed_by=dt.date(2026, 12, 1), duration_days=5, priority="life_saving",
+        cell_request=rfa_request,
+        requesting_organisation="WFP",
+        requesting_person="A. Field",
+        task_type="air_transport",
+        needed_by=dt.date(2026, 12, 1),
+        duration_days=5,
+        priority="life_saving",
     )
     o["notification_of_field"] = Notification.objects.create(
         recipient=users["field"], operation=op, kind="cell_request_update", title="Answered"
