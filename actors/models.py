@@ -229,6 +229,13 @@ class Actor(OperationRecord):
         return chain[::-1]
 
 
+class ActorPresenceQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from cmcoord.permissions import scope_through
+
+        return scope_through(self, user, "actor", Actor.objects)
+
+
 class ActorPresence(models.Model):
     """Where and in which sector an actor operates, when, doing what."""
 
@@ -238,6 +245,8 @@ class ActorPresence(models.Model):
     activities = models.TextField(blank=True)
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
+
+    objects = ActorPresenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["area__pcode", "sector__code"]

@@ -17,7 +17,7 @@ from django.utils import timezone
 from actors.models import Actor, ActorLink, ActorPresence, InterlocutorStatus, Mandate
 from assets.models import AssetDeployment, Dependency
 from cmcoord import demo_data as data
-from cmcoord.models import Area, EmergencyType, GuidelineDocument, Operation, SecurityAssessment, Sector
+from cmcoord.models import Area, EmergencyType, GuidelineDocument, Operation, Sector, SecurityAssessment
 from cmcoord.reference import load_all, upsert
 from cmcoord.roles import Role
 from cmcoord.services import role_grant
@@ -97,11 +97,10 @@ def check_password_needed(password: str | None) -> None:
 
 
 def seed_users(password: str | None) -> dict:
-    users = {}
+    """The demo users, saved on every run: the password changes only when one is given."""
+    user_model, users = get_user_model(), {}
     for username, first_name, last_name, organisation in data.USERS:
-        user = get_user_model().objects.filter(username=username).first() or get_user_model()(
-            username=username
-        )
+        user = user_model.objects.filter(username=username).first() or user_model(username=username)
         user.first_name, user.last_name, user.organisation = first_name, last_name, organisation
         user.email = f"{username}@example.org"
         user.is_active = True
@@ -135,7 +134,8 @@ def seed_mozambique(users: dict, today: dt.date) -> Ctx:
     seed_assets(ctx, data.MOZ_ASSETS, data.MOZ_DEPENDENCIES)
     seed_security(ctx, data.MOZ_SECURITY)
     seed_concerns(ctx)
-    seed_rfas(ctx)
+    seed_endorsed_rfa(ctx)
+    seed_pending_rfa(ctx)
     return ctx
 
 
@@ -443,7 +443,7 @@ def cell_request(ctx: Ctx, title: str, **values) -> CellRequest:
 
 def seed_concerns(ctx: Ctx) -> None:
     """An access concern tabled at the next sitting, a security concern, an answered question."""
-    next_sitting = ctx.meetings["Cell sitting: EN6 checkpoint and helicopter phase-out"]
+    next_sitting = ctx.meetings[data.NEXT_SITTING]
     cell_request(
         ctx,
         "Checkpoint on the EN6 at Lamego delays convoys",
@@ -475,12 +475,22 @@ def seed_concerns(ctx: Ctx) -> None:
     )
 
 
-def seed_rfas(ctx: Ctx) -> None:
-    """One RFA endorsed, accepted and deployed; one pending with an incomplete checklist."""
+ENDORSED_CHECKLIST = {
+    "civilian_alternatives_tried": "National Roads Administration and two private contractors asked.",
+    "why_alternatives_fail": "No bridging equipment in the country before three weeks.",
+    "unique_capability": "Military bridging can be installed within five days.",
+    "complements_civilian_capacity": True,
+    "exit_plan": "60 days; the National Roads Administration takes over the permanent repair.",
+}
+
+
+def seed_endorsed_rfa(ctx: Ctx) -> None:
+    """An RFA endorsed by the HCT, accepted by the military and deployed as an asset."""
     done = cell_request(
         ctx,
         "Engineering support to reopen the Búzi road bridge",
         kind=CellRequest.Kind.ASSISTANCE,
+        submitted_by=ctx.users["officer"],
         description="The bridge on the Búzi road collapsed; relief convoys cannot reach Búzi town.",
         area=ctx.areas["MZ0702"],
         status=CellRequest.Status.ANSWERED,
@@ -504,21 +514,12 @@ def seed_rfas(ctx: Ctx) -> None:
         endorsed_at=ctx.at(-33, 11),
         endorsement_note="Last resort: no civilian engineering capacity within three weeks.",
         military_response=AssistanceRequest.MilitaryResponse.ACCEPTED,
-        resulting_asset=ctx.assets["Bridging and road repair, Búzi road"],
+        resulting_asset=ctx.assets[data.BRIDGING],
     )
-    seed_pending_rfa(ctx)
-
-
-ENDORSED_CHECKLIST = {
-    "civilian_alternatives_tried": "National Roads Administration and two private contractors asked.",
-    "why_alternatives_fail": "No bridging equipment in the country before three weeks.",
-    "unique_capability": "Military bridging can be installed within five days.",
-    "complements_civilian_capacity": True,
-    "exit_plan": "60 days; the National Roads Administration takes over the permanent repair.",
-}
 
 
 def seed_pending_rfa(ctx: Ctx) -> None:
+    """An RFA awaiting the HCT, its last-resort checklist still incomplete."""
     pending = cell_request(
         ctx,
         "Airlift of WASH supplies to Chinde",

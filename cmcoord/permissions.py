@@ -176,23 +176,30 @@ def scope_meetings(qs: QuerySet, principal) -> QuerySet:
     return qs.filter(q)
 
 
+def contacts_shared_with_members_q() -> Q:
+    """Which contacts the HCT/UNCT's decisions share with field staff.
+
+    A contact's own decision wins; undecided follows its actor's. Military (and
+    paramilitary) contacts need an approval; a civilian organisation's contacts are shared
+    unless rejected, because there is no interlocutor question to settle for them.
+    """
+    from actors.models import MILITARY_CATEGORIES, InterlocutorStatus
+
+    approved, rejected = InterlocutorStatus.APPROVED, InterlocutorStatus.REJECTED
+    civilian = ~Q(actor__category__in=MILITARY_CATEGORIES)
+    follows_actor = Q(interlocutor_status=InterlocutorStatus.UNDECIDED) & (
+        Q(actor__interlocutor_status=approved) | (civilian & ~Q(actor__interlocutor_status=rejected))
+    )
+    visible = Q(sensitivity__in=MEMBER_SENSITIVITIES, actor__sensitivity__in=MEMBER_SENSITIVITIES)
+    return visible & (Q(interlocutor_status=approved) | follows_actor)
+
+
 def scope_contacts(qs: QuerySet, principal) -> QuerySet:
     """Contacts: field staff read only approved interlocutors' and never restricted ones."""
-    from actors.models import InterlocutorStatus
-
     if not memberships(principal):
         return qs.none()
     full, member, _ = _ops_by_reach(principal)
-    approved = Q(interlocutor_status=InterlocutorStatus.APPROVED) | Q(
-        interlocutor_status=InterlocutorStatus.UNDECIDED,
-        actor__interlocutor_status=InterlocutorStatus.APPROVED,
-    )
-    q = Q(operation__in=full)
-    q |= (
-        Q(operation__in=member, sensitivity__in=MEMBER_SENSITIVITIES)
-        & approved
-        & Q(actor__sensitivity__in=MEMBER_SENSITIVITIES)
-    )
+    q = Q(operation__in=full) | (Q(operation__in=member) & contacts_shared_with_members_q())
     return qs.filter(q | _granted_q(qs, principal))
 
 
@@ -289,3 +296,15 @@ def grantable_roles(principal, operation_id: int) -> list[str]:
     if can(principal, "manage_members", operation_id):
         return [Role.FIELD_STAFF, Role.OFFICER]
     return []
+
+
+def scope_reference(qs: QuerySet, principal) -> QuerySet:
+    """Shared reference data (IASC sectors): readable by anyone who belongs to an operation."""
+    return qs if memberships(principal) else qs.none()
+
+
+def scope_through(qs: QuerySet, principal, parent: str, parent_qs: QuerySet) -> QuerySet:
+    """Parts of a record (agenda items, decisions, RFA details) follow their record's visibility."""
+    if not memberships(principal):
+        return qs.none()
+    return qs.filter(**{f"{parent}__in": parent_qs.for_user(principal).values("pk")})

@@ -24,17 +24,16 @@ def upsert(model: type[models.Model], lookup: dict, **values) -> tuple[models.Mo
     saved when it is new or a value differs ("created", "updated" or "unchanged").
     """
     obj = model.objects.filter(**lookup).first()
-    outcome = "created" if obj is None else "unchanged"
-    if obj is None:
+    created = obj is None
+    if created:
         obj = model(**lookup)
-    for name, value in values.items():
-        if _differs(obj, name, value):
-            setattr(obj, name, value)
-            outcome = "created" if outcome == "created" else "updated"
-    if outcome != "unchanged":
+    changed = [name for name, value in values.items() if _differs(obj, name, value)]
+    for name in changed:
+        setattr(obj, name, values[name])
+    if created or changed:
         obj.full_clean()
         obj.save()
-    return obj, outcome
+    return obj, "created" if created else "updated" if changed else "unchanged"
 
 
 def _differs(obj: models.Model, name: str, value) -> bool:

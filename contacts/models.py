@@ -80,7 +80,7 @@ class Contact(OperationRecord):
 
     @property
     def is_approved_interlocutor(self) -> bool:
-        """The contact's own decision wins; undecided follows the actor's."""
+        """The contact's own decision wins; undecided follows the actor's (as in the permissions)."""
         if self.interlocutor_status != InterlocutorStatus.UNDECIDED:
             return self.interlocutor_status == InterlocutorStatus.APPROVED
         return self.actor.interlocutor_status == InterlocutorStatus.APPROVED
@@ -91,6 +91,14 @@ class Contact(OperationRecord):
             raise ValidationError(
                 "Give at least one way to reach this person (phone, e-mail, satellite phone or call-sign)."
             )
+
+
+class InterlocutorDecisionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The record of decisions: officers and HCT (field staff see their effect)."""
+        from cmcoord.permissions import operations_where
+
+        return self.filter(operation__in=operations_where(user, "view_restricted_records"))
 
 
 class InterlocutorDecision(models.Model):
@@ -109,6 +117,8 @@ class InterlocutorDecision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InterlocutorDecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-decided_at", "-id"]

@@ -58,6 +58,15 @@ class CoordinationForum(OperationRecord):
         return self.name
 
 
+class PartOfMeetingQuerySet(models.QuerySet):
+    """Agenda items, decisions and participants: visible with their meeting."""
+
+    def for_user(self, user):
+        from cmcoord.permissions import scope_through
+
+        return scope_through(self, user, "meeting", Meeting.objects)
+
+
 class ForumMember(models.Model):
     """A standing member of a forum: an actor and, where known, its representative."""
 
@@ -176,6 +185,8 @@ class Participant(models.Model):
     )
     attended = models.BooleanField(null=True, blank=True, help_text="Empty until the meeting is held.")
 
+    objects = PartOfMeetingQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
         constraints = [
@@ -209,6 +220,8 @@ class AgendaItem(models.Model):
     title = models.CharField(max_length=300)
     notes = models.TextField(blank=True)
 
+    objects = PartOfMeetingQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "position"]
         constraints = [
@@ -227,6 +240,8 @@ class Decision(models.Model):
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
     )
     text = models.TextField()
+
+    objects = PartOfMeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "id"]
@@ -396,6 +411,13 @@ class CellRequest(OperationRecord):
             raise ValidationError({"response": "Write the response the sender will read."})
 
 
+class AssistanceRequestQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from cmcoord.permissions import scope_through
+
+        return scope_through(self, user, "cell_request", CellRequest.objects)
+
+
 class AssistanceRequest(models.Model):
     """The details of a request for military assistance (RFA) and its last-resort case."""
 
@@ -455,6 +477,8 @@ class AssistanceRequest(models.Model):
         "assets.AssetDeployment", null=True, blank=True, on_delete=models.SET_NULL, related_name="rfa"
     )
     history = HistoricalRecords()
+
+    objects = AssistanceRequestQuerySet.as_manager()
 
     class Meta:
         verbose_name = "request for military assistance"

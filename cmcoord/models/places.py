@@ -61,6 +61,13 @@ class Area(models.Model):
             raise ValidationError({"pcode": f"The P-code must start with its parent's ({parent.pcode})."})
 
 
+class SectorQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from cmcoord.permissions import scope_reference
+
+        return scope_reference(self, user)
+
+
 class Sector(models.Model):
     """An IASC cluster, an area of responsibility within one, or a non-cluster sector."""
 
@@ -75,6 +82,8 @@ class Sector(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="areas_of_responsibility"
     )
+
+    objects = SectorQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

@@ -240,3 +240,12 @@ def test_partner_token_expiry_must_be_within_a_year(client, operation, officer):
     response = client.post(url, {"name": "Forever", "expires_on": far})
     assert "at most one year" in response.content.decode()
     assert not PartnerToken.objects.exists()
+
+
+def test_a_civilian_organisations_contacts_need_no_interlocutor_decision(client, operation, field):
+    wfp = ActorFactory(operation=operation, name="WFP")
+    ContactFactory(actor=wfp, full_name="Logistics Officer Rui", radio_call_sign="")
+    jtf = MilitaryActorFactory(operation=operation)
+    ContactFactory(actor=jtf, full_name="Maj. Undecided Yet")
+    listing = _get(client, field, "contact-list", op=operation.pk).content.decode()
+    assert "Logistics Officer Rui" in listing and "Undecided Yet" not in listing

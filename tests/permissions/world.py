@@ -122,7 +122,14 @@ def _registry(world, op, other):
         actor=o["actor_internal"], full_name=f"Col. {CANARY}", sensitivity=R
     )
     o["contact_undecided"] = ContactFactory(
-        actor=ActorFactory(operation=op, name="Police"), full_name="Insp. Undecided"
+        actor=MilitaryActorFactory(
+            operation=op,
+            name="Border police",
+            category="domestic_military",
+            actor_type="police",
+            contributing_state="",
+        ),
+        full_name="Insp. Undecided",
     )
     o["asset"] = AssetFactory(provider=o["actor_internal"], name="Two helicopters, Beira", sensitivity=S)
     AssetFactory(provider=o["actor_internal"], name=f"Drone {CANARY}", sensitivity=R)
