@@ -25,6 +25,7 @@ EXPECTATIONS = {
     **HTML_EXPECTATIONS,
     **_optional("expectations_api", "API_EXPECTATIONS"),
     **_optional("expectations_notifications", "NOTIFICATION_EXPECTATIONS"),
+    **_optional("expectations_edit", "EDIT_EXPECTATIONS"),
 }
 # Django admin guards itself (staff only, its own login); its routes are checked by a rule below.
 ADMIN_NAMESPACE = "admin:"
