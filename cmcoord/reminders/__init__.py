@@ -6,7 +6,7 @@ Celery tasks in ``cmcoord.tasks`` and ``manage.py send_reminders`` only call ``d
 """
 
 from .delivery import deliver
-from .dispatch import DispatchReport, dispatch
+from .dispatcher import DispatchReport, dispatch
 from .inbox import unread_count
 from .links import action_point_path, asset_path, meeting_path
 

@@ -35,10 +35,10 @@ class DispatchReport:
     delivery_ids: list[int] = field(default_factory=list)
 
     def __str__(self):
-        return (
-            f"{self.claimed} claimed, {self.retried} retried, {self.skipped} skipped, "
-            f"{self.not_enqueued} left for the next run (broker unreachable)"
-        )
+        text = f"{self.claimed} claimed, {self.retried} retried, {self.skipped} skipped"
+        if self.not_enqueued:
+            text += f", {self.not_enqueued} not queued (broker unreachable: a later run retries them)"
+        return text
 
 
 class _Enqueuer:
@@ -53,7 +53,7 @@ class _Enqueuer:
         self.broker_down = False
 
     def __call__(self, delivery_id: int) -> None:
-        from cmcoord.tasks import send_reminder_delivery
+        from cmcoord.tasks import send_reminder_delivery  # tasks import this module
 
         if self.broker_down:
             self.report.not_enqueued += 1
