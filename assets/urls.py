@@ -1,9 +1,17 @@
 from django.urls import path
 
-from assets import views
+from assets import edit_views, views
 
 urlpatterns = [
     path("assets/", views.AssetListView.as_view(), name="asset-list"),
     path("assets/<int:pk>/", views.AssetDetailView.as_view(), name="asset-detail"),
     path("dependencies/", views.DependencyListView.as_view(), name="dependency-list"),
+    path("assets/new/", edit_views.AssetFormView.as_view(), name="asset-create"),
+    path("assets/<int:pk>/edit/", edit_views.AssetFormView.as_view(), name="asset-update"),
+    path("assets/<int:pk>/delete/", edit_views.AssetDeleteView.as_view(), name="asset-delete"),
+    path("dependencies/new/", edit_views.DependencyFormView.as_view(), name="dependency-create"),
+    path("dependencies/<int:pk>/edit/", edit_views.DependencyFormView.as_view(), name="dependency-update"),
+    path(
+        "dependencies/<int:pk>/delete/", edit_views.DependencyDeleteView.as_view(), name="dependency-delete"
+    ),
 ]

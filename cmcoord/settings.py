@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "cmcoord.middleware.ResetTimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "cmcoord.urls"
@@ -92,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cmcoord.context_processors.notifications",
             ],
         },
     },
@@ -115,6 +117,7 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default for links typed without a scheme
 
 # --- Auth -----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "cmcoord.User"
@@ -224,30 +227,81 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- REST framework -----------------------------------------------------------------------------
+# Partner keys (cmp_...) are read before user tokens: both use `Authorization: Token ...`. The
+# first class also names the WWW-Authenticate scheme, so anonymous callers get 401, not 403.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "cmcoord.authentication.PartnerTokenAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PERMISSION_CLASSES": ["cmcoord.api.permissions.ApiAccess"],
+    "DEFAULT_SCHEMA_CLASS": "cmcoord.api.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "cmcoord.api.filters.StableOrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "cmcoord.api.pagination.Pagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "cmcoord.api.exceptions.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "cmcoord.api.throttling.UserThrottle",
+        "cmcoord.api.throttling.PartnerThrottle",
+        "cmcoord.api.throttling.AnonThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env_str("API_THROTTLE_USER", "3000/hour"),
+        "partner": env_str("API_THROTTLE_PARTNER", "3000/hour"),
+        "anon": env_str("API_THROTTLE_ANON", "300/hour"),
+        "auth-token": env_str("API_THROTTLE_AUTH_TOKEN", "10/minute"),
+        "feed": env_str("API_THROTTLE_FEED", "120/hour"),
+    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "DATETIME_FORMAT": "iso-8601",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "CMCoord API",
-    "DESCRIPTION": "Civil-military coordination records of humanitarian operations.",
+    "DESCRIPTION": (
+        "Civil-military coordination records of humanitarian operations. Authenticate with "
+        "`Authorization: Token <key>`: a user token (POST /api/v1/auth/token/) or a partner key "
+        "(`cmp_...`, read-only, one operation's shareable records). Lists are paginated "
+        "(`page`, `page_size` up to 200); sync with `updated_since`; `?format=hxl` gives CSV "
+        "with HXL hashtags. Records you may not read answer 404."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cmcoord.api.schema.postprocess",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "SensitivityEnum": "cmcoord.models.base.Sensitivity",
+        "InterlocutorStatusEnum": "actors.models.InterlocutorStatus",
+        "MeetingStatusEnum": "meetings.models.Meeting.Status",
+        "MeetingKindEnum": "meetings.models.Meeting.Kind",
+        "ActionPointStatusEnum": "meetings.models.ActionPoint.Status",
+        "CellRequestStatusEnum": "meetings.models.CellRequest.Status",
+        "CellRequestKindEnum": "meetings.models.CellRequest.Kind",
+        "ForumKindEnum": "meetings.models.ForumKind",
+        "AssetStatusEnum": "assets.models.AssetStatus",
+        "StrategyStatusEnum": "cmcoord.models.operations.StrategyStatus",
+        "SectorKindEnum": "cmcoord.models.places.Sector.Kind",
+        "NotificationKindEnum": "cmcoord.models.notifications.NotificationKind",
+        "LinkKindEnum": "actors.models.LinkKind",
+    },
 }
 
 # --- Security -----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
@@ -14,8 +15,33 @@ from cmcoord.models import Operation
 
 
 def operation_for(request, op: int) -> Operation:
-    """The operation if the user belongs to it; 404 otherwise, naming nothing."""
-    return get_object_or_404(Operation.objects.for_user(request.user), pk=op)
+    """The operation if the user belongs to it; 404 otherwise, naming nothing.
+
+    Its time zone becomes the request's, so times read as people there live them.
+    """
+    operation = get_object_or_404(Operation.objects.for_user(request.user), pk=op)
+    timezone.activate(operation.zone)
+    return operation
+
+
+def page_context(user, operation) -> dict:
+    """What the templates may show this user: decided here, from the permissions module."""
+    op = operation.pk
+    return {
+        "operation": operation,
+        "role": permissions.role_in(user, op),
+        "may": {
+            "manage": permissions.can(user, "manage_registry", op),
+            "triage": permissions.can(user, "triage_cell_requests", op),
+            "submit": permissions.can(user, "submit_cell_requests", op),
+            "decide": permissions.can(user, "decide_interlocutors", op),
+            "endorse": permissions.can(user, "endorse_rfas", op),
+            "members": permissions.can(user, "manage_members", op),
+            "tokens": permissions.can(user, "manage_partner_tokens", op),
+            "history": permissions.can_read_history(user, op),
+            "restricted": permissions.can(user, "view_restricted_records", op),
+        },
+    }
 
 
 def operation_post(view):
@@ -52,22 +78,7 @@ class OperationMixin(LoginRequiredMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user, op = self.request.user, self.operation.pk
-        context.update(
-            operation=self.operation,
-            role=permissions.role_in(user, op),
-            may={
-                "manage": permissions.can(user, "manage_registry", op),
-                "triage": permissions.can(user, "triage_cell_requests", op),
-                "submit": permissions.can(user, "submit_cell_requests", op),
-                "decide": permissions.can(user, "decide_interlocutors", op),
-                "endorse": permissions.can(user, "endorse_rfas", op),
-                "members": permissions.can(user, "manage_members", op),
-                "tokens": permissions.can(user, "manage_partner_tokens", op),
-                "history": permissions.can_read_history(user, op),
-                "restricted": permissions.can(user, "view_restricted_records", op),
-            },
-        )
+        context.update(page_context(self.request.user, self.operation))
         return context
 
 

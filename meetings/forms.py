@@ -1,6 +1,26 @@
 from django import forms
 
-from meetings.models import ActionPoint, AgendaItem, AssistanceRequest, CellRequest
+from actors.models import Actor
+from cmcoord.edit_forms import (
+    LocalDateTimeField,
+    MemberChoiceField,
+    OperationFormMixin,
+    RecordForm,
+    date_widgets,
+    text_widgets,
+)
+from contacts.models import Contact
+from meetings.models import (
+    ActionPoint,
+    AgendaItem,
+    AssistanceRequest,
+    CellRequest,
+    CoordinationForum,
+    Decision,
+    ForumMember,
+    Meeting,
+    Participant,
+)
 
 
 class CellRequestForm(forms.ModelForm):
@@ -78,3 +98,151 @@ class EndorseForm(forms.Form):
         choices=[("endorse", "Endorse"), ("decline", "Decline")], widget=forms.RadioSelect
     )
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+# --- The officers' create and edit pages ------------------------------------------------------
+
+
+class MeetingForm(RecordForm):
+    """Times are typed and shown in the operation's time zone."""
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "kind",
+            "forum",
+            "starts_at",
+            "ends_at",
+            "location",
+            "chair",
+            "status",
+            "summary",
+            "minutes",
+            "sensitivity",
+        ]
+        field_classes = {
+            "starts_at": LocalDateTimeField,
+            "ends_at": LocalDateTimeField,
+            "chair": MemberChoiceField,
+        }
+        widgets = {**text_widgets("summary", rows=4), **text_widgets("minutes", rows=8)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].zone = self.operation.zone
+            self.fields[name].help_text = f"Local time ({self.operation.time_zone})."
+        self.scope("forum", CoordinationForum.objects.for_user(self.user).filter(operation=self.operation))
+        self.scope_members("chair")
+
+
+class AgendaItemForm(OperationFormMixin, forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["position", "title", "notes"]
+        widgets = text_widgets("notes", rows=2)
+
+
+class BaseAgendaFormSet(forms.BaseInlineFormSet):
+    """An agenda item where a cell request is tabled stays until the request is moved."""
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            item = form.instance
+            if item.pk and item.cell_requests.filter(status=CellRequest.Status.TABLED).exists():
+                form.add_error(
+                    None, "A cell request is tabled here: table it elsewhere before removing this item."
+                )
+                raise forms.ValidationError("Some agenda items cannot be removed.")
+
+
+class DecisionForm(OperationFormMixin, forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text", "agenda_item"]
+        widgets = text_widgets("text", rows=2)
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope(
+            "agenda_item",
+            AgendaItem.objects.filter(meeting=meeting) if meeting.pk else AgendaItem.objects.none(),
+        )
+
+
+class ParticipantForm(OperationFormMixin, forms.ModelForm):
+    """Who was invited (an actor, a contact or a member) and whether they came."""
+
+    class Meta:
+        model = Participant
+        fields = ["actor", "contact", "user", "attended"]
+        field_classes = {"user": MemberChoiceField}
+        labels = {"user": "Member of the operation"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope("actor", Actor.objects.for_user(self.user).filter(operation=self.operation))
+        self.scope("contact", Contact.objects.for_user(self.user).filter(operation=self.operation))
+        self.scope_members("user")
+        self.fields["attended"].widget.choices = [
+            ("unknown", "Not recorded"),
+            ("true", "Attended"),
+            ("false", "Absent"),
+        ]
+
+
+AgendaFormSet = forms.inlineformset_factory(
+    Meeting, AgendaItem, form=AgendaItemForm, formset=BaseAgendaFormSet, extra=2, can_delete=True
+)
+DecisionFormSet = forms.inlineformset_factory(Meeting, Decision, form=DecisionForm, extra=1, can_delete=True)
+ParticipantFormSet = forms.inlineformset_factory(
+    Meeting, Participant, form=ParticipantForm, extra=2, can_delete=True
+)
+
+
+class ActionPointForm(RecordForm):
+    """Its status moves on the action point's own page (owner or officer)."""
+
+    class Meta:
+        model = ActionPoint
+        fields = ["title", "description", "meeting", "owner", "owner_actor", "due_date"]
+        field_classes = {"owner": MemberChoiceField}
+        widgets = {**date_widgets("due_date"), **text_widgets("description")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope("meeting", Meeting.objects.for_user(self.user).filter(operation=self.operation))
+        self.scope("owner_actor", Actor.objects.for_user(self.user).filter(operation=self.operation))
+        self.scope_members("owner")
+
+
+class ForumForm(RecordForm):
+    class Meta:
+        model = CoordinationForum
+        fields = ["name", "kind", "chair", "rhythm", "location", "terms_of_reference", "sensitivity"]
+        field_classes = {"chair": MemberChoiceField}
+        widgets = text_widgets("terms_of_reference", rows=4)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope_members("chair")
+
+
+class ForumMemberForm(OperationFormMixin, forms.ModelForm):
+    """A standing member: an actor and, where known, one of its contacts as representative."""
+
+    class Meta:
+        model = ForumMember
+        fields = ["actor", "representative"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope("actor", Actor.objects.for_user(self.user).filter(operation=self.operation))
+        self.scope("representative", Contact.objects.for_user(self.user).filter(operation=self.operation))
+
+
+ForumMemberFormSet = forms.inlineformset_factory(
+    CoordinationForum, ForumMember, form=ForumMemberForm, extra=2, can_delete=True
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views
+from meetings import edit_views, views
 
 urlpatterns = [
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
@@ -15,4 +15,18 @@ urlpatterns = [
     path("requests/<int:pk>/answer/", views.cell_request_answer, name="cell-request-answer"),
     path("requests/<int:pk>/close/", views.cell_request_close, name="cell-request-close"),
     path("requests/<int:pk>/endorse/", views.cell_request_endorse, name="cell-request-endorse"),
+    path("meetings/new/", edit_views.MeetingFormView.as_view(), name="meeting-create"),
+    path("meetings/<int:pk>/edit/", edit_views.MeetingFormView.as_view(), name="meeting-update"),
+    path("meetings/<int:pk>/delete/", edit_views.MeetingDeleteView.as_view(), name="meeting-delete"),
+    path("action-points/new/", edit_views.ActionPointFormView.as_view(), name="action-point-create"),
+    path(
+        "action-points/<int:pk>/edit/", edit_views.ActionPointFormView.as_view(), name="action-point-update"
+    ),
+    path(
+        "action-points/<int:pk>/delete/",
+        edit_views.ActionPointDeleteView.as_view(),
+        name="action-point-delete",
+    ),
+    path("forums/new/", edit_views.ForumFormView.as_view(), name="forum-create"),
+    path("forums/<int:pk>/edit/", edit_views.ForumFormView.as_view(), name="forum-update"),
 ]

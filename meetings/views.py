@@ -12,6 +12,7 @@ from cmcoord.views_base import (
     form_errors_from,
     operation_for,
     operation_post,
+    page_context,
 )
 from contacts.views import ShareForm, share_record
 from meetings import services
@@ -93,7 +94,12 @@ def action_point_detail(request, op, pk):
             else:
                 messages.success(request, "Action point updated.")
                 return redirect(request.path)
-    context = {"operation": operation, "object": point, "form": form, "may_update": may_update}
+    context = {
+        **page_context(request.user, operation),
+        "object": point,
+        "form": form,
+        "may_update": may_update,
+    }
     return render(request, "meetings/action_point_detail.html", context)
 
 
@@ -151,7 +157,7 @@ def cell_request_create(request, op):
                     request, "Sent to the UN-CMCoord cell. You will be told when it is answered."
                 )
                 return redirect("cell-request-detail", op=operation.pk, pk=created.pk)
-    context = {"operation": operation, "form": form, "rfa_form": rfa_form}
+    context = {**page_context(request.user, operation), "form": form, "rfa_form": rfa_form}
     return render(request, "meetings/cell_request_form.html", context)
 
 

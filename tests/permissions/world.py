@@ -145,6 +145,7 @@ def _cell(world, op):
     o["meeting_restricted"] = MeetingFactory(
         forum=o["meeting"].forum, title=f"Bilateral {CANARY}", sensitivity=R
     )
+    o["forum"] = o["meeting"].forum
     o["agenda_item"] = AgendaItem.objects.create(meeting=o["meeting"], position=1, title="Access")
     o["action_point_of_field"] = ActionPointFactory(
         operation=op, owner=users["field"], title="Check the bridge"

@@ -1,0 +1,80 @@
+"""The officers' pages to create, edit and delete actors (with where they operate) and mandates."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from actors.forms import ActorForm, MandateForm, PresenceFormSet
+from actors.models import Actor, Mandate
+from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from meetings.models import ActionPoint
+
+
+class ActorFormView(RecordFormView):
+    model = Actor
+    form_class = ActorForm
+    noun = "actor"
+    delete_route = "actor-delete"
+
+    def get_formsets(self, data=None):
+        presences = PresenceFormSet(
+            data, instance=self.object, prefix="presence", form_kwargs=self.form_kwargs()
+        )
+        presences.legend = "Where it operates"
+        presences.help = "An area, a sector or both; when, doing what."
+        return [presences]
+
+    def success_url(self):
+        return reverse("actor-detail", args=[self.operation.pk, self.object.pk])
+
+    def cancel_url(self):
+        return super().cancel_url() or reverse("actor-list", args=[self.operation.pk])
+
+
+class ActorDeleteView(RecordDeleteView):
+    model = Actor
+    noun = "actor"
+    consequences = (("mandates", "mandates"), ("contacts", "contacts"), ("presences", "presences"))
+
+    def blockers(self):
+        actor, reasons = self.object, []
+        if actor.children.exists():
+            reasons.append("Units are under its command: move them to another parent first.")
+        if actor.assets_provided.exists():
+            reasons.append("It provides MCDA deployments: change their provider first.")
+        if ActionPoint.objects.filter(owner_actor=actor, owner__isnull=True).exists():
+            reasons.append("It alone owns action points: give them another owner first.")
+        return reasons
+
+    def detail_url(self):
+        return reverse("actor-detail", args=[self.operation.pk, self.object.pk])
+
+    def list_url(self):
+        return reverse("actor-list", args=[self.operation.pk])
+
+
+class MandateFormView(RecordFormView):
+    """A mandate of an actor: created from the actor's page, edited on its own."""
+
+    model = Mandate
+    form_class = MandateForm
+    operation_field = "actor__operation"
+    noun = "mandate"
+    delete_route = "mandate-delete"
+
+    def new_object(self):
+        actors = Actor.objects.for_user(self.request.user).filter(operation=self.operation)
+        return Mandate(actor=get_object_or_404(actors, pk=self.kwargs["actor"]))
+
+    def success_url(self):
+        return reverse("actor-detail", args=[self.operation.pk, self.object.actor_id])
+
+
+class MandateDeleteView(RecordDeleteView):
+    model = Mandate
+    operation_field = "actor__operation"
+    noun = "mandate"
+
+    def detail_url(self):
+        return reverse("actor-detail", args=[self.operation.pk, self.object.actor_id])
+
+    list_url = detail_url

@@ -1,0 +1,91 @@
+from django import forms
+
+from actors.models import Actor, ActorPresence, Mandate
+from cmcoord.edit_forms import OfferedChoiceField, OperationFormMixin, RecordForm, date_widgets, text_widgets
+
+
+def descendant_ids(actor: Actor) -> set[int]:
+    """The actor's subordinates at every level, from one query of the operation's tree."""
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in Actor.objects.filter(operation_id=actor.operation_id).values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found, todo = set(), [actor.pk]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+class ActorForm(RecordForm):
+    class Meta:
+        model = Actor
+        fields = [
+            "name",
+            "acronym",
+            "category",
+            "actor_type",
+            "parent",
+            "echelon",
+            "contributing_state",
+            "relationship",
+            "association_risk",
+            "association_risk_reason",
+            "operating_methods",
+            "government_coordination",
+            "iati_org_id",
+            "hdx_org_type",
+            "sensitivity",
+            "notes",
+        ]
+        field_classes = {"parent": OfferedChoiceField}
+        widgets = text_widgets(
+            "association_risk_reason", "operating_methods", "government_coordination", "notes"
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        actors = Actor.objects.for_user(self.user).filter(operation=self.operation)
+        offered = actors
+        if self.instance.pk:
+            offered = actors.exclude(pk__in={self.instance.pk, *descendant_ids(self.instance)})
+        self.fields["parent"].offer(actors, offered)
+
+
+class MandateForm(RecordForm):
+    class Meta:
+        model = Mandate
+        fields = [
+            "actor",
+            "title",
+            "authority",
+            "reference",
+            "scope",
+            "in_force_from",
+            "in_force_until",
+            "source_url",
+            "sensitivity",
+        ]
+        widgets = {**date_widgets("in_force_from", "in_force_until"), **text_widgets("scope", rows=4)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope("actor", Actor.objects.for_user(self.user).filter(operation=self.operation))
+
+
+class PresenceForm(OperationFormMixin, forms.ModelForm):
+    class Meta:
+        model = ActorPresence
+        fields = ["area", "sector", "activities", "start_date", "end_date"]
+        widgets = {**date_widgets("start_date", "end_date"), **text_widgets("activities", rows=2)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope_areas("area")
+        self.scope_sectors("sector")
+
+
+PresenceFormSet = forms.inlineformset_factory(
+    Actor, ActorPresence, form=PresenceForm, extra=1, can_delete=True
+)

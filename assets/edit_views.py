@@ -1,0 +1,62 @@
+"""The officers' pages to create, edit and delete MCDA deployments and what depends on them."""
+
+from django.urls import reverse
+
+from assets.forms import AssetForm, DependencyForm
+from assets.models import AssetDeployment, Dependency
+from cmcoord.edit_views import RecordDeleteView, RecordFormView
+
+
+class AssetFormView(RecordFormView):
+    model = AssetDeployment
+    form_class = AssetForm
+    m2m_fields = AssetForm.m2m_fields
+    noun = "MCDA deployment"
+    delete_route = "asset-delete"
+
+    def success_url(self):
+        return reverse("asset-detail", args=[self.operation.pk, self.object.pk])
+
+    def cancel_url(self):
+        return super().cancel_url() or reverse("asset-list", args=[self.operation.pk])
+
+
+class AssetDeleteView(RecordDeleteView):
+    model = AssetDeployment
+    noun = "MCDA deployment"
+    consequences = (("dependencies", "dependencies"),)
+
+    def detail_url(self):
+        return reverse("asset-detail", args=[self.operation.pk, self.object.pk])
+
+    def list_url(self):
+        return reverse("asset-list", args=[self.operation.pk])
+
+
+class DependencyFormView(RecordFormView):
+    """``dependencies/new/?asset=<id>`` starts with the asset chosen; saved, shows the asset."""
+
+    model = Dependency
+    form_class = DependencyForm
+    noun = "dependency"
+    delete_route = "dependency-delete"
+
+    def initial(self):
+        asset = self.request.GET.get("asset", "")
+        return {"asset": int(asset)} if self.creating and asset.isdigit() else {}
+
+    def success_url(self):
+        return reverse("asset-detail", args=[self.operation.pk, self.object.asset_id])
+
+    def cancel_url(self):
+        return super().cancel_url() or reverse("dependency-list", args=[self.operation.pk])
+
+
+class DependencyDeleteView(RecordDeleteView):
+    model = Dependency
+    noun = "dependency"
+
+    def detail_url(self):
+        return reverse("asset-detail", args=[self.operation.pk, self.object.asset_id])
+
+    list_url = detail_url

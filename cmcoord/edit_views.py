@@ -1,0 +1,216 @@
+"""The officers' create, edit and delete pages for registry records, written once.
+
+A page names its model, form, parts (inline formsets) and where to go after the save; this
+module resolves the operation and the role (``OperationMixin``), finds the record through
+``for_user`` (hidden: 404), and saves through ``record_save`` so the role check, the model's
+validation and the history happen in one place. A ``ValidationError`` from the save is put
+back on the form that caused it and the page is shown again with what the user typed.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from cmcoord.services import record_delete, record_save
+from cmcoord.views_base import OperationMixin, form_errors_from
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class _Refused(Exception):
+    """Raised inside the save's transaction to roll back everything once errors are on forms."""
+
+
+class RecordFormView(OperationMixin, TemplateView):
+    """Create (no ``pk`` in the URL) or edit one record of the operation, with its parts."""
+
+    required_permission = "manage_registry"
+    template_name = "cmcoord/record_form.html"
+    form_class = None
+    m2m_fields: tuple[str, ...] = ()
+    noun = "record"
+    delete_route: str | None = None  # linked from the edit page
+
+    # --- what a page configures ------------------------------------------------------------
+
+    def new_object(self):
+        return self.model(operation=self.operation)
+
+    def get_formsets(self, data=None) -> list:
+        """Inline formsets of the record's parts (agenda items, presences...)."""
+        return []
+
+    def success_url(self):
+        raise NotImplementedError
+
+    def cancel_url(self):
+        return self.success_url() if self.object.pk else None
+
+    def initial(self) -> dict:
+        return {}
+
+    # --- the machinery ---------------------------------------------------------------------
+
+    @property
+    def creating(self) -> bool:
+        return "pk" not in self.kwargs
+
+    def get_object(self):
+        if self.creating:
+            return self.new_object()
+        record = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        self.saved_name = str(record)  # the heading keeps it while the form holds unsaved changes
+        return record
+
+    def get_form(self, data=None):
+        return self.form_class(
+            data,
+            instance=self.object,
+            initial=self.initial(),
+            operation=self.operation,
+            user=self.request.user,
+        )
+
+    def form_kwargs(self) -> dict:
+        return {"operation": self.operation, "user": self.request.user}
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_to_response(
+            self.get_context_data(form=self.get_form(), formsets=self.get_formsets())
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form, formsets = self.get_form(request.POST), self.get_formsets(request.POST)
+        if all([form.is_valid(), *[formset.is_valid() for formset in formsets]]):
+            try:
+                with transaction.atomic():
+                    self.save(form, formsets)
+            except _Refused:
+                if self.creating:
+                    self.object.pk = None
+                    self.object._state.adding = True
+            else:
+                messages.success(request, self.success_message())
+                return redirect(self.success_url())
+        return self.render_to_response(self.get_context_data(form=form, formsets=formsets, failed=True))
+
+    def save(self, form, formsets) -> None:
+        """Save the record then its parts; any refusal is shown on its form and rolls back all."""
+        m2m = {name: form.cleaned_data[name] for name in self.m2m_fields}
+        self.object = self._save_one(form, m2m=m2m)
+        refused = False
+        for formset in formsets:
+            refused |= not self.save_parts(formset)
+        if refused:
+            raise _Refused
+
+    def _save_one(self, form, m2m=None):
+        try:
+            return record_save(instance=form.save(commit=False), by=self.request.user, m2m=m2m)
+        except ValidationError as exc:
+            form_errors_from(exc, form)
+            raise _Refused from exc
+
+    def save_parts(self, formset) -> bool:
+        """Save changed parts, delete the ones ticked; deletions last (decisions may point at them)."""
+        parent, ok, to_delete = self.object, True, []
+        for part_form in formset.forms:
+            if formset.can_delete and formset._should_delete_form(part_form):
+                if part_form.instance.pk:
+                    to_delete.append(part_form.instance)
+                continue
+            if not part_form.has_changed():
+                continue
+            part = part_form.save(commit=False)
+            setattr(part, formset.fk.name, parent)
+            try:
+                record_save(instance=part, by=self.request.user)
+            except ValidationError as exc:
+                form_errors_from(exc, part_form)
+                ok = False
+        for part in to_delete:
+            record_delete(instance=part, by=self.request.user)
+        return ok
+
+    def success_message(self) -> str:
+        verb = "created" if self.creating else "saved"
+        return f"{_upper_first(self.noun)} “{self.object}” {verb}."
+
+    def get_context_data(self, **kwargs):
+        title = f"New {self.noun}" if self.creating else f"Edit {self.noun}: {self.saved_name}"
+        delete_url = None
+        if self.delete_route and not self.creating:
+            delete_url = reverse(self.delete_route, args=[self.operation.pk, self.kwargs["pk"]])
+        return super().get_context_data(
+            object=self.object,
+            noun=self.noun,
+            title=title,
+            cancel_url=self.cancel_url(),
+            delete_url=delete_url,
+            **kwargs,
+        )
+
+
+class RecordDeleteView(OperationMixin, TemplateView):
+    """Confirm on GET, delete on POST; a record others still depend on stays, with a reason."""
+
+    required_permission = "manage_registry"
+    template_name = "cmcoord/confirm_delete.html"
+    noun = "record"
+    consequences: tuple[tuple[str, str], ...] = ()  # (related name, what it is), deleted with it
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def detail_url(self):
+        raise NotImplementedError
+
+    def list_url(self):
+        raise NotImplementedError
+
+    def blockers(self) -> list[str]:
+        """Why the record cannot go yet, beyond Django's PROTECT (e.g. a constraint it would break)."""
+        return []
+
+    def get_context_data(self, **kwargs):
+        also = []
+        for related, label in self.consequences:
+            count = getattr(self.object, related).count()
+            if count:
+                also.append(f"{count} {label}")
+        return super().get_context_data(
+            object=self.object,
+            noun=self.noun,
+            also=also,
+            blockers=self.blockers(),
+            cancel_url=self.detail_url(),
+            **kwargs,
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        name = str(self.object)
+        reasons = self.blockers()
+        if not reasons:
+            try:
+                record_delete(instance=self.object, by=request.user)
+            except ProtectedError as exc:
+                blocking = sorted({str(obj) for obj in exc.protected_objects})[:5]
+                reasons = ["These depend on it: " + ", ".join(blocking) + "."]
+        if reasons:
+            messages.error(request, f"“{name}” cannot be deleted. {' '.join(reasons)}")
+            return redirect(self.detail_url())
+        messages.success(request, f"{_upper_first(self.noun)} “{name}” deleted.")
+        return redirect(self.list_url())

@@ -1,0 +1,37 @@
+"""The officers' pages to create, edit and delete contacts."""
+
+from django.urls import reverse
+
+from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from contacts.forms import ContactForm
+from contacts.models import Contact
+
+
+class ContactFormView(RecordFormView):
+    """``contacts/new/?actor=<id>`` starts with the actor chosen (if the user may choose it)."""
+
+    model = Contact
+    form_class = ContactForm
+    noun = "contact"
+    delete_route = "contact-delete"
+
+    def initial(self):
+        actor = self.request.GET.get("actor", "")
+        return {"actor": int(actor)} if self.creating and actor.isdigit() else {}
+
+    def success_url(self):
+        return reverse("contact-detail", args=[self.operation.pk, self.object.pk])
+
+    def cancel_url(self):
+        return super().cancel_url() or reverse("contact-list", args=[self.operation.pk])
+
+
+class ContactDeleteView(RecordDeleteView):
+    model = Contact
+    noun = "contact"
+
+    def detail_url(self):
+        return reverse("contact-detail", args=[self.operation.pk, self.object.pk])
+
+    def list_url(self):
+        return reverse("contact-list", args=[self.operation.pk])

@@ -1,0 +1,142 @@
+"""The officers' pages for meetings (agenda, decisions, attendance), action points and forums."""
+
+from django.urls import reverse
+
+from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from meetings.forms import (
+    ActionPointForm,
+    AgendaFormSet,
+    DecisionFormSet,
+    ForumForm,
+    ForumMemberFormSet,
+    MeetingForm,
+    ParticipantFormSet,
+)
+from meetings.models import ActionPoint, CellRequest, CoordinationForum, Meeting
+
+
+def _part(formset, legend, help_text=""):
+    formset.legend, formset.help = legend, help_text
+    return formset
+
+
+class MeetingFormView(RecordFormView):
+    """A new meeting gets its agenda; once it exists, also its decisions and who attended."""
+
+    model = Meeting
+    form_class = MeetingForm
+    noun = "meeting"
+    delete_route = "meeting-delete"
+
+    def get_formsets(self, data=None):
+        kwargs = {"instance": self.object, "form_kwargs": self.form_kwargs()}
+        positions = self.object.agenda_items.values_list("position", flat=True) if self.object.pk else []
+        next_position = max(positions, default=0) + 1
+        agenda = AgendaFormSet(
+            data,
+            prefix="agenda",
+            initial=[{"position": next_position + i} for i in range(AgendaFormSet.extra)],
+            **kwargs,
+        )
+        parts = [_part(agenda, "Agenda")]
+        if self.creating:
+            return parts
+        decisions = DecisionFormSet(
+            data,
+            prefix="decision",
+            instance=self.object,
+            form_kwargs={**kwargs["form_kwargs"], "meeting": self.object},
+        )
+        participants = ParticipantFormSet(data, prefix="participant", **kwargs)
+        return [
+            *parts,
+            _part(decisions, "Decisions", "Shared with field staff with the summary."),
+            _part(
+                participants, "Participants", "An actor, a contact or a member; record attendance once held."
+            ),
+        ]
+
+    def success_url(self):
+        return reverse("meeting-detail", args=[self.operation.pk, self.object.pk])
+
+    def cancel_url(self):
+        return super().cancel_url() or reverse("meeting-list", args=[self.operation.pk])
+
+
+class MeetingDeleteView(RecordDeleteView):
+    model = Meeting
+    noun = "meeting"
+    consequences = (
+        ("agenda_items", "agenda items"),
+        ("decisions", "decisions"),
+        ("participants", "participants"),
+    )
+
+    def blockers(self):
+        tabled = CellRequest.objects.filter(
+            tabled_at__meeting=self.object, status=CellRequest.Status.TABLED
+        ).count()
+        return (
+            [f"{tabled} cell request(s) are tabled at this meeting: table them elsewhere first."]
+            if tabled
+            else []
+        )
+
+    def detail_url(self):
+        return reverse("meeting-detail", args=[self.operation.pk, self.object.pk])
+
+    def list_url(self):
+        return reverse("meeting-list", args=[self.operation.pk])
+
+
+class ActionPointFormView(RecordFormView):
+    """``action-points/new/?meeting=<id>``: an action point arising from a meeting."""
+
+    model = ActionPoint
+    form_class = ActionPointForm
+    noun = "action point"
+    delete_route = "action-point-delete"
+
+    def initial(self):
+        meeting = self.request.GET.get("meeting", "")
+        return {"meeting": int(meeting)} if self.creating and meeting.isdigit() else {}
+
+    def success_url(self):
+        return reverse("action-point-detail", args=[self.operation.pk, self.object.pk])
+
+    def cancel_url(self):
+        if self.object.pk:
+            return self.success_url()
+        meeting = self.initial().get("meeting")
+        meetings = Meeting.objects.for_user(self.request.user).filter(operation=self.operation)
+        if meeting and meetings.filter(pk=meeting).exists():
+            return reverse("meeting-detail", args=[self.operation.pk, meeting])
+        return reverse("action-point-list", args=[self.operation.pk])
+
+
+class ActionPointDeleteView(RecordDeleteView):
+    model = ActionPoint
+    noun = "action point"
+
+    def detail_url(self):
+        return reverse("action-point-detail", args=[self.operation.pk, self.object.pk])
+
+    def list_url(self):
+        return reverse("action-point-list", args=[self.operation.pk])
+
+
+class ForumFormView(RecordFormView):
+    """A coordination forum and its standing members; its sittings are listed with the meetings."""
+
+    model = CoordinationForum
+    form_class = ForumForm
+    noun = "forum"
+
+    def get_formsets(self, data=None):
+        members = ForumMemberFormSet(
+            data, prefix="member", instance=self.object, form_kwargs=self.form_kwargs()
+        )
+        return [_part(members, "Standing members", "An actor and, where known, its representative.")]
+
+    def success_url(self):
+        return reverse("meeting-list", args=[self.operation.pk])

@@ -1,0 +1,153 @@
+"""Only officers (and the administrator) write the registry; everyone else changes nothing.
+
+Field staff and HCT/UNCT members get 403 on these pages of their own operation, for a GET
+and a POST alike; outsiders and members of another operation get 404; anyone not signed in
+is sent to the login. The same POST by an officer does take effect.
+"""
+
+import pytest
+from django.urls import reverse
+
+from tests.permissions.test_denied_writes import fingerprint
+from tests.permissions.world import PRINCIPALS, build_world
+
+
+def _management(*prefixes):
+    return {f"{p}-{n}_FORMS": "0" for p in prefixes for n in ("TOTAL", "INITIAL")}
+
+
+ACTOR = {
+    "name": "Civil protection (INGD)",
+    "category": "domestic_civilian",
+    "actor_type": "civil_defence",
+    "relationship": "cooperation",
+    "association_risk": "none",
+    "sensitivity": "internal",
+    **_management("presence"),
+}
+MANDATE = {
+    "actor": "@actor_internal",
+    "title": "Relief at the host nation's request",
+    "authority": "host_nation_request",
+    "scope": "Airlift.",
+    "in_force_from": "2026-03-10",
+    "sensitivity": "internal",
+}
+CONTACT = {
+    "actor": "@actor_internal",
+    "full_name": "Capt. New Liaison",
+    "position": "liaison_officer",
+    "phone": "+258 84 000 1111",
+    "sensitivity": "internal",
+}
+ASSET = {
+    "name": "Field hospital, Dondo",
+    "provider": "@actor_internal",
+    "capability": "medical",
+    "quantity": 1,
+    "support_type": "direct",
+    "status": "requested",
+    "sensitivity": "internal",
+}
+DEPENDENCY = {
+    "asset": "@asset",
+    "activity": "Cholera treatment",
+    "criticality": "high",
+    "alternative_readiness": "none",
+    "sensitivity": "internal",
+}
+MEETING = {
+    "title": "Bilateral with the JTF",
+    "kind": "bilateral",
+    "starts_at": "2026-12-01T10:00",
+    "ends_at": "2026-12-01T11:00",
+    "status": "scheduled",
+    "sensitivity": "internal",
+    **_management("agenda", "decision", "participant"),
+}
+ACTION_POINT = {"title": "Share the road map", "owner": "@field", "due_date": "2026-12-04"}
+FORUM = {
+    "name": "Civil-military working group",
+    "kind": "working_group",
+    "sensitivity": "internal",
+    **_management("member"),
+}
+
+# route, URL kwargs (world placeholders), POST data ("@name": a world user's or object's pk)
+WRITES = [
+    ("actor-create", {}, ACTOR),
+    ("actor-update", {"pk": "actor_internal"}, {**ACTOR, "name": "Joint Task Force South (renamed)"}),
+    ("actor-delete", {"pk": "actor_shareable"}, {}),
+    ("mandate-create", {"actor": "actor_internal"}, MANDATE),
+    ("mandate-update", {"pk": "mandate"}, {**MANDATE, "title": "Renewed mandate"}),
+    ("mandate-delete", {"pk": "mandate"}, {}),
+    ("contact-create", {}, CONTACT),
+    ("contact-update", {"pk": "contact_approved"}, {**CONTACT, "full_name": "Maj. Ana Sitoe-Mabunda"}),
+    ("contact-delete", {"pk": "contact_approved"}, {}),
+    ("asset-create", {}, ASSET),
+    ("asset-update", {"pk": "asset"}, {**ASSET, "name": "Two helicopters, Beira (renamed)"}),
+    ("asset-delete", {"pk": "asset"}, {}),
+    ("dependency-create", {}, DEPENDENCY),
+    ("dependency-update", {"pk": "dependency"}, {**DEPENDENCY, "activity": "Airdrops (renamed)"}),
+    ("dependency-delete", {"pk": "dependency"}, {}),
+    ("meeting-create", {}, MEETING),
+    ("meeting-update", {"pk": "meeting_restricted"}, {**MEETING, "title": "Renamed bilateral"}),
+    ("meeting-delete", {"pk": "meeting_restricted"}, {}),
+    ("action-point-create", {}, ACTION_POINT),
+    ("action-point-update", {"pk": "action_point_of_field"}, {**ACTION_POINT, "title": "Renamed"}),
+    ("action-point-delete", {"pk": "action_point_of_field"}, {}),
+    ("forum-create", {}, FORUM),
+    ("forum-update", {"pk": "meeting.forum"}, {**FORUM, "name": "Renamed cell"}),
+]
+EXPECTED = {
+    "anonymous": 302,
+    "partner": 302,
+    "outsider": 404,
+    "field_other": 404,
+    "field": 403,
+    "hct": 403,
+}
+assert set(EXPECTED) == set(PRINCIPALS) - {"officer", "admin"}
+
+
+def _resolve(world, value):
+    """'@name' is a world user's or object's pk; '@meeting.forum' follows an attribute."""
+    if not (isinstance(value, str) and value.startswith("@")):
+        return value
+    name, *path = value[1:].split(".")
+    target = world.users[name] if name in world.users else world.objects[name]
+    for attribute in path:
+        target = getattr(target, attribute)
+    return target.pk
+
+
+def _request(world, route, kwargs, data):
+    url = reverse(
+        route, kwargs={"op": world.operation.pk, **{k: _resolve(world, "@" + v) for k, v in kwargs.items()}}
+    )
+    return url, {k: _resolve(world, v) for k, v in data.items()}
+
+
+@pytest.mark.parametrize("route, kwargs, data", WRITES, ids=[w[0] for w in WRITES])
+def test_no_one_but_an_officer_may_open_or_post_and_the_database_is_unchanged(db, route, kwargs, data):
+    world = build_world()
+    url, payload = _request(world, route, kwargs, data)
+    for principal, status in EXPECTED.items():
+        client = world.client(principal)
+        before = fingerprint()
+        got = client.get(url), client.post(url, payload)
+        assert [r.status_code for r in got] == [status, status], f"{principal} on {url}"
+        if status == 302:
+            assert all("/login/" in r["Location"] for r in got)
+        assert fingerprint() == before, f"{principal}'s refused POST to {url} changed the database"
+
+
+@pytest.mark.parametrize("route, kwargs, data", WRITES, ids=[w[0] for w in WRITES])
+def test_the_same_post_by_an_officer_takes_effect(db, route, kwargs, data):
+    world = build_world()
+    url, payload = _request(world, route, kwargs, data)
+    client = world.client("officer")
+    before = fingerprint()
+    response = client.post(url, payload)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    assert fingerprint() != before
