@@ -1,3 +1,55 @@
-"""The REST API under /api/v1/ (filled in by the API work)."""
+"""The REST API under /api/v1/ (namespace "api"): resources, auth, feeds, OpenAPI schema and docs."""
 
-urlpatterns = []
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from actors.api.views import ActorLinkViewSet, ActorViewSet, MandateViewSet
+from assets.api.views import AssetViewSet, DependencyViewSet
+from cmcoord.api import schema  # noqa: F401 (registers the partner token scheme)
+from cmcoord.api.auth import TokenView
+from cmcoord.api.feeds import CalendarFeedView, FeedResetView, FeedUrlView
+from cmcoord.api.views import (
+    AreaViewSet,
+    NotificationViewSet,
+    OperationViewSet,
+    SectorViewSet,
+    SecurityAssessmentViewSet,
+)
+from cmcoord.formats.renderers import ICalendarRenderer
+from contacts.api.views import ContactViewSet
+from meetings.api.views import ActionPointViewSet, CellRequestViewSet, ForumViewSet, MeetingViewSet
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("operations", OperationViewSet, basename="operation")
+router.register("areas", AreaViewSet, basename="area")
+router.register("sectors", SectorViewSet, basename="sector")
+router.register("actors", ActorViewSet, basename="actor")
+router.register("mandates", MandateViewSet, basename="mandate")
+router.register("actor-links", ActorLinkViewSet, basename="actor-link")
+router.register("contacts", ContactViewSet, basename="contact")
+router.register("forums", ForumViewSet, basename="forum")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("action-points", ActionPointViewSet, basename="action-point")
+router.register("cell-requests", CellRequestViewSet, basename="cell-request")
+router.register("assets", AssetViewSet, basename="asset")
+router.register("dependencies", DependencyViewSet, basename="dependency")
+router.register("security-assessments", SecurityAssessmentViewSet, basename="security-assessment")
+router.register("notifications", NotificationViewSet, basename="notification")
+
+operation_meetings_ics = OperationViewSet.as_view(
+    {"get": "meetings_ics"}, renderer_classes=[ICalendarRenderer], basename="operation", detail=True
+)
+
+urlpatterns = [
+    path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("feeds/", FeedUrlView.as_view(), name="calendar-feed-url"),
+    path("feeds/reset/", FeedResetView.as_view(), name="calendar-feed-reset"),
+    path("feeds/<slug:token>.ics", CalendarFeedView.as_view(), name="calendar-feed"),
+    path("operations/<int:pk>/meetings.ics", operation_meetings_ics, name="operation-meetings-ics"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]

@@ -5,6 +5,7 @@ one; a shown id the caller cannot read is replaced by null (and dropped from lis
 """
 
 from rest_framework import serializers
+from rest_framework.relations import MANY_RELATION_KWARGS
 
 from cmcoord.api.scoping import scoped, visible_ids
 
@@ -26,15 +27,15 @@ class ScopedPrimaryKeyRelatedField(_Scoped, serializers.PrimaryKeyRelatedField):
     ``required_value``: refuse null on input although the output may be null (masked).
     """
 
-    def __init__(self, *, required_value=False, **kwargs):
+    def __init__(self, *, required_value=False, model=None, **kwargs):
         self.required_value = required_value
+        self.model = model
         super().__init__(**kwargs)
 
     @classmethod
     def many_init(cls, *args, **kwargs):
-        child_kwargs = {k: v for k, v in kwargs.items() if k not in serializers.MANY_RELATION_KWARGS}
-        many_kwargs = {k: v for k, v in kwargs.items() if k in serializers.MANY_RELATION_KWARGS}
-        return _VisibleMany(child_relation=cls(**child_kwargs), **many_kwargs)
+        many_kwargs = {k: v for k, v in kwargs.items() if k in MANY_RELATION_KWARGS}
+        return _VisibleMany(child_relation=cls(*args, **kwargs), **many_kwargs)
 
     def validate_empty_values(self, data):
         if data is None and self.required_value:
@@ -42,7 +43,7 @@ class ScopedPrimaryKeyRelatedField(_Scoped, serializers.PrimaryKeyRelatedField):
         return super().validate_empty_values(data)
 
     def to_representation(self, value):
-        model = self.queryset.model if self.queryset is not None else None
+        model = self.model or (self.queryset.model if self.queryset is not None else None)
         if model is not None and value.pk not in visible_ids(self.context["request"], model):
             return None
         return super().to_representation(value)

@@ -45,7 +45,9 @@ def sector_filter(path: str) -> df.CharFilter:
 
 def user_filter(path: str, help_text: str) -> df.CharFilter:
     """``me`` (the caller) or a user id."""
-    return df.CharFilter(field_name=path, method="filter_me_or_id", help_text=help_text, validators=[ME_OR_ID])
+    return df.CharFilter(
+        field_name=path, method="filter_me_or_id", help_text=help_text, validators=[ME_OR_ID]
+    )
 
 
 class FilterSet(df.FilterSet):
@@ -55,7 +57,9 @@ class FilterSet(df.FilterSet):
         return queryset.filter(pk__in=queryset.filter(**lookup).values("pk"))
 
     def filter_pcode(self, queryset, name, value):
-        return self._matching(queryset, **{f"{name}__pcode__startswith": value.upper()}) if value else queryset
+        return (
+            self._matching(queryset, **{f"{name}__pcode__startswith": value.upper()}) if value else queryset
+        )
 
     def filter_sector(self, queryset, name, value):
         return self._matching(queryset, **{f"{name}__code__iexact": value}) if value else queryset

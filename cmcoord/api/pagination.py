@@ -9,3 +9,15 @@ class Pagination(PageNumberPagination):
     page_size_query_description = "Rows per page (default 50, at most 200)."
     page_query_description = "Page number, from 1."
     max_page_size = 200
+
+    def get_paginated_response_schema(self, schema):
+        paginated = super().get_paginated_response_schema(schema)
+        described = {
+            "count": "How many rows match, on all pages.",
+            "next": "Address of the next page; null on the last.",
+            "previous": "Address of the previous page; null on the first.",
+            "results": "The rows of this page.",
+        }
+        for name, text in described.items():
+            paginated["properties"][name]["description"] = text
+        return paginated

@@ -34,9 +34,9 @@ class ApiAccess(BasePermission):
             self.message = PARTNER_READ_ONLY
             return False
         codename = getattr(view, "write_permission", None)
-        if codename and not getattr(view, "detail", True) and not operations_where(user, codename):
-            return False
-        return True
+        creating = codename and not getattr(view, "detail", True)
+        # Creating needs the permission in at least one operation (which one: see the body).
+        return not creating or bool(operations_where(user, codename))
 
     def has_object_permission(self, request, view, obj):
         if request.method in SAFE_METHODS:

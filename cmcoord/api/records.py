@@ -46,13 +46,15 @@ class DescribedMixin:
 
 class AreaCodeField(ScopedSlugRelatedField):
     def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", Area.objects.all())
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("queryset", Area.objects.all())
         super().__init__(slug_field="pcode", **kwargs)
 
 
 class SectorCodeField(ScopedSlugRelatedField):
     def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", Sector.objects.all())
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("queryset", Sector.objects.all())
         super().__init__(slug_field="code", **kwargs)
 
 
@@ -77,7 +79,13 @@ class RecordSerializer(DescribedMixin, serializers.ModelSerializer):
         if relation_info.related_model is Sector:
             return SectorCodeField, {k: v for k, v in kwargs.items() if k != "queryset"}
         model_field = relation_info.model_field
-        if field_class is ScopedPrimaryKeyRelatedField and model_field is not None and not relation_info.to_many:
+        if field_class is ScopedPrimaryKeyRelatedField:
+            kwargs["model"] = relation_info.related_model
+        if (
+            field_class is ScopedPrimaryKeyRelatedField
+            and model_field is not None
+            and not relation_info.to_many
+        ):
             # Output may be masked to null; input of a required relation may not be null.
             kwargs["required_value"] = not model_field.null
             kwargs["allow_null"] = True
@@ -86,9 +94,13 @@ class RecordSerializer(DescribedMixin, serializers.ModelSerializer):
     def validate_operation(self, operation):
         if self.instance is not None and operation.pk != self.instance.operation_id:
             raise serializers.ValidationError("A record cannot move to another operation.")
-        if not can(self.context["request"].user, self.write_permission, operation.pk):
-            raise PermissionDenied("Your role in this operation does not allow this.")
+        self.check_write(operation.pk)
         return operation
+
+    def check_write(self, operation_id):
+        """403 as soon as the operation is known, before the rest of the body is judged."""
+        if not can(self.principal, self.write_permission, operation_id):
+            raise PermissionDenied("Your role in this operation does not allow this.")
 
     @property
     def principal(self):
@@ -111,3 +123,14 @@ class RecordSerializer(DescribedMixin, serializers.ModelSerializer):
         for name, value in validated_data.items():
             setattr(instance, name, value)
         return record_save(instance=instance, by=self.principal, m2m=m2m, codename=self.write_permission)
+
+
+class VisibleRowsListSerializer(serializers.ListSerializer):
+    """Drops nested rows whose every identity field was masked (someone the reader may not see)."""
+
+    def to_representation(self, data):
+        rows = super().to_representation(data)
+        identity = getattr(self.child.Meta, "identity_fields", ())
+        if not identity:
+            return rows
+        return [row for row in rows if any(row.get(name) is not None for name in identity)]

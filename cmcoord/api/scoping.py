@@ -56,6 +56,7 @@ _SCOPES = {
     "cmcoord.User": _members,
     "cmcoord.Sector": _reference,
     "cmcoord.GuidelineDocument": _records,
+    "cmcoord.SecurityAssessment": _records,
     "meetings.AgendaItem": _through_meeting,
 }
 

@@ -9,7 +9,6 @@ and vCard. Nothing here runs on an unscoped queryset.
 from django.db import transaction
 from rest_framework import mixins, viewsets
 from rest_framework.renderers import JSONRenderer
-from rest_framework.response import Response
 
 from cmcoord.api.scoping import scoped
 from cmcoord.formats.renderers import EXPORT_RENDERERS, ExportRenderer
@@ -74,10 +73,8 @@ class ScopedViewSet(ErrorsAsJSONMixin, viewsets.GenericViewSet):
         headers = {"X-Total-Count": str(min(len(rows), EXPORT_CAP))}
         if len(rows) > EXPORT_CAP:
             headers["X-Export-Truncated"] = f"true; only the first {EXPORT_CAP} rows"
-        filename = EXPORT_RENDERERS[fmt].filename(self.basename)
-        if filename:
-            headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return Response(body, headers=headers)
+        renderer = EXPORT_RENDERERS[fmt]
+        return renderer.response(body, filename=renderer.filename(self.basename), headers=headers)
 
 
 class ReadOnlyViewSet(mixins.RetrieveModelMixin, ScopedViewSet):

@@ -6,6 +6,7 @@ renderer only passes the built text through; errors are rendered as JSON by the 
 
 import json
 
+from django.http import HttpResponse
 from rest_framework.renderers import BaseRenderer
 
 
@@ -23,6 +24,16 @@ class ExportRenderer(BaseRenderer):
     @classmethod
     def filename(cls, basename: str) -> str:
         return f"cmcoord-{basename}.{cls.extension}" if cls.extension else ""
+
+    @classmethod
+    def response(cls, body, *, filename: str = "", headers: dict | None = None) -> HttpResponse:
+        """The file as a plain response: it keeps its Content-Type even when empty."""
+        response = HttpResponse(
+            body, content_type=f"{cls.media_type}; charset={cls.charset}", headers=headers
+        )
+        if filename:
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
 
 class HXLRenderer(ExportRenderer):

@@ -4,6 +4,8 @@
 e-mail; officers and HCT also satellite phone and radio call-sign.
 """
 
+import datetime as dt
+
 import vobject
 
 
@@ -35,7 +37,7 @@ def contact_vcard(contact, channels) -> str:
         notes.append(f"Last verified on {contact.last_verified_on.isoformat()}")
     if notes:
         card.add("note").value = ". ".join(notes)
-    card.add("rev").value = contact.updated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    card.add("rev").value = contact.updated_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return card.serialize()
 
 

@@ -1,0 +1,1 @@
+"""REST API of actors, mandates and links between actors."""

@@ -1,0 +1,80 @@
+"""FilterSets of actors, mandates and links (shared by the API and the HTML lists)."""
+
+import django_filters as df
+from django.db.models import Q
+
+from actors.models import (
+    MILITARY_CATEGORIES,
+    Actor,
+    ActorLink,
+    ActorType,
+    AssociationRisk,
+    Authority,
+    Category,
+    Echelon,
+    InterlocutorStatus,
+    LinkKind,
+    Mandate,
+    Relationship,
+)
+from cmcoord.api.filters import IdFilter, RecordFilterSet, pcode_filter, sector_filter
+from cmcoord.models import Sensitivity
+
+
+class ActorFilterSet(RecordFilterSet):
+    category = df.MultipleChoiceFilter(choices=Category.choices, help_text="Category; repeat to combine.")
+    actor_type = df.MultipleChoiceFilter(choices=ActorType.choices, help_text="Type; repeat to combine.")
+    military = df.BooleanFilter(method="filter_military", help_text="true: military and paramilitary only.")
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+    interlocutor_status = df.ChoiceFilter(choices=InterlocutorStatus.choices, help_text="HCT/UNCT decision.")
+    relationship = df.ChoiceFilter(choices=Relationship.choices, help_text="Character of the relationship.")
+    association_risk = df.ChoiceFilter(choices=AssociationRisk.choices, help_text="Risk of association.")
+    echelon = df.ChoiceFilter(choices=Echelon.choices, help_text="Level in the military structure.")
+    parent = IdFilter(field_name="parent_id", help_text="Identifier of the parent actor.")
+    contributing_state = df.CharFilter(lookup_expr="iexact", help_text="ISO 3166 alpha-3 contributing state.")
+    sector = sector_filter("presences__sector")
+    area = pcode_filter("presences__area")
+
+    class Meta:
+        model = Actor
+        fields = ["operation", "updated_since"]
+
+    def filter_military(self, queryset, name, value):
+        if value is None:
+            return queryset
+        q = Q(category__in=MILITARY_CATEGORIES)
+        return queryset.filter(q if value else ~q)
+
+
+class MandateFilterSet(RecordFilterSet):
+    operation = IdFilter(field_name="actor__operation_id", help_text="Identifier of the operation.")
+    actor = IdFilter(field_name="actor_id", help_text="Identifier of the actor.")
+    authority = df.ChoiceFilter(choices=Authority.choices, help_text="Authority of the mandate.")
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+    in_force_on = df.DateFilter(method="filter_in_force_on", help_text="Only mandates in force on this date.")
+
+    class Meta:
+        model = Mandate
+        fields = ["operation", "updated_since"]
+
+    def filter_in_force_on(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(in_force_from__lte=value).filter(
+            Q(in_force_until__isnull=True) | Q(in_force_until__gte=value)
+        )
+
+
+class ActorLinkFilterSet(RecordFilterSet):
+    source = IdFilter(field_name="source_id", help_text="Identifier of the source actor.")
+    target = IdFilter(field_name="target_id", help_text="Identifier of the target actor.")
+    actor = IdFilter(method="filter_actor", help_text="Links from or to this actor.")
+    kind = df.ChoiceFilter(choices=LinkKind.choices, help_text="Kind of link.")
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+
+    class Meta:
+        model = ActorLink
+        fields = ["operation", "updated_since"]
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(Q(source_id=value) | Q(target_id=value)) if value else queryset

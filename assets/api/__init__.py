@@ -1,0 +1,1 @@
+"""REST API of MCDA deployments and the activities that depend on them."""

@@ -1,0 +1,32 @@
+"""Viewsets of MCDA deployments and dependencies."""
+
+from assets.api.serializers import AssetSerializer, DependencySerializer
+from assets.filters import AssetFilterSet, DependencyFilterSet
+from assets.models import AssetDeployment, Dependency
+from cmcoord.api.viewsets import RecordViewSet
+from cmcoord.formats.hxl_tables import assets_hxl, dependencies_hxl
+
+
+class AssetViewSet(RecordViewSet):
+    """Military and civil defence assets (MCDA) supporting your operations."""
+
+    model = AssetDeployment
+    related = ("provider", "operation")
+    prefetch = ("areas__parent", "sectors")
+    serializer_class = AssetSerializer
+    filterset_class = AssetFilterSet
+    exports = {"hxl": assets_hxl}
+    search_fields = ["name", "base", "phase_out_plan"]
+    ordering_fields = ["phase_out_on", "deployed_on", "name", "status", "updated_at"]
+
+
+class DependencyViewSet(RecordViewSet):
+    """Activities that rely on an asset, and their civilian alternative."""
+
+    model = Dependency
+    related = ("asset", "operation", "area__parent", "sector")
+    serializer_class = DependencySerializer
+    filterset_class = DependencyFilterSet
+    exports = {"hxl": dependencies_hxl}
+    search_fields = ["activity", "alternative_provider", "notes"]
+    ordering_fields = ["criticality", "alternative_readiness", "updated_at"]

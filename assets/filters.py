@@ -1,0 +1,64 @@
+"""FilterSets of MCDA deployments and dependencies."""
+
+import django_filters as df
+
+from assets.models import (
+    AssetDeployment,
+    AssetStatus,
+    Capability,
+    Criticality,
+    Dependency,
+    Readiness,
+    SupportType,
+)
+from cmcoord.api.filters import IdFilter, RecordFilterSet, pcode_filter, sector_filter
+from cmcoord.models import Sensitivity
+
+
+class AssetFilterSet(RecordFilterSet):
+    status = df.MultipleChoiceFilter(choices=AssetStatus.choices, help_text="Status; repeat to combine.")
+    capability = df.MultipleChoiceFilter(
+        choices=Capability.choices, help_text="Capability; repeat to combine."
+    )
+    support_type = df.ChoiceFilter(choices=SupportType.choices, help_text="Kind of support.")
+    provider = IdFilter(field_name="provider_id", help_text="Identifier of the providing actor.")
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+    phase_out_before = df.DateFilter(
+        field_name="phase_out_on", lookup_expr="lte", help_text="Phasing out on or before this date."
+    )
+    phase_out_after = df.DateFilter(
+        field_name="phase_out_on", lookup_expr="gte", help_text="Phasing out on or after this date."
+    )
+    area = pcode_filter("areas")
+    sector = sector_filter("sectors")
+
+    class Meta:
+        model = AssetDeployment
+        fields = ["operation", "updated_since"]
+
+
+class DependencyFilterSet(RecordFilterSet):
+    asset = IdFilter(field_name="asset_id", help_text="Identifier of the asset relied on.")
+    criticality = df.ChoiceFilter(choices=Criticality.choices, help_text="How critical the activity is.")
+    alternative_readiness = df.ChoiceFilter(
+        choices=Readiness.choices, help_text="Readiness of the civilian alternative."
+    )
+    without_ready_alternative = df.BooleanFilter(
+        method="filter_without_ready", help_text="true: only those whose alternative is not ready."
+    )
+    phase_out_before = df.DateFilter(
+        field_name="asset__phase_out_on", lookup_expr="lte", help_text="Asset phasing out on or before."
+    )
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+    area = pcode_filter("area")
+    sector = sector_filter("sector")
+
+    class Meta:
+        model = Dependency
+        fields = ["operation", "updated_since"]
+
+    def filter_without_ready(self, queryset, name, value):
+        if value is None:
+            return queryset
+        ready = queryset.filter(alternative_readiness=Readiness.READY)
+        return queryset.without_ready_alternative() if value else ready

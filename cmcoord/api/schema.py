@@ -1,0 +1,102 @@
+"""OpenAPI details: the partner token scheme, the ``format`` parameter, errors on every operation.
+
+``postprocess`` (a SPECTACULAR_SETTINGS hook) declares 400/401/403/404/429 with their JSON
+shapes, and gives the text formats (CSV, iCalendar, vCard) a plain string body.
+"""
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema as BaseAutoSchema
+from drf_spectacular.utils import OpenApiParameter
+
+from cmcoord.formats.renderers import EXPORT_RENDERERS
+
+JSON = "application/json"
+TEXT_TYPES = {r.media_type for r in EXPORT_RENDERERS.values()}
+FORMAT_HELP = {
+    "json": "JSON (the default)",
+    "hxl": "CSV with an HXL hashtag row, every row you may read (not one page)",
+    "ics": "iCalendar (RFC 5545)",
+    "vcf": "vCard 3.0",
+}
+
+ERROR = {
+    "type": "object",
+    "description": "An error; `detail` says what went wrong.",
+    "properties": {"detail": {"type": "string", "description": "What went wrong, for a person to read."}},
+    "required": ["detail"],
+}
+VALIDATION_ERROR = {
+    "type": "object",
+    "description": "The request was refused: each key is a field of the request (or "
+    "`non_field_errors`, `detail`) with the messages about it.",
+    "additionalProperties": {},
+}
+ERRORS = {
+    "400": ("The request is not valid; the body says why, field by field.", "ValidationError"),
+    "401": ("No or invalid credentials: send `Authorization: Token <key>`.", "Error"),
+    "403": ("Your role (or a partner token) does not allow this.", "Error"),
+    "404": ("No such record, or you may not read it.", "Error"),
+    "429": ("Too many requests: wait and retry (see Retry-After).", "Error"),
+}
+
+
+class PartnerTokenScheme(OpenApiAuthenticationExtension):
+    target_class = "cmcoord.authentication.PartnerTokenAuthentication"
+    name = "partnerToken"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "A partner system's read-only key for one operation: `Token cmp_...`.",
+        }
+
+
+class AutoSchema(BaseAutoSchema):
+    def get_override_parameters(self):
+        params = list(super().get_override_parameters())
+        exports = getattr(self.view, "exports", None)
+        if exports and self.method == "GET" and getattr(self.view, "action", None) == "list":
+            choices = ["json", *exports]
+            params.append(
+                OpenApiParameter(
+                    "format",
+                    str,
+                    enum=choices,
+                    description="Response format: "
+                    + "; ".join(f"`{c}` {FORMAT_HELP[c]}" for c in choices)
+                    + ".",
+                )
+            )
+        return params
+
+
+def _is_public(operation) -> bool:
+    return {} in operation.get("security", [{}])
+
+
+def postprocess(result, generator, request, public):
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = ERROR
+    schemas["ValidationError"] = VALIDATION_ERROR
+    for path, methods in result.get("paths", {}).items():
+        for operation in methods.values():
+            responses = operation.setdefault("responses", {})
+            for media in responses.values():
+                for media_type, body in media.get("content", {}).items():
+                    if media_type in TEXT_TYPES:
+                        body["schema"] = {"type": "string", "description": "The file's text."}
+            codes = ["400", "429"]
+            if not _is_public(operation):
+                codes += ["401", "403"]
+            if "{" in path:
+                codes.append("404")
+            for code in codes:
+                if code not in responses:
+                    text, schema = ERRORS[code]
+                    responses[code] = {
+                        "description": text,
+                        "content": {JSON: {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+                    }
+    return result

@@ -1,0 +1,182 @@
+"""Serializers of the core resources: operations (with guidelines), areas, sectors, notifications."""
+
+from rest_framework import serializers
+
+from cmcoord.api.records import AreaCodeField, DescribedMixin, RecordSerializer, SectorCodeField, Serializer
+from cmcoord.models import (
+    Area,
+    GuidelineDocument,
+    Notification,
+    Operation,
+    Sector,
+    SecurityAssessment,
+    Strategy,
+    StrategyStatus,
+)
+from cmcoord.permissions import is_partner, role_in
+
+
+class ModelSerializer(DescribedMixin, serializers.ModelSerializer):
+    pass
+
+
+class GuidelineSerializer(ModelSerializer):
+    class Meta:
+        model = GuidelineDocument
+        fields = ["id", "title", "issued_on", "url", "file", "summary", "sensitivity", "updated_at"]
+        read_only_fields = fields
+        descriptions = {
+            "title": "Title of the country-specific guideline or reference document.",
+            "issued_on": "Date the document was issued.",
+            "url": "Link to the document.",
+            "file": "Download address of the uploaded document, if any.",
+            "summary": "What the document says, in short.",
+        }
+
+
+class OperationSerializer(ModelSerializer):
+    role = serializers.SerializerMethodField(
+        help_text="Your role in this operation: officer, hct, field_staff, partner or administrator."
+    )
+    strategy = serializers.ChoiceField(
+        choices=Strategy.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="The CMCoord strategy on the spectrum co-existence, coordination, cooperation; "
+        "empty until drafted (partners see it only once approved).",
+    )
+    guidelines = GuidelineSerializer(
+        many=True, read_only=True, source="visible_guidelines", help_text="Country-specific guidelines."
+    )
+
+    class Meta:
+        model = Operation
+        fields = [
+            "id",
+            "name",
+            "country",
+            "time_zone",
+            "emergency_type",
+            "phase",
+            "start_date",
+            "end_date",
+            "strategy",
+            "strategy_rationale",
+            "strategy_status",
+            "strategy_approved_on",
+            "reminder_lead_days",
+            "role",
+            "guidelines",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+        descriptions = {
+            "name": "Name of the emergency response, e.g. 'Cyclone response, Mozambique 2026'.",
+            "time_zone": "IANA time zone of the operation, e.g. Africa/Maputo.",
+            "emergency_type": "Natural disaster, complex emergency or technological/industrial.",
+            "phase": "Phase of the response.",
+            "start_date": "Date the response started.",
+            "end_date": "Date the response ended; null while it goes on.",
+            "strategy": "The CMCoord strategy on the spectrum co-existence, coordination, cooperation "
+            "(partners see it only once approved).",
+            "strategy_rationale": "Why this strategy.",
+            "strategy_status": "Draft, or approved by the HCT/UNCT.",
+            "strategy_approved_on": "Date the HCT/UNCT approved the strategy.",
+        }
+
+    def get_role(self, operation) -> str:
+        return role_in(self.context["request"].user, operation.pk) or ""
+
+    def to_representation(self, operation):
+        data = super().to_representation(operation)
+        if is_partner(self.context["request"].user) and operation.strategy_status != StrategyStatus.APPROVED:
+            data.update(strategy="", strategy_rationale="", strategy_approved_on=None)
+        return data
+
+
+class AreaSerializer(ModelSerializer):
+    parent = AreaCodeField(
+        read_only=True, allow_null=True, help_text="P-code of the area one level up; null for a country."
+    )
+
+    class Meta:
+        model = Area
+        fields = ["id", "pcode", "name", "level", "parent", "country"]
+        read_only_fields = fields
+        descriptions = {
+            "pcode": "P-code of the area in the common operational dataset (COD), e.g. MZ07.",
+            "name": "Name of the area.",
+            "level": "Administrative level: 0 country, 1 province/region, 2 district.",
+            "country": "ISO 3166 alpha-3 code of the country.",
+        }
+
+
+class SectorSerializer(ModelSerializer):
+    parent = SectorCodeField(
+        read_only=True, allow_null=True, help_text="For an area of responsibility: its cluster's code."
+    )
+
+    class Meta:
+        model = Sector
+        fields = ["id", "code", "name", "kind", "parent"]
+        read_only_fields = fields
+        descriptions = {
+            "name": "Name of the cluster or sector.",
+            "kind": "IASC cluster, area of responsibility within one, or non-cluster sector.",
+        }
+
+
+class SecurityAssessmentSerializer(RecordSerializer):
+    class Meta:
+        model = SecurityAssessment
+        fields = [
+            "id",
+            "operation",
+            "area",
+            "level",
+            "association_risks",
+            "assessed_on",
+            "assessed_by",
+            "sensitivity",
+            "created_at",
+            "updated_at",
+        ]
+        descriptions = {
+            "level": "Security level: 1 minimal, 2 low, 3 moderate, 4 substantial, 5 high, 6 extreme.",
+            "assessed_on": "Date of the assessment.",
+            "assessed_by": "Identifier of the user who assessed it.",
+        }
+
+
+class NotificationSerializer(ModelSerializer):
+    class Meta:
+        model = Notification
+        fields = ["id", "operation", "kind", "title", "body", "url", "created_at", "read_at"]
+        read_only_fields = fields
+        descriptions = {
+            "operation": "Identifier of the operation it is about, if any.",
+            "kind": "What the notification is about.",
+            "title": "The message in one line.",
+            "body": "More detail.",
+            "read_at": "When you read it; null while unread.",
+        }
+
+
+class TokenRequestSerializer(Serializer):
+    username = serializers.CharField(help_text="Your user name.", max_length=150)
+    password = serializers.CharField(
+        help_text="Your password.", max_length=4096, style={"input_type": "password"}, trim_whitespace=False
+    )
+
+
+class TokenSerializer(Serializer):
+    token = serializers.CharField(help_text="Send it as `Authorization: Token <token>`.", read_only=True)
+
+
+class FeedUrlSerializer(Serializer):
+    url = serializers.URLField(
+        help_text="Your personal calendar feed: subscribe to it in a calendar app. Anyone who has "
+        "this address can read the feed; reset it if it leaks.",
+        read_only=True,
+    )

@@ -1,0 +1,96 @@
+"""Viewsets of the core resources: operations, areas, sectors and the caller's notifications."""
+
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+
+from cmcoord.api.scoping import scoped
+from cmcoord.api.serializers import (
+    AreaSerializer,
+    NotificationSerializer,
+    OperationSerializer,
+    SectorSerializer,
+    SecurityAssessmentSerializer,
+)
+from cmcoord.api.viewsets import ReadOnlyViewSet, RecordViewSet
+from cmcoord.filters import (
+    AreaFilterSet,
+    NotificationFilterSet,
+    OperationFilterSet,
+    SectorFilterSet,
+    SecurityAssessmentFilterSet,
+)
+from cmcoord.formats.ical import calendar
+from cmcoord.formats.renderers import ICalendarRenderer
+from cmcoord.models import Area, GuidelineDocument, Notification, Operation, Sector, SecurityAssessment
+from meetings.models import Meeting
+
+CALENDAR = {(200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="iCalendar file.")}
+
+
+class OperationViewSet(ReadOnlyViewSet):
+    """Operations (emergency responses) you belong to, with your role and the guidelines."""
+
+    model = Operation
+    serializer_class = OperationSerializer
+    filterset_class = OperationFilterSet
+    search_fields = ["name", "country"]
+    ordering_fields = ["name", "start_date", "updated_at"]
+
+    def get_prefetch(self):
+        guidelines = scoped(GuidelineDocument.objects.all(), self.request.user).order_by(
+            "-issued_on", "title"
+        )
+        return (Prefetch("guidelines", queryset=guidelines, to_attr="visible_guidelines"),)
+
+    @extend_schema(responses=CALENDAR, summary="The operation's meetings as iCalendar")
+    def meetings_ics(self, request, pk=None):
+        operation = self.get_object()
+        meetings = (
+            Meeting.objects.for_user(request.user).filter(operation=operation).order_by("starts_at", "pk")
+        )
+        return ICalendarRenderer.response(calendar(f"CMCoord: {operation.name}", meetings=meetings))
+
+
+class AreaViewSet(ReadOnlyViewSet):
+    """Administrative areas (COD P-codes) of the countries of your operations."""
+
+    model = Area
+    related = ("parent",)
+    serializer_class = AreaSerializer
+    filterset_class = AreaFilterSet
+    search_fields = ["name", "pcode"]
+    ordering_fields = ["pcode", "name", "level"]
+
+
+class SectorViewSet(ReadOnlyViewSet):
+    """IASC clusters, areas of responsibility and other sectors."""
+
+    model = Sector
+    related = ("parent",)
+    serializer_class = SectorSerializer
+    filterset_class = SectorFilterSet
+    search_fields = ["code", "name"]
+    ordering_fields = ["code", "name"]
+
+
+class SecurityAssessmentViewSet(RecordViewSet):
+    """The security context of each area: read it before you travel."""
+
+    model = SecurityAssessment
+    related = ("area",)
+    serializer_class = SecurityAssessmentSerializer
+    filterset_class = SecurityAssessmentFilterSet
+    search_fields = ["association_risks", "area__name"]
+    ordering_fields = ["assessed_on", "level", "updated_at"]
+
+
+class NotificationViewSet(ReadOnlyViewSet):
+    """Your own notifications, newest first."""
+
+    model = Notification
+    partners_read = False
+    serializer_class = NotificationSerializer
+    filterset_class = NotificationFilterSet
+    search_fields = ["title", "body"]
+    ordering_fields = ["created_at"]

@@ -1,0 +1,85 @@
+"""FilterSets of the core resources (operations, areas, sectors, notifications)."""
+
+import django_filters as df
+
+from cmcoord.api.filters import PCODE, PCODE_HELP, FilterSet, RecordFilterSet, pcode_filter
+from cmcoord.models import (
+    Area,
+    EmergencyType,
+    Notification,
+    NotificationKind,
+    Operation,
+    Phase,
+    Sector,
+    SecurityAssessment,
+    SecurityLevel,
+    Sensitivity,
+)
+
+
+class OperationFilterSet(FilterSet):
+    country = df.CharFilter(help_text="ISO 3166 alpha-3 code of the country, e.g. MOZ.", lookup_expr="iexact")
+    phase = df.ChoiceFilter(choices=Phase.choices, help_text="Phase of the response.")
+    emergency_type = df.ChoiceFilter(choices=EmergencyType.choices, help_text="Type of emergency.")
+    updated_since = df.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Only operations changed at or after this moment.",
+    )
+
+    class Meta:
+        model = Operation
+        fields = ["country", "phase", "emergency_type", "updated_since"]
+
+
+class AreaFilterSet(FilterSet):
+    level = df.ChoiceFilter(choices=Area.Level.choices, help_text="Administrative level: 0, 1 or 2.")
+    country = df.CharFilter(lookup_expr="iexact", help_text="ISO 3166 alpha-3 code of the country.")
+    parent = df.CharFilter(
+        field_name="parent__pcode", lookup_expr="iexact", help_text="P-code of the parent area."
+    )
+    within = df.CharFilter(
+        field_name="pcode", lookup_expr="istartswith", help_text=PCODE_HELP, validators=[PCODE]
+    )
+
+    class Meta:
+        model = Area
+        fields = ["level", "country", "parent", "within"]
+
+
+class SectorFilterSet(FilterSet):
+    kind = df.ChoiceFilter(choices=Sector.Kind.choices, help_text="Cluster, area of responsibility or other.")
+
+    class Meta:
+        model = Sector
+        fields = ["kind"]
+
+
+class NotificationFilterSet(FilterSet):
+    kind = df.ChoiceFilter(choices=NotificationKind.choices, help_text="What the notification is about.")
+    unread = df.BooleanFilter(
+        field_name="read_at", lookup_expr="isnull", help_text="true: only unread; false: only read."
+    )
+    created_since = df.IsoDateTimeFilter(
+        field_name="created_at", lookup_expr="gte", help_text="Only notifications created at or after this."
+    )
+
+    class Meta:
+        model = Notification
+        fields = ["kind", "unread", "created_since"]
+
+
+class SecurityAssessmentFilterSet(RecordFilterSet):
+    area = pcode_filter("area")
+    level = df.ChoiceFilter(choices=SecurityLevel.choices, help_text="Security level, 1 (minimal) to 6.")
+    min_level = df.NumberFilter(
+        field_name="level", lookup_expr="gte", help_text="Only areas at this level or above.", min_value=1
+    )
+    assessed_since = df.DateFilter(
+        field_name="assessed_on", lookup_expr="gte", help_text="Assessed on or after this date."
+    )
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+
+    class Meta:
+        model = SecurityAssessment
+        fields = ["operation", "updated_since"]

@@ -1,0 +1,1 @@
+"""REST API of contacts (CIMIC and liaison people), with vCard export."""

@@ -1,0 +1,341 @@
+"""Serializers of forums, meetings (with nested agenda, participants, decisions), action points,
+cell requests and their RFA details."""
+
+from rest_framework import serializers
+
+from cmcoord.api.fields import ScopedPrimaryKeyRelatedField
+from cmcoord.api.records import RecordSerializer, Serializer, VisibleRowsListSerializer
+from cmcoord.permissions import can_read_minutes
+from cmcoord.services import record_save
+from meetings.models import (
+    ActionPoint,
+    AgendaItem,
+    AssistanceRequest,
+    CellRequest,
+    CoordinationForum,
+    Decision,
+    ForumMember,
+    Meeting,
+    Participant,
+)
+from meetings.services import action_point_update, cell_request_submit
+
+STAMPS = ["id", "created_at", "updated_at"]
+
+
+class ForumMemberSerializer(RecordSerializer):
+    class Meta:
+        model = ForumMember
+        fields = ["actor", "representative"]
+        read_only_fields = fields
+        list_serializer_class = VisibleRowsListSerializer
+        identity_fields = ("actor",)
+        descriptions = {
+            "actor": "Identifier of the member actor.",
+            "representative": "Identifier of the contact who represents it.",
+        }
+
+
+class ForumSerializer(RecordSerializer):
+    members = ForumMemberSerializer(many=True, read_only=True, help_text="Standing members.")
+
+    class Meta:
+        model = CoordinationForum
+        fields = [
+            "id",
+            "operation",
+            "name",
+            "kind",
+            "chair",
+            "rhythm",
+            "location",
+            "terms_of_reference",
+            "sensitivity",
+            "members",
+            "created_at",
+            "updated_at",
+        ]
+        descriptions = {
+            "name": "Name of the forum, e.g. 'UN-CMCoord cell Beira'.",
+            "kind": "UN-CMCoord cell, HuMOCC, working group, advisory forum, other.",
+            "chair": "Identifier of the user (a humanitarian) who chairs it.",
+            "location": "Where it meets.",
+            "terms_of_reference": "Its terms of reference.",
+        }
+
+
+class AgendaItemSerializer(RecordSerializer):
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "position", "title", "notes"]
+        read_only_fields = fields
+        descriptions = {"position": "Order on the agenda, from 1.", "title": "Agenda item."}
+
+
+class ParticipantSerializer(RecordSerializer):
+    class Meta:
+        model = Participant
+        fields = ["actor", "contact", "user", "attended"]
+        read_only_fields = fields
+        list_serializer_class = VisibleRowsListSerializer
+        identity_fields = ("actor", "contact", "user")
+        descriptions = {
+            "actor": "Identifier of the participating actor.",
+            "contact": "Identifier of the participating contact.",
+            "user": "Identifier of the participating user.",
+        }
+
+
+class DecisionSerializer(RecordSerializer):
+    class Meta:
+        model = Decision
+        fields = ["id", "agenda_item", "text"]
+        read_only_fields = fields
+        descriptions = {"agenda_item": "Identifier of its agenda item.", "text": "The decision."}
+
+
+class MeetingSerializer(RecordSerializer):
+    agenda_items = AgendaItemSerializer(many=True, read_only=True, help_text="The agenda, in order.")
+    participants = ParticipantSerializer(many=True, read_only=True, help_text="Who was invited, who came.")
+    decisions = DecisionSerializer(
+        many=True, read_only=True, help_text="Decisions taken, shared with field staff."
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "operation",
+            "forum",
+            "kind",
+            "title",
+            "starts_at",
+            "ends_at",
+            "location",
+            "chair",
+            "status",
+            "summary",
+            "minutes",
+            "sensitivity",
+            "agenda_items",
+            "participants",
+            "decisions",
+            "created_at",
+            "updated_at",
+        ]
+        descriptions = {
+            "forum": "Identifier of the forum that sits; null for a bilateral meeting.",
+            "kind": "forum_sitting or bilateral.",
+            "title": "Title of the meeting.",
+            "starts_at": "Start (ISO 8601 with time zone).",
+            "ends_at": "End (ISO 8601 with time zone).",
+            "location": "Where it takes place.",
+            "chair": "Identifier of the user (a humanitarian) who chairs it.",
+            "status": "scheduled, held or cancelled.",
+        }
+        extra_kwargs = {
+            "minutes": {
+                "allow_null": True,
+                "help_text": "Minutes: null unless you are a "
+                "CMCoord officer or HCT/UNCT member of the operation.",
+            }
+        }
+
+    def validate_minutes(self, value):
+        return value or ""
+
+    def to_representation(self, meeting):
+        data = super().to_representation(meeting)
+        if not can_read_minutes(self.principal, meeting.operation_id):
+            data["minutes"] = None
+        return data
+
+
+class ActionPointSerializer(RecordSerializer):
+    """Officers write every field; an owner who is not an officer changes status and progress."""
+
+    PROGRESS_FIELDS = ("status", "progress_note")
+
+    class Meta:
+        model = ActionPoint
+        fields = [
+            "id",
+            "operation",
+            "meeting",
+            "title",
+            "description",
+            "owner",
+            "owner_actor",
+            "due_date",
+            "status",
+            "progress_note",
+            "closed_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["closed_at"]
+        descriptions = {
+            "meeting": "Identifier of the meeting that set it.",
+            "title": "What is to be done.",
+            "description": "Details.",
+            "owner": "Identifier of the user who owns it.",
+            "owner_actor": "Identifier of the organisation that owns it, when not a user.",
+            "due_date": "When it is due.",
+            "status": "open, in_progress, done or cancelled.",
+            "progress_note": "Where it stands.",
+            "closed_at": "When it was done or cancelled.",
+        }
+
+    def _progress(self, validated_data):
+        return {name: validated_data.pop(name) for name in self.PROGRESS_FIELDS if name in validated_data}
+
+    def create(self, validated_data):
+        progress = self._progress(validated_data)
+        action_point = super().create(validated_data)
+        if progress:
+            action_point_update(action_point=action_point, by=self.principal, **progress)
+        return action_point
+
+    def update(self, instance, validated_data):
+        progress = self._progress(validated_data)
+        changed = {k: v for k, v in validated_data.items() if getattr(instance, k) != v}
+        if changed:
+            for name, value in changed.items():
+                setattr(instance, name, value)
+            record_save(instance=instance, by=self.principal)
+        if progress:
+            action_point_update(action_point=instance, by=self.principal, **progress)
+        return instance
+
+
+class ProgressSerializer(Serializer):
+    progress_note = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, help_text="Where it stands (optional)."
+    )
+
+
+class AssistanceRequestSerializer(RecordSerializer):
+    missing_last_resort_items = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="What the last-resort checklist still lacks before the HCT/UNCT can endorse.",
+    )
+
+    class Meta:
+        model = AssistanceRequest
+        fields = [
+            "requesting_organisation",
+            "requesting_person",
+            "task_type",
+            "cargo_or_passengers",
+            "pickup_location",
+            "delivery_location",
+            "needed_by",
+            "duration_days",
+            "priority",
+            "civilian_alternatives_tried",
+            "why_alternatives_fail",
+            "unique_capability",
+            "complements_civilian_capacity",
+            "exit_plan",
+            "missing_last_resort_items",
+            "endorsement",
+            "endorsed_by",
+            "endorsed_at",
+            "endorsement_note",
+            "military_response",
+            "resulting_asset",
+        ]
+        read_only_fields = [
+            "endorsement",
+            "endorsed_by",
+            "endorsed_at",
+            "endorsement_note",
+            "military_response",
+            "resulting_asset",
+        ]
+        descriptions = {
+            "requesting_organisation": "Organisation that requests the assistance.",
+            "requesting_person": "Person who requests it.",
+            "task_type": "Air, sea or land transport, engineering, medical, logistics, escort/security.",
+            "cargo_or_passengers": "What or who is to be moved.",
+            "pickup_location": "Where to pick up.",
+            "delivery_location": "Where to deliver.",
+            "needed_by": "Date needed.",
+            "duration_days": "How many days the assistance is needed.",
+            "priority": "life_saving, life_sustaining or other.",
+            "civilian_alternatives_tried": "Last resort: the civilian alternatives tried.",
+            "why_alternatives_fail": "Last resort: why they cannot do it.",
+            "complements_civilian_capacity": "Last resort: it complements civilian capacity.",
+            "endorsement": "HCT/UNCT decision: pending, endorsed or declined.",
+            "endorsed_by": "Identifier of the HCT/UNCT member who decided.",
+            "endorsed_at": "When the HCT/UNCT decided.",
+            "endorsement_note": "The HCT/UNCT's note (why it declined).",
+            "military_response": "The military's answer, once an endorsed request is sent.",
+            "resulting_asset": "Identifier of the MCDA deployment it became.",
+        }
+
+
+class CellRequestSerializer(RecordSerializer):
+    write_permission = "submit_cell_requests"
+    rfa = AssistanceRequestSerializer(
+        required=False,
+        allow_null=True,
+        help_text="The RFA details: required for kind 'assistance', null for other kinds.",
+    )
+
+    class Meta:
+        model = CellRequest
+        fields = [
+            "id",
+            "operation",
+            "kind",
+            "title",
+            "description",
+            "area",
+            "sensitivity",
+            "submitted_by",
+            "status",
+            "tabled_at",
+            "response",
+            "responded_by",
+            "responded_at",
+            "rfa",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["submitted_by", "status", "tabled_at", "response", "responded_by", "responded_at"]
+        descriptions = {
+            "kind": "assistance (a request for military assistance, RFA), access, security or information.",
+            "title": "The request in one line.",
+            "description": "What is needed or what happened.",
+            "submitted_by": "Identifier of the user who sent it.",
+            "status": "submitted, tabled (at a meeting), answered or closed.",
+            "tabled_at": "Identifier of the agenda item where the cell tabled it.",
+            "responded_by": "Identifier of the user who answered.",
+            "responded_at": "When the cell answered.",
+        }
+
+    def create(self, validated_data):
+        rfa = validated_data.pop("rfa", None)
+        operation = validated_data.pop("operation")
+        return cell_request_submit(operation=operation, by=self.principal, rfa=rfa, **validated_data)
+
+
+class TableSerializer(Serializer):
+    agenda_item = ScopedPrimaryKeyRelatedField(
+        queryset=AgendaItem.objects.all(), help_text="Identifier of the agenda item where it is tabled."
+    )
+
+
+class AnswerSerializer(Serializer):
+    response = serializers.CharField(max_length=10000, help_text="The response the sender will read.")
+
+
+class DecideRfaSerializer(Serializer):
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=5000,
+        help_text="The HCT/UNCT's note; required to decline (say why).",
+    )

@@ -1,0 +1,73 @@
+"""FilterSets of forums, meetings, action points and cell requests."""
+
+import django_filters as df
+
+from cmcoord.api.filters import IdFilter, RecordFilterSet, pcode_filter, user_filter
+from cmcoord.models import Sensitivity
+from meetings.models import ActionPoint, AssistanceRequest, CellRequest, CoordinationForum, ForumKind, Meeting
+
+
+class ForumFilterSet(RecordFilterSet):
+    kind = df.ChoiceFilter(choices=ForumKind.choices, help_text="Kind of forum.")
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+
+    class Meta:
+        model = CoordinationForum
+        fields = ["operation", "updated_since"]
+
+
+class MeetingFilterSet(RecordFilterSet):
+    starts_after = df.IsoDateTimeFilter(
+        field_name="starts_at", lookup_expr="gte", help_text="Meetings starting at or after (ISO 8601)."
+    )
+    starts_before = df.IsoDateTimeFilter(
+        field_name="starts_at", lookup_expr="lt", help_text="Meetings starting before (ISO 8601)."
+    )
+    status = df.MultipleChoiceFilter(choices=Meeting.Status.choices, help_text="Status; repeat to combine.")
+    kind = df.ChoiceFilter(choices=Meeting.Kind.choices, help_text="Forum sitting or bilateral meeting.")
+    forum = IdFilter(field_name="forum_id", help_text="Identifier of the forum.")
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+
+    class Meta:
+        model = Meeting
+        fields = ["operation", "updated_since"]
+
+
+class ActionPointFilterSet(RecordFilterSet):
+    status = df.MultipleChoiceFilter(
+        choices=ActionPoint.Status.choices, help_text="Status; repeat to combine."
+    )
+    owner = user_filter("owner", "'me' for your own action points, or a user id.")
+    meeting = IdFilter(field_name="meeting_id", help_text="Identifier of the meeting that set it.")
+    due_before = df.DateFilter(
+        field_name="due_date", lookup_expr="lte", help_text="Due on or before this date."
+    )
+    due_after = df.DateFilter(
+        field_name="due_date", lookup_expr="gte", help_text="Due on or after this date."
+    )
+
+    class Meta:
+        model = ActionPoint
+        fields = ["operation", "updated_since"]
+
+
+class CellRequestFilterSet(RecordFilterSet):
+    kind = df.ChoiceFilter(choices=CellRequest.Kind.choices, help_text="Kind of request.")
+    status = df.MultipleChoiceFilter(
+        choices=CellRequest.Status.choices, help_text="Status; repeat to combine."
+    )
+    owner = user_filter("submitted_by", "'me' for the requests you sent, or a user id.")
+    area = pcode_filter("area")
+    endorsement = df.ChoiceFilter(
+        field_name="rfa__endorsement",
+        choices=AssistanceRequest.Endorsement.choices,
+        help_text="RFAs by HCT/UNCT decision.",
+    )
+    priority = df.ChoiceFilter(
+        field_name="rfa__priority", choices=AssistanceRequest.Priority.choices, help_text="RFAs by priority."
+    )
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+
+    class Meta:
+        model = CellRequest
+        fields = ["operation", "updated_since"]

@@ -1,0 +1,128 @@
+"""Every HXL export loads in libhxl with the right hashtags, holds every readable row (not one
+page), and keeps hidden things out."""
+
+import io
+
+import hxl
+import pytest
+
+from tests.factories import ActorFactory
+
+
+def _hxl(response):
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("text/csv")
+    dataset = hxl.data(io.BytesIO(response.content))
+    tags = [column.display_tag for column in dataset.columns]
+    return tags, [row.values for row in dataset]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected_tags"),
+    [
+        (
+            "actors",
+            [
+                "#meta+id",
+                "#org+name",
+                "#org+code",
+                "#org+type",
+                "#group+name",
+                "#group+type",
+                "#sector+cluster+code",
+                "#adm1+code",
+                "#adm2+code",
+                "#country+code",
+                "#date+start",
+            ],
+        ),
+        ("contacts", ["#meta+id", "#contact+name", "#contact+phone", "#contact+email", "#group+name"]),
+        (
+            "assets",
+            [
+                "#meta+id",
+                "#item+name",
+                "#capacity",
+                "#group+name",
+                "#adm1+code",
+                "#adm2+code",
+                "#sector+cluster+code",
+                "#date+start",
+                "#date+end",
+                "#status",
+            ],
+        ),
+        (
+            "dependencies",
+            [
+                "#meta+id",
+                "#activity+name",
+                "#adm1+code",
+                "#adm2+code",
+                "#sector+cluster+code",
+                "#status+alternative",
+                "#date+end",
+            ],
+        ),
+        ("meetings", ["#meta+id", "#event+name", "#date+start", "#date+end", "#status"]),
+        ("action-points", ["#meta+id", "#activity+name", "#date+due", "#status"]),
+        ("cell-requests", ["#meta+id", "#adm1+code", "#adm2+code", "#status", "#status+endorsement"]),
+    ],
+)
+def test_each_hxl_export_loads_in_libhxl_with_its_tags(world, api, path, expected_tags):
+    tags, rows = _hxl(api("officer").get(f"/api/v1/{path}/?format=hxl"))
+    assert set(expected_tags) <= set(tags)
+    assert rows
+
+
+def test_military_actors_use_group_tags_and_civilians_org_tags(world, api):
+    tags, rows = _hxl(api("partner").get("/api/v1/actors/?format=hxl"))
+    row = dict(zip(tags, rows[0], strict=True))
+    assert row["#group+name"] == "Joint Task Force South" and row["#org+name"] == ""
+    assert (row["#adm1+code"], row["#adm2+code"], row["#sector+cluster+code"]) == ("MZ07", "MZ0701", "LOG")
+    civil_tags, civil_rows = _hxl(api("officer").get("/api/v1/actors/?format=hxl&military=false"))
+    civil = dict(zip(civil_tags, civil_rows[0], strict=True))
+    assert civil["#org+name"] == "WFP" and civil["#group+name"] == ""
+
+
+def test_an_hxl_export_holds_every_readable_row_not_one_page(world, api):
+    for n in range(5):
+        ActorFactory(operation=world.operation, name=f"NGO {n}")
+    _, rows = _hxl(api("officer").get("/api/v1/actors/?format=hxl&page_size=2"))
+    assert len(rows) == 8
+
+
+def test_an_hxl_export_keeps_what_the_reader_may_not_read_out(world, api):
+    tags, rows = _hxl(api("partner").get("/api/v1/actors/?format=hxl"))
+    assert {row[tags.index("#meta+id")] for row in rows} == {str(world.actor_shareable.pk)}
+    tags, rows = _hxl(api("field").get("/api/v1/contacts/?format=hxl"))
+    assert "#contact+radio" not in tags and "#contact+phone+satellite" not in tags
+    assert [row[tags.index("#contact+name")] for row in rows] == ["Maj. Ana Silva"]
+
+
+def test_officers_get_the_radio_call_sign_column(world, api):
+    tags, rows = _hxl(api("officer").get("/api/v1/contacts/?format=hxl"))
+    assert "#contact+radio" in tags
+    assert {row[tags.index("#contact+radio")] for row in rows} == {"ECHO-9"}
+
+
+def test_hxl_honours_filters(world, api):
+    _, rows = _hxl(api("officer").get("/api/v1/actors/?format=hxl&sensitivity=restricted"))
+    assert len(rows) == 1
+
+
+def test_a_formula_in_a_cell_is_neutralised(world, api):
+    ActorFactory(operation=world.operation, name='=HYPERLINK("http://evil")')
+    response = api("officer").get("/api/v1/actors/?format=hxl")
+    assert b"'=HYPERLINK" in response.content
+
+
+def test_an_hxl_request_without_credentials_is_a_json_401(world, api):
+    response = api("anonymous").get("/api/v1/actors/?format=hxl")
+    assert response.status_code == 401
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_formats_are_offered_only_where_they_make_sense(world, api):
+    assert api("officer").get("/api/v1/operations/?format=hxl").status_code == 404
+    assert api("officer").get(f"/api/v1/actors/{world.actor_internal.pk}/?format=hxl").status_code == 404
