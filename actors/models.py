@@ -288,7 +288,7 @@ class Authority(models.TextChoices):
 
 class MandateQuerySet(models.QuerySet):
     def for_user(self, user):
-        return scope_records(self, user, operation="actor__operation")
+        return scope_records(self, user, operation="actor__operation", parents=("actor",))
 
 
 class Mandate(models.Model):
@@ -342,7 +342,7 @@ class LinkKind(models.TextChoices):
 
 class ActorLinkQuerySet(models.QuerySet):
     def for_user(self, user):
-        return scope_records(self, user)
+        return scope_records(self, user, parents=("source", "target"))
 
 
 class ActorLink(OperationRecord):

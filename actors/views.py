@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from actors.models import Actor, ActorType, Category, InterlocutorStatus
 from cmcoord.permissions import contact_channels
-from cmcoord.views_base import OperationDetailView, OperationListView, operation_post
+from cmcoord.views_base import OperationDetailView, OperationListView, attach_visible, operation_post
 from contacts.models import Contact
 from contacts.services import interlocutor_decide
 
@@ -27,7 +27,9 @@ class ActorListView(OperationListView):
         return qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(categories=Category.choices, **kwargs)
+        context = super().get_context_data(categories=Category.choices, **kwargs)
+        attach_visible(self.request.user, context["object_list"], "parent")
+        return context
 
 
 class ActorDetailView(OperationDetailView):

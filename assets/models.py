@@ -41,6 +41,8 @@ ACTIVE_STATUSES = [AssetStatus.DEPLOYED, AssetStatus.PHASING_OUT]
 
 class AssetQuerySet(models.QuerySet):
     def for_user(self, user):
+        # An asset stays visible when its provider is not (field staff still rely on it);
+        # views and serializers then leave the provider out.
         return scope_records(self, user)
 
     def active(self):
@@ -131,7 +133,7 @@ class Readiness(models.TextChoices):
 
 class DependencyQuerySet(models.QuerySet):
     def for_user(self, user):
-        return scope_records(self, user)
+        return scope_records(self, user, parents=("asset",))
 
     def without_ready_alternative(self):
         return self.exclude(alternative_readiness=Readiness.READY)

@@ -2,7 +2,7 @@ from django.utils import timezone
 
 from assets.models import AssetDeployment, AssetStatus, Capability, Dependency
 from assets.selectors import dependencies_at_risk
-from cmcoord.views_base import OperationDetailView, OperationListView
+from cmcoord.views_base import OperationDetailView, OperationListView, attach_visible
 
 
 class AssetListView(OperationListView):
@@ -19,7 +19,9 @@ class AssetListView(OperationListView):
         return qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(today=timezone.localdate(), statuses=AssetStatus.choices, **kwargs)
+        context = super().get_context_data(today=timezone.localdate(), statuses=AssetStatus.choices, **kwargs)
+        attach_visible(self.request.user, context["object_list"], "provider")
+        return context
 
 
 class AssetDetailView(OperationDetailView):
@@ -36,6 +38,7 @@ class AssetDetailView(OperationDetailView):
 
     def get_context_data(self, **kwargs):
         deps = Dependency.objects.for_user(self.request.user).filter(asset=self.object).select_related("area")
+        attach_visible(self.request.user, [self.object], "provider")
         return super().get_context_data(dependencies=deps, today=timezone.localdate(), **kwargs)
 
 

@@ -130,25 +130,46 @@ def _ops_by_reach(principal) -> tuple[list[int], list[int], list[int]]:
 
 
 def visible_records_q(
-    principal, *, operation: str = "operation", sensitivity: str = "sensitivity", partners: bool = True
+    principal,
+    *,
+    operation: str = "operation",
+    sensitivity: str = "sensitivity",
+    partners: bool = True,
+    parents: tuple[str, ...] = (),
 ) -> Q:
-    """The Q that keeps records a principal may read, by operation role and sensitivity."""
+    """The Q that keeps records a principal may read, by operation role and sensitivity.
+
+    ``parents`` names records this one speaks of (a mandate's actor, an asset's provider):
+    a reader must be allowed those too, or the child would leak the parent's name.
+    """
     full, member, partner = _ops_by_reach(principal)
+
+    def levels(path: str, allowed) -> Q:
+        return Q(**{f"{path}__in": allowed}) if isinstance(allowed, list) else Q(**{path: allowed})
+
+    def reach(allowed) -> Q:
+        q = levels(sensitivity, allowed)
+        for parent in parents:
+            q &= levels(f"{parent}__sensitivity", allowed)
+        return q
+
     q = Q(**{f"{operation}__in": full})
-    q |= Q(**{f"{operation}__in": member, f"{sensitivity}__in": MEMBER_SENSITIVITIES})
+    q |= Q(**{f"{operation}__in": member}) & reach(MEMBER_SENSITIVITIES)
     if partners:
-        q |= Q(**{f"{operation}__in": partner, sensitivity: Sensitivity.SHAREABLE})
+        q |= Q(**{f"{operation}__in": partner}) & reach(Sensitivity.SHAREABLE)
     return q
 
 
 def scope_records(
-    qs: QuerySet, principal, *, operation="operation", sensitivity="sensitivity", partners=True
+    qs: QuerySet, principal, *, operation="operation", sensitivity="sensitivity", partners=True, parents=()
 ) -> QuerySet:
     """Records of the caller's operations, by sensitivity: the rule of most of the registry."""
     if not memberships(principal):
         return qs.none()
     return qs.filter(
-        visible_records_q(principal, operation=operation, sensitivity=sensitivity, partners=partners)
+        visible_records_q(
+            principal, operation=operation, sensitivity=sensitivity, partners=partners, parents=parents
+        )
     )
 
 
@@ -205,10 +226,32 @@ def scope_contacts(qs: QuerySet, principal) -> QuerySet:
 
 def scope_owned(qs: QuerySet, principal, *, owner: str) -> QuerySet:
     """Action points and cell requests: field staff read their own; officers and HCT all."""
-    if not memberships(principal):
+    if not memberships(principal) or is_partner(principal):
         return qs.none()
     full, member, _ = _ops_by_reach(principal)
     return qs.filter(Q(operation__in=full) | Q(operation__in=member, **{owner: principal}))
+
+
+def scope_participants(qs: QuerySet, principal) -> QuerySet:
+    """Participants follow their meeting, and name only actors and contacts the reader may see."""
+    from actors.models import Actor
+    from contacts.models import Contact
+    from meetings.models import Meeting
+
+    qs = scope_through(qs, principal, "meeting", Meeting.objects)
+    actors = Actor.objects.for_user(principal).values("pk")
+    contacts = Contact.objects.for_user(principal).values("pk")
+    return qs.filter(Q(actor__isnull=True) | Q(actor__in=actors)).filter(
+        Q(contact__isnull=True) | Q(contact__in=contacts)
+    )
+
+
+def visible_pks(principal, model, pks) -> set:
+    """Which of these records the principal may read: to show or hide a reference to one."""
+    wanted = {pk for pk in pks if pk is not None}
+    if not wanted:
+        return set()
+    return set(model.objects.for_user(principal).filter(pk__in=wanted).values_list("pk", flat=True))
 
 
 def scope_operations(qs: QuerySet, principal) -> QuerySet:

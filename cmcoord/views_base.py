@@ -90,6 +90,19 @@ class OperationDetailView(OperationMixin, DetailView):
     pass
 
 
+def attach_visible(principal, objects, field: str):
+    """Set ``visible_<field>`` on each object: the related record, or None if the reader may not
+    see it (a unit under a hidden command, an asset of a hidden provider must not name them)."""
+    objects = list(objects)
+    model = objects[0]._meta.get_field(field).related_model if objects else None
+    shown = permissions.visible_pks(principal, model, [getattr(o, f"{field}_id") for o in objects])
+    for obj in objects:
+        setattr(
+            obj, f"visible_{field}", getattr(obj, field) if getattr(obj, f"{field}_id") in shown else None
+        )
+    return objects
+
+
 def form_errors_from(exc: ValidationError, form) -> None:
     """Put a service's ValidationError onto the form, so the user sees it next to the field."""
     if hasattr(exc, "error_dict"):

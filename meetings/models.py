@@ -67,6 +67,13 @@ class PartOfMeetingQuerySet(models.QuerySet):
         return scope_through(self, user, "meeting", Meeting.objects)
 
 
+class ParticipantQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from cmcoord.permissions import scope_participants
+
+        return scope_participants(self, user)
+
+
 class ForumMember(models.Model):
     """A standing member of a forum: an actor and, where known, its representative."""
 
@@ -185,7 +192,7 @@ class Participant(models.Model):
     )
     attended = models.BooleanField(null=True, blank=True, help_text="Empty until the meeting is held.")
 
-    objects = PartOfMeetingQuerySet.as_manager()
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

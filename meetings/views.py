@@ -24,7 +24,7 @@ from meetings.forms import (
     EndorseForm,
     TableForm,
 )
-from meetings.models import ActionPoint, CellRequest, Meeting
+from meetings.models import ActionPoint, CellRequest, Meeting, Participant
 
 
 class MeetingListView(OperationListView):
@@ -48,7 +48,9 @@ class MeetingDetailView(OperationDetailView):
             show_minutes=can_read_minutes(self.request.user, self.operation.pk),
             agenda=meeting.agenda_items.all(),
             decisions=meeting.decisions.all(),
-            participants=meeting.participants.select_related("actor", "contact", "user"),
+            participants=Participant.objects.for_user(self.request.user)
+            .filter(meeting=meeting)
+            .select_related("actor", "contact", "user"),
             action_points=ActionPoint.objects.for_user(self.request.user).filter(meeting=meeting),
             share_form=ShareForm(operation=self.operation),
             **kwargs,
@@ -121,6 +123,7 @@ class CellRequestDetailView(OperationDetailView):
         return super().get_context_data(
             may_close=self.object.status != CellRequest.Status.CLOSED
             and can_close_cell_request(self.request.user, self.object),
+            tabled_meeting=self._tabled_meeting(),
             table_form=TableForm(operation=self.operation),
             answer_form=AnswerForm(),
             endorse_form=EndorseForm(),
@@ -129,6 +132,13 @@ class CellRequestDetailView(OperationDetailView):
             else None,
             **kwargs,
         )
+
+    def _tabled_meeting(self):
+        """The meeting it was tabled at, if the reader may see that meeting."""
+        item = self.object.tabled_at
+        if item is None:
+            return None
+        return Meeting.objects.for_user(self.request.user).filter(pk=item.meeting_id).first()
 
 
 def cell_request_create(request, op):

@@ -16,7 +16,9 @@ class NotificationKind(models.TextChoices):
 
 class NotificationQuerySet(models.QuerySet):
     def for_user(self, user):
-        if not user.is_authenticated:
+        from cmcoord.permissions import is_partner
+
+        if not user.is_authenticated or is_partner(user):
             return self.none()
         return self.filter(recipient=user)
 

@@ -92,7 +92,7 @@ WRITES = [
     ("dependency-delete", {"pk": "dependency"}, {}),
     ("meeting-create", {}, MEETING),
     ("meeting-update", {"pk": "meeting_restricted"}, {**MEETING, "title": "Renamed bilateral"}),
-    ("meeting-delete", {"pk": "meeting_restricted"}, {}),
+    ("meeting-delete", {"pk": "meeting"}, {}),
     ("action-point-create", {}, ACTION_POINT),
     ("action-point-update", {"pk": "action_point_of_field"}, {**ACTION_POINT, "title": "Renamed"}),
     ("action-point-delete", {"pk": "action_point_of_field"}, {}),

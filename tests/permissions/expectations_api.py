@@ -20,11 +20,6 @@ to every signed-in principal (outsiders get an empty list), 401 to anonymous.
 
 PRINCIPALS = ("anonymous", "outsider", "field", "field_other", "officer", "hct", "partner", "admin")
 
-# The world has no actor link and no security assessment yet: their detail routes are checked
-# with an id that does not exist (404 to everyone signed in). With world placeholders
-# "actor_link" and "security_assessment" (both internal), use MEMBERS instead.
-NO_SUCH_ID = 2_000_000_000
-
 
 def _status(*, default, **overrides):
     table = dict.fromkeys(PRINCIPALS, default)
@@ -61,8 +56,8 @@ API_EXPECTATIONS = {
     # Actors, mandates, links
     **_resource("actor", pk="actor_internal", detail=MEMBERS, actions=["decide-interlocutor"]),
     **_resource("mandate", pk="mandate", detail=MEMBERS),
-    **_resource("actor-link", pk=NO_SUCH_ID, detail=NOT_FOUND),
-    **_resource("security-assessment", pk=NO_SUCH_ID, detail=NOT_FOUND),
+    **_resource("actor-link", pk="actor_link", detail=MEMBERS),
+    **_resource("security-assessment", pk="security_assessment", detail=MEMBERS),
     # Contacts
     **_resource("contact", pk="contact_approved", detail=MEMBERS, actions=["decide-interlocutor"]),
     "api:contact-vcf": {"kwargs": {"pk": "contact_approved"}, "status": MEMBERS},

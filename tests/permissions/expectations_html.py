@@ -87,6 +87,11 @@ HTML_EXPECTATIONS = {
     "cell-request-list": {"kwargs": OP, "status": MEMBERS},
     "cell-request-create": {"kwargs": OP, "status": {**MEMBERS, "hct": 403}},
     "cell-request-detail": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": MEMBERS},
+    "cell-request-detail:tabled-in-secret": {
+        "route": "cell-request-detail",
+        "kwargs": {**OP, "pk": "cell_request_tabled_in_secret"},
+        "status": MEMBERS,
+    },
     "cell-request-detail:rfa": {
         "route": "cell-request-detail",
         "kwargs": {**OP, "pk": "rfa"},
@@ -98,5 +103,10 @@ HTML_EXPECTATIONS = {
     "cell-request-endorse": {"kwargs": {**OP, "pk": "rfa"}, "status": POST_ONLY},
     "asset-list": {"kwargs": OP, "status": MEMBERS},
     "asset-detail": {"kwargs": {**OP, "pk": "asset"}, "status": MEMBERS},
+    "asset-detail:hidden-provider": {
+        "route": "asset-detail",
+        "kwargs": {**OP, "pk": "asset_of_hidden_unit"},
+        "status": MEMBERS,
+    },
     "dependency-list": {"kwargs": OP, "status": MEMBERS},
 }

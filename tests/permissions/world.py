@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from django.test import Client
 from django.utils import timezone
 
-from actors.models import InterlocutorStatus
-from cmcoord.models import Notification, Sensitivity
+from actors.models import ActorLink, InterlocutorStatus
+from assets.models import AssetDeployment
+from cmcoord.models import Notification, SecurityAssessment, Sensitivity
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, role_grant
-from meetings.models import AgendaItem, AssistanceRequest, CellRequest
+from meetings.models import AgendaItem, AssistanceRequest, CellRequest, Participant
 from tests.factories import (
+    TODAY,
     ActionPointFactory,
     ActorFactory,
     AreaFactory,
@@ -131,10 +133,32 @@ def _registry(world, op, other):
         ),
         full_name="Insp. Undecided",
     )
-    o["asset"] = AssetFactory(provider=o["actor_internal"], name="Two helicopters, Beira", sensitivity=S)
+    air_wing = MilitaryActorFactory(operation=op, name="Air wing", sensitivity=S)
+    o["asset"] = AssetFactory(provider=air_wing, name="Two helicopters, Beira", sensitivity=S)
     AssetFactory(provider=o["actor_internal"], name=f"Drone {CANARY}", sensitivity=R)
     o["dependency"] = DependencyFactory(asset=o["asset"], activity="Food airdrops to Buzi", sensitivity=S)
     DependencyFactory(asset=o["asset"], activity=f"Convoy escort {CANARY}", sensitivity=R)
+    _leaky_neighbours(world, op)
+
+
+def _leaky_neighbours(world, op):
+    """Records members may read that point at restricted ones: the pointer must not leak."""
+    o = world.objects
+    hidden = o["actor_restricted"]
+    MilitaryActorFactory(operation=op, name="Platoon of the hidden unit", parent=hidden, sensitivity=INTERNAL)
+    MandateFactory(actor=hidden, title=f"Internal mandate {CANARY}", sensitivity=INTERNAL)
+    o["actor_link"] = ActorLink.objects.create(
+        operation=op, source=o["actor_internal"], target=o["actor_shareable"], kind="liaison"
+    )
+    ActorLink.objects.create(
+        operation=op, source=o["actor_internal"], target=hidden, kind="command", mechanism=CANARY
+    )
+    drone = AssetDeployment.objects.get(name__startswith="Drone")
+    DependencyFactory(asset=drone, activity=f"Reliance on the drone {CANARY}", sensitivity=S)
+    o["asset_of_hidden_unit"] = AssetFactory(provider=hidden, name="Engineers, Dondo", sensitivity=INTERNAL)
+    o["security_assessment"] = SecurityAssessment.objects.create(
+        operation=op, area=o["area"], level=3, association_risks="Avoid military escorts.", assessed_on=TODAY
+    )
 
 
 def _cell(world, op):
@@ -147,6 +171,12 @@ def _cell(world, op):
     )
     o["forum"] = o["meeting"].forum
     o["agenda_item"] = AgendaItem.objects.create(meeting=o["meeting"], position=1, title="Access")
+    Participant.objects.create(meeting=o["meeting"], contact=o["contact_restricted"], attended=True)
+    Participant.objects.create(meeting=o["meeting"], actor=o["actor_restricted"])
+    secret_item = AgendaItem.objects.create(meeting=o["meeting_restricted"], position=1, title="Corridor")
+    o["cell_request_tabled_in_secret"] = CellRequestFactory(
+        operation=op, submitted_by=users["field"], title="Tabled", status="tabled", tabled_at=secret_item
+    )
     o["action_point_of_field"] = ActionPointFactory(
         operation=op, owner=users["field"], title="Check the bridge"
     )
