@@ -77,6 +77,7 @@ class AssetDeployment(OperationRecord):
 
     objects = AssetQuerySet.as_manager()
     same_operation_fields = ("provider",)
+    member_fields = ("focal_point",)
 
     class Meta:
         ordering = ["phase_out_on", "name"]

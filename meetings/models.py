@@ -47,6 +47,7 @@ class CoordinationForum(OperationRecord):
     history = HistoricalRecords()
 
     objects = ForumQuerySet.as_manager()
+    member_fields = ("chair",)
 
     class Meta:
         ordering = ["name"]
@@ -142,6 +143,7 @@ class Meeting(OperationRecord):
 
     objects = MeetingQuerySet.as_manager()
     same_operation_fields = ("forum",)
+    member_fields = ("chair",)
 
     class Meta:
         ordering = ["-starts_at"]
@@ -308,6 +310,7 @@ class ActionPoint(OperationRecord):
 
     objects = ActionPointQuerySet.as_manager()
     same_operation_fields = ("meeting", "owner_actor")
+    member_fields = ("owner",)
 
     class Meta:
         ordering = ["due_date", "id"]

@@ -26,6 +26,8 @@ class OperationRecord(TimeStamped):
     """
 
     same_operation_fields: tuple[str, ...] = ()
+    # Users named on the record (owner, chair, focal point) must hold a role in its operation.
+    member_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -43,8 +45,19 @@ class OperationRecord(TimeStamped):
                 continue
             if self.operation_of(related) != own:
                 errors[field] = "This belongs to another operation; choose one of this operation's."
+        errors.update(self._member_errors(own))
         if errors:
             raise ValidationError(errors)
+
+    def _member_errors(self, operation_id) -> dict:
+        from cmcoord.permissions import role_in
+
+        errors = {}
+        for field in self.member_fields:
+            user = getattr(self, field, None)
+            if user is not None and operation_id is not None and role_in(user, operation_id) is None:
+                errors[field] = f"{user} is not a member of this operation."
+        return errors
 
     def operation_id_for_checks(self) -> int | None:
         return getattr(self, "operation_id", None)

@@ -134,6 +134,7 @@ class SecurityAssessment(OperationRecord):
     history = HistoricalRecords()
 
     objects = OperationRecordQuerySet.as_manager()
+    member_fields = ("assessed_by",)
 
     class Meta:
         ordering = ["area__pcode", "-assessed_on"]
