@@ -246,6 +246,18 @@ def scope_participants(qs: QuerySet, principal) -> QuerySet:
     )
 
 
+def scope_users(qs: QuerySet, principal) -> QuerySet:
+    """People holding a role in one of the caller's operations (partners see no one)."""
+    from cmcoord.models import OperationGroupObjectPermission, OperationUserObjectPermission
+
+    ops = list(memberships(principal))
+    if not ops or is_partner(principal):
+        return qs.none()
+    direct = OperationUserObjectPermission.objects.filter(content_object_id__in=ops).values("user_id")
+    groups = OperationGroupObjectPermission.objects.filter(content_object_id__in=ops).values("group_id")
+    return qs.filter(Q(pk__in=direct) | Q(groups__in=groups)).distinct()
+
+
 def visible_pks(principal, model, pks) -> set:
     """Which of these records the principal may read: to show or hide a reference to one."""
     wanted = {pk for pk in pks if pk is not None}

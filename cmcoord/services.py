@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cmcoord.models import Operation, OperationUserObjectPermission, PartnerToken, StrategyStatus
 from cmcoord.models.tokens import TOKEN_PREFIX, hash_token
+from cmcoord.models.users import new_feed_token
 from cmcoord.permissions import ensure, forget_memberships, grantable_roles, role_in
 from cmcoord.roles import ALL_ROLE_PERMISSIONS, ROLE_PERMISSIONS, Role, role_from_permissions
 
@@ -183,3 +184,11 @@ def record_delete(*, instance, by, codename: str = "manage_registry") -> None:
     ensure(by, codename, operation_id_of(instance))
     instance._history_user = by
     instance.delete()
+
+
+@transaction.atomic
+def calendar_feed_reset(*, user) -> str:
+    """Give the user a new secret feed address: subscriptions to the old one stop (404)."""
+    user.calendar_feed_token = new_feed_token()
+    user.save(update_fields=["calendar_feed_token"])
+    return user.calendar_feed_token

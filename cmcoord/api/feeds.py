@@ -17,13 +17,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cmcoord.api.serializers import FeedUrlSerializer
-from cmcoord.api.services import calendar_feed_reset
 from cmcoord.api.throttling import FeedThrottle
 from cmcoord.api.viewsets import ErrorsAsJSONMixin
 from cmcoord.formats.ical import calendar
 from cmcoord.formats.renderers import ICalendarRenderer
 from cmcoord.models import User
 from cmcoord.permissions import is_partner
+from cmcoord.services import calendar_feed_reset
 from meetings.models import ActionPoint, Meeting
 
 PAST_DAYS = 90

@@ -5,9 +5,9 @@ reaches past what the caller may read.
 """
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from cmcoord.permissions import is_partner, memberships, scope_records
+from cmcoord.permissions import scope_users
 
 _VISIBLE = "_api_visible_ids"
 
@@ -23,42 +23,7 @@ def scoped(qs: QuerySet, principal) -> QuerySet:
     return scope(qs, principal)
 
 
-def _members(qs, principal):
-    """Users holding a role in one of the caller's operations (partners see no users)."""
-    from cmcoord.models import OperationGroupObjectPermission, OperationUserObjectPermission
-
-    if is_partner(principal):
-        return qs.none()
-    ops = list(memberships(principal))
-    if not ops:
-        return qs.none()
-    direct = OperationUserObjectPermission.objects.filter(content_object_id__in=ops).values("user_id")
-    groups = OperationGroupObjectPermission.objects.filter(content_object_id__in=ops).values("group_id")
-    return qs.filter(Q(pk__in=direct) | Q(groups__in=groups)).distinct()
-
-
-def _reference(qs, principal):
-    """Shared reference data (IASC sectors): readable by anyone who belongs to an operation."""
-    return qs if memberships(principal) else qs.none()
-
-
-def _through_meeting(qs, principal):
-    from meetings.models import Meeting
-
-    return qs.filter(meeting__in=Meeting.objects.for_user(principal))
-
-
-def _records(qs, principal):
-    return scope_records(qs, principal)
-
-
-_SCOPES = {
-    "cmcoord.User": _members,
-    "cmcoord.Sector": _reference,
-    "cmcoord.GuidelineDocument": _records,
-    "cmcoord.SecurityAssessment": _records,
-    "meetings.AgendaItem": _through_meeting,
-}
+_SCOPES = {"cmcoord.User": scope_users}  # the user model keeps Django's own manager
 
 
 def visible_ids(request, model) -> set:
