@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/read/", views.notification_mark_read, name="mark-read"),
     path("read-all/", views.notification_mark_all_read, name="mark-all-read"),
     path("preferences/", views.notification_preferences, name="preferences"),
+    path("calendar/reset/", views.calendar_feed_reset, name="calendar-reset"),
 ]

@@ -6,9 +6,11 @@ from django.core.paginator import Paginator
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cmcoord import services
 from cmcoord.models import Notification
 from cmcoord.notification_forms import EmailPreferencesForm
 from cmcoord.reminders import inbox
@@ -58,7 +60,19 @@ def notification_preferences(request):
             return redirect("notifications:preferences")
     else:
         form = EmailPreferencesForm(initial=inbox.email_preferences(request.user))
-    return render(request, "cmcoord/notifications/preferences.html", {"form": form})
+    feed = request.build_absolute_uri(
+        reverse("api:calendar-feed", kwargs={"token": request.user.calendar_feed_token})
+    )
+    return render(request, "cmcoord/notifications/preferences.html", {"form": form, "feed_url": feed})
+
+
+@login_required
+@require_POST
+def calendar_feed_reset(request):
+    """A new secret calendar address: calendars subscribed to the old one stop updating."""
+    services.calendar_feed_reset(user=request.user)
+    messages.success(request, "Your calendar address is new: subscribe to it again in your calendar app.")
+    return redirect("notifications:preferences")
 
 
 def _next_or_list(request) -> str:

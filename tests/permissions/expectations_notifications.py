@@ -9,5 +9,6 @@ NOTIFICATION_EXPECTATIONS = {
     "notifications:list": {"kwargs": {}, "status": SIGNED_IN},
     "notifications:preferences": {"kwargs": {}, "status": SIGNED_IN},
     "notifications:mark-all-read": {"kwargs": {}, "status": POST_AFTER_SIGN_IN},
+    "notifications:calendar-reset": {"kwargs": {}, "status": POST_AFTER_SIGN_IN},
     "notifications:mark-read": {"kwargs": {"pk": "notification_of_field"}, "status": POST_AFTER_SIGN_IN},
 }

@@ -128,3 +128,19 @@ def test_turning_an_email_off_and_back_on(client, officer, hct):
     assert html.count("checked") == len(NotificationKind.values) - 1
     client.post(PREFERENCES, {**kept_on, NotificationKind.PHASE_OUT: "on"})
     assert NotificationPreference.objects.get(user=officer, kind=NotificationKind.PHASE_OUT).email is True
+
+
+def test_a_user_resets_their_calendar_address_and_the_old_one_stops(client, field):
+    client.force_login(field)
+    old = field.calendar_feed_token
+    page = client.get("/notifications/preferences/").content.decode()
+    assert f"/api/v1/feeds/{old}.ics" in page
+    assert client.get(f"/api/v1/feeds/{old}.ics").status_code == 200
+    client.post("/notifications/calendar/reset/")
+    field.refresh_from_db()
+    assert field.calendar_feed_token != old
+    assert client.get(f"/api/v1/feeds/{old}.ics").status_code == 404
+    assert (
+        f"/api/v1/feeds/{field.calendar_feed_token}.ics"
+        in client.get("/notifications/preferences/").content.decode()
+    )
