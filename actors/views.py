@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 
-from actors.models import Actor, ActorType, Category, InterlocutorStatus
+from actors.filters import ActorFilterSet
+from actors.models import Actor, Category, InterlocutorStatus
+from cmcoord.models import Area, Sector
 from cmcoord.permissions import contact_channels
 from cmcoord.views_base import OperationDetailView, OperationListView, attach_visible, operation_post
 from contacts.models import Contact
@@ -16,18 +18,22 @@ class ActorListView(OperationListView):
     template_name = "actors/actor_list.html"
 
     def get_queryset(self):
+        """The API's FilterSet, on the scoped queryset: who operates where, in which sector."""
         qs = super().get_queryset().select_related("parent")
-        params = self.request.GET
-        if params.get("q"):
-            qs = qs.filter(Q(name__icontains=params["q"]) | Q(acronym__icontains=params["q"]))
-        if params.get("category") in Category.values:
-            qs = qs.filter(category=params["category"])
-        if params.get("type") in ActorType.values:
-            qs = qs.filter(actor_type=params["type"])
-        return qs
+        query = self.request.GET.get("q")
+        if query:
+            qs = qs.filter(Q(name__icontains=query) | Q(acronym__icontains=query))
+        self.filterset = ActorFilterSet(self.request.GET, queryset=qs, request=self.request)
+        return self.filterset.qs if self.filterset.is_valid() else qs.none()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(categories=Category.choices, **kwargs)
+        context = super().get_context_data(
+            categories=Category.choices,
+            areas=Area.objects.filter(country=self.operation.country, level__gte=1).order_by("pcode"),
+            sectors=Sector.objects.order_by("code"),
+            filter_errors=self.filterset.errors,
+            **kwargs,
+        )
         attach_visible(self.request.user, context["object_list"], "parent")
         return context
 

@@ -249,3 +249,20 @@ def test_a_civilian_organisations_contacts_need_no_interlocutor_decision(client,
     ContactFactory(actor=jtf, full_name="Maj. Undecided Yet")
     listing = _get(client, field, "contact-list", op=operation.pk).content.decode()
     assert "Logistics Officer Rui" in listing and "Undecided Yet" not in listing
+
+
+def test_field_staff_find_who_operates_in_a_district_and_sector(client, operation, field):
+    from actors.models import ActorPresence
+    from tests.factories import AreaFactory, SectorFactory
+
+    sofala = AreaFactory(pcode="MZ07", name="Sofala")
+    beira = AreaFactory(pcode="MZ0701", name="Beira", level=2, parent=sofala)
+    logistics = SectorFactory(code="LOG", name="Logistics")
+    there = ActorFactory(operation=operation, name="Logistics Cluster team")
+    ActorPresence.objects.create(actor=there, area=beira, sector=logistics)
+    ActorFactory(operation=operation, name="Somewhere else entirely")
+    url = reverse("actor-list", kwargs={"op": operation.pk}) + "?area=MZ07&sector=LOG"
+    browser = Client()
+    browser.force_login(field)
+    page = browser.get(url).content.decode()
+    assert "Logistics Cluster team" in page and "Somewhere else entirely" not in page
