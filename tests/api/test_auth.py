@@ -25,13 +25,28 @@ def test_a_wrong_password_gets_no_token_and_a_field_message(field):
 
 
 def test_password_guessing_is_rate_limited_per_address(field):
+    """Many usernames from one address: the throttle (10 a minute) stops the spraying."""
     client = APIClient()
     codes = [
-        client.post("/api/v1/auth/token/", {"username": "field", "password": f"guess{i}"}).status_code
+        client.post("/api/v1/auth/token/", {"username": f"user{i}", "password": "guess"}).status_code
         for i in range(12)
     ]
     assert codes[:10] == [400] * 10
     assert codes[10:] == [429, 429]
+
+
+def test_guessing_one_users_password_locks_that_user_out_from_that_address(field):
+    """One username: after 5 failures even the right password is refused for a while."""
+    client = APIClient()
+    codes = [
+        client.post("/api/v1/auth/token/", {"username": "field", "password": f"guess{i}"}).status_code
+        for i in range(5)
+    ]
+    right = client.post(
+        "/api/v1/auth/token/", {"username": "field", "password": "correct-horse-battery-staple"}
+    )
+    assert codes == [400] * 5
+    assert right.status_code == 429 and "token" not in right.json()
 
 
 def test_anonymous_callers_get_401_with_a_www_authenticate_header(world):

@@ -20,6 +20,13 @@ IASC_CLUSTERS = {"CCM", "ERY", "EDU", "SHL", "TEL", "FSC", "HEA", "LOG", "NUT", 
 PASSWORD = "seed-demo-pass-1"
 
 
+def signs_in(client, username, password) -> bool:
+    """Through the sign-in page, as a person would (the lockout guard needs the request)."""
+    response = client.post("/login/", {"username": username, "password": password})
+    client.logout()
+    return response.status_code == 302
+
+
 @pytest.fixture
 def seeded(db):
     call_command("seed_demo", password=PASSWORD, stdout=_Sink())
@@ -78,7 +85,7 @@ def test_seed_twice_gives_identical_counts_and_users_log_in(seeded, client):
     assert before["actors.Actor"] >= 30
     assert before["contacts.Contact"] >= 40
     for username in ["officer", "hct", "field", "field2", "outsider", "admin"]:
-        assert client.login(username=username, password=PASSWORD), username
+        assert signs_in(client, username, PASSWORD), username
 
 
 def test_a_run_on_a_later_day_moves_the_dates_without_adding_records(seeded):
@@ -96,13 +103,13 @@ def test_a_run_on_a_later_day_moves_the_dates_without_adding_records(seeded):
 
 def test_a_new_password_replaces_the_old_one(seeded, client):
     call_command("seed_demo", password="another-pass-2", stdout=_Sink())
-    assert not client.login(username="officer", password=PASSWORD)
-    assert client.login(username="officer", password="another-pass-2")
+    assert not signs_in(client, "officer", PASSWORD)
+    assert signs_in(client, "officer", "another-pass-2")
 
 
 def test_without_password_existing_users_keep_theirs(seeded, client):
     call_command("seed_demo", stdout=_Sink())
-    assert client.login(username="field", password=PASSWORD)
+    assert signs_in(client, "field", PASSWORD)
 
 
 def test_seed_without_password_on_an_empty_database_names_the_option(db):

@@ -76,7 +76,7 @@ def test_with_nothing_set_local_mode_uses_sqlite_debug_console_mail_and_eager_ce
         "debug": True,
         "email_backend": "django.core.mail.backends.console.EmailBackend",
         "eager": True,
-        "broker": "memory://",
+        "broker": "memory://localhost/",
     }
 
 
