@@ -17,7 +17,7 @@ from actors.models import (
     Mandate,
     Relationship,
 )
-from cmcoord.api.filters import IdFilter, RecordFilterSet, pcode_filter, sector_filter
+from cmcoord.api.filters import IdFilter, RecordFilterSet, VisibleIdFilter, pcode_filter, sector_filter
 from cmcoord.models import Sensitivity
 
 
@@ -30,7 +30,7 @@ class ActorFilterSet(RecordFilterSet):
     relationship = df.ChoiceFilter(choices=Relationship.choices, help_text="Character of the relationship.")
     association_risk = df.ChoiceFilter(choices=AssociationRisk.choices, help_text="Risk of association.")
     echelon = df.ChoiceFilter(choices=Echelon.choices, help_text="Level in the military structure.")
-    parent = IdFilter(field_name="parent_id", help_text="Identifier of the parent actor.")
+    parent = VisibleIdFilter(field_name="parent_id", help_text="Identifier of the parent actor.")
     contributing_state = df.CharFilter(lookup_expr="iexact", help_text="ISO 3166 alpha-3 contributing state.")
     sector = sector_filter("presences__sector")
     area = pcode_filter("presences__area")
@@ -48,7 +48,7 @@ class ActorFilterSet(RecordFilterSet):
 
 class MandateFilterSet(RecordFilterSet):
     operation = IdFilter(field_name="actor__operation_id", help_text="Identifier of the operation.")
-    actor = IdFilter(field_name="actor_id", help_text="Identifier of the actor.")
+    actor = VisibleIdFilter(field_name="actor_id", help_text="Identifier of the actor.")
     authority = df.ChoiceFilter(choices=Authority.choices, help_text="Authority of the mandate.")
     sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
     in_force_on = df.DateFilter(method="filter_in_force_on", help_text="Only mandates in force on this date.")

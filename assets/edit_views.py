@@ -5,6 +5,7 @@ from django.urls import reverse
 from assets.forms import AssetForm, DependencyForm
 from assets.models import AssetDeployment, Dependency
 from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from cmcoord.views_base import query_id
 
 
 class AssetFormView(RecordFormView):
@@ -42,8 +43,8 @@ class DependencyFormView(RecordFormView):
     delete_route = "dependency-delete"
 
     def initial(self):
-        asset = self.request.GET.get("asset", "")
-        return {"asset": int(asset)} if self.creating and asset.isdigit() else {}
+        asset = query_id(self.request, "asset")
+        return {"asset": asset} if self.creating and asset else {}
 
     def success_url(self):
         return reverse("asset-detail", args=[self.operation.pk, self.object.asset_id])

@@ -11,7 +11,7 @@ from assets.models import (
     Readiness,
     SupportType,
 )
-from cmcoord.api.filters import IdFilter, RecordFilterSet, pcode_filter, sector_filter
+from cmcoord.api.filters import RecordFilterSet, VisibleIdFilter, pcode_filter, sector_filter
 from cmcoord.models import Sensitivity
 
 
@@ -21,7 +21,7 @@ class AssetFilterSet(RecordFilterSet):
         choices=Capability.choices, help_text="Capability; repeat to combine."
     )
     support_type = df.ChoiceFilter(choices=SupportType.choices, help_text="Kind of support.")
-    provider = IdFilter(field_name="provider_id", help_text="Identifier of the providing actor.")
+    provider = VisibleIdFilter(field_name="provider_id", help_text="Identifier of the providing actor.")
     sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
     phase_out_before = df.DateFilter(
         field_name="phase_out_on", lookup_expr="lte", help_text="Phasing out on or before this date."
@@ -38,7 +38,7 @@ class AssetFilterSet(RecordFilterSet):
 
 
 class DependencyFilterSet(RecordFilterSet):
-    asset = IdFilter(field_name="asset_id", help_text="Identifier of the asset relied on.")
+    asset = VisibleIdFilter(field_name="asset_id", help_text="Identifier of the asset relied on.")
     criticality = df.ChoiceFilter(choices=Criticality.choices, help_text="How critical the activity is.")
     alternative_readiness = df.ChoiceFilter(
         choices=Readiness.choices, help_text="Readiness of the civilian alternative."

@@ -266,6 +266,15 @@ def visible_pks(principal, model, pks) -> set:
     return set(model.objects.for_user(principal).filter(pk__in=wanted).values_list("pk", flat=True))
 
 
+def visible_related(principal, obj, field: str):
+    """``obj.<field>`` if the principal may read that record, else None (name nothing hidden)."""
+    related_id = getattr(obj, f"{field}_id")
+    if related_id is None:
+        return None
+    model = obj._meta.get_field(field).related_model
+    return getattr(obj, field) if visible_pks(principal, model, [related_id]) else None
+
+
 def scope_operations(qs: QuerySet, principal) -> QuerySet:
     ops = list(memberships(principal))
     return qs.filter(pk__in=ops) if ops else qs.none()

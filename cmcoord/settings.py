@@ -239,6 +239,8 @@ CELERY_BEAT_SCHEDULE = {
 # Partner keys (cmp_...) are read before user tokens: both use `Authorization: Token ...`. The
 # first class also names the WWW-Authenticate scheme, so anonymous callers get 401, not 403.
 REST_FRAMEWORK = {
+    # Client addresses for rate limits: trust X-Forwarded-For only from this many proxies.
+    "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 0, minimum=0),
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "cmcoord.authentication.PartnerTokenAuthentication",
         "rest_framework.authentication.TokenAuthentication",
@@ -312,6 +314,10 @@ SPECTACULAR_SETTINGS = {
         "LinkKindEnum": "actors.models.LinkKind",
     },
 }
+
+# --- Cache (rate-limit counters, lockouts): shared by every process in production ----------------
+if PRODUCTION:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 
 # --- Security -----------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -1,3 +1,4 @@
+import re
 from itertools import islice
 
 from django.contrib import messages
@@ -5,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -92,6 +93,8 @@ class MembersView(OperationMixin, TemplateView):
 
     def _revoke(self, request):
         member_ids = {u.pk for u, _ in services.operation_members(self.operation)}
+        if not re.fullmatch(r"[0-9]{1,18}", request.POST["revoke"]):
+            raise Http404("No such member.")
         user = get_object_or_404(get_user_model(), pk=request.POST["revoke"], pk__in=member_ids)
         services.role_revoke(user=user, operation=self.operation, by=request.user)
         messages.success(request, f"{user} no longer has a role in this operation.")

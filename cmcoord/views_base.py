@@ -1,5 +1,6 @@
 """What every operation page shares: sign-in, the operation resolved for the user, scoped records."""
 
+import re
 from functools import wraps
 
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -88,6 +89,12 @@ class OperationListView(OperationMixin, ListView):
 
 class OperationDetailView(OperationMixin, DetailView):
     pass
+
+
+def query_id(request, name: str) -> int | None:
+    """A record id from the query string (?asset=12), or None for anything that is not one."""
+    value = request.GET.get(name, "")
+    return int(value) if re.fullmatch(r"[0-9]{1,18}", value) else None
 
 
 def attach_visible(principal, objects, field: str):

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from cmcoord.views_base import query_id
 from contacts.forms import ContactForm
 from contacts.models import Contact
 
@@ -16,8 +17,8 @@ class ContactFormView(RecordFormView):
     delete_route = "contact-delete"
 
     def initial(self):
-        actor = self.request.GET.get("actor", "")
-        return {"actor": int(actor)} if self.creating and actor.isdigit() else {}
+        actor = query_id(self.request, "actor")
+        return {"actor": actor} if self.creating and actor else {}
 
     def success_url(self):
         return reverse("contact-detail", args=[self.operation.pk, self.object.pk])

@@ -3,13 +3,13 @@
 import django_filters as df
 
 from actors.models import InterlocutorStatus
-from cmcoord.api.filters import IdFilter, RecordFilterSet
+from cmcoord.api.filters import RecordFilterSet, VisibleIdFilter
 from cmcoord.models import Sensitivity
 from contacts.models import Contact, Position
 
 
 class ContactFilterSet(RecordFilterSet):
-    actor = IdFilter(field_name="actor_id", help_text="Identifier of the contact's actor.")
+    actor = VisibleIdFilter(field_name="actor_id", help_text="Identifier of the contact's actor.")
     position = df.ChoiceFilter(choices=Position.choices, help_text="Position, e.g. cimic_officer.")
     interlocutor_status = df.ChoiceFilter(
         choices=InterlocutorStatus.choices, help_text="The contact's own HCT/UNCT decision."

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from cmcoord.views_base import query_id
 from meetings.forms import (
     ActionPointForm,
     AgendaFormSet,
@@ -98,8 +99,8 @@ class ActionPointFormView(RecordFormView):
     delete_route = "action-point-delete"
 
     def initial(self):
-        meeting = self.request.GET.get("meeting", "")
-        return {"meeting": int(meeting)} if self.creating and meeting.isdigit() else {}
+        meeting = query_id(self.request, "meeting")
+        return {"meeting": meeting} if self.creating and meeting else {}
 
     def success_url(self):
         return reverse("action-point-detail", args=[self.operation.pk, self.object.pk])

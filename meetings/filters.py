@@ -2,7 +2,7 @@
 
 import django_filters as df
 
-from cmcoord.api.filters import IdFilter, RecordFilterSet, pcode_filter, user_filter
+from cmcoord.api.filters import RecordFilterSet, VisibleIdFilter, pcode_filter, user_filter
 from cmcoord.models import Sensitivity
 from meetings.models import ActionPoint, AssistanceRequest, CellRequest, CoordinationForum, ForumKind, Meeting
 
@@ -25,7 +25,7 @@ class MeetingFilterSet(RecordFilterSet):
     )
     status = df.MultipleChoiceFilter(choices=Meeting.Status.choices, help_text="Status; repeat to combine.")
     kind = df.ChoiceFilter(choices=Meeting.Kind.choices, help_text="Forum sitting or bilateral meeting.")
-    forum = IdFilter(field_name="forum_id", help_text="Identifier of the forum.")
+    forum = VisibleIdFilter(field_name="forum_id", help_text="Identifier of the forum.")
     sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
 
     class Meta:
@@ -38,7 +38,7 @@ class ActionPointFilterSet(RecordFilterSet):
         choices=ActionPoint.Status.choices, help_text="Status; repeat to combine."
     )
     owner = user_filter("owner", "'me' for your own action points, or a user id.")
-    meeting = IdFilter(field_name="meeting_id", help_text="Identifier of the meeting that set it.")
+    meeting = VisibleIdFilter(field_name="meeting_id", help_text="Identifier of the meeting that set it.")
     due_before = df.DateFilter(
         field_name="due_date", lookup_expr="lte", help_text="Due on or before this date."
     )

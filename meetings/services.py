@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cmcoord.models import Notification, NotificationKind
-from cmcoord.permissions import can_close_cell_request, can_update_action_point, ensure
+from cmcoord.permissions import can_close_cell_request, can_update_action_point, ensure, visible_related
 from meetings.models import ActionPoint, AgendaItem, AssistanceRequest, CellRequest, Meeting
 
 
@@ -43,7 +43,12 @@ def cell_request_table(*, cell_request: CellRequest, agenda_item: AgendaItem, by
     cell_request.tabled_at = agenda_item
     cell_request.status = CellRequest.Status.TABLED
     _save(cell_request, by)
-    _tell_sender(cell_request, f"Your request was tabled at {agenda_item.meeting}")
+    meeting = (
+        visible_related(cell_request.submitted_by, agenda_item, "meeting")
+        if cell_request.submitted_by
+        else None
+    )
+    _tell_sender(cell_request, f"Your request was tabled at {meeting or 'a cell meeting'}")
     return cell_request
 
 
@@ -63,7 +68,7 @@ def cell_request_answer(*, cell_request: CellRequest, response: str, by) -> Cell
 
 @transaction.atomic
 def cell_request_close(*, cell_request: CellRequest, by) -> CellRequest:
-    """The cell closes a request; so may its sender once it has been answered."""
+    """The cell closes a request; its sender may close (withdraw) their own at any time."""
     if not can_close_cell_request(by, cell_request):
         raise PermissionDenied("Only the cell or the sender can close this request.")
     cell_request.status = CellRequest.Status.CLOSED

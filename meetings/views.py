@@ -5,10 +5,17 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from cmcoord.permissions import can_close_cell_request, can_read_minutes, can_update_action_point, ensure
+from cmcoord.permissions import (
+    can_close_cell_request,
+    can_read_minutes,
+    can_update_action_point,
+    ensure,
+    visible_related,
+)
 from cmcoord.views_base import (
     OperationDetailView,
     OperationListView,
+    attach_visible,
     form_errors_from,
     operation_for,
     operation_post,
@@ -37,6 +44,11 @@ class MeetingListView(OperationListView):
             return qs.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
         return qs.filter(starts_at__gte=timezone.now() - timezone.timedelta(hours=12)).order_by("starts_at")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        attach_visible(self.request.user, context["object_list"], "forum")
+        return context
+
 
 class MeetingDetailView(OperationDetailView):
     model = Meeting
@@ -46,6 +58,7 @@ class MeetingDetailView(OperationDetailView):
         meeting = self.object
         return super().get_context_data(
             show_minutes=can_read_minutes(self.request.user, self.operation.pk),
+            forum=visible_related(self.request.user, meeting, "forum"),
             agenda=meeting.agenda_items.all(),
             decisions=meeting.decisions.all(),
             participants=Participant.objects.for_user(self.request.user)
@@ -99,6 +112,7 @@ def action_point_detail(request, op, pk):
     context = {
         **page_context(request.user, operation),
         "object": point,
+        "meeting": visible_related(request.user, point, "meeting"),
         "form": form,
         "may_update": may_update,
     }

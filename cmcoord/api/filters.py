@@ -32,6 +32,18 @@ class IdFilter(df.NumberFilter):
     field_class = IdField
 
 
+class VisibleIdFilter(IdFilter):
+    """The id of a related record (``provider``, ``parent``...): it matches only when the caller
+    may read that record, so a filter can never confirm that a hidden record exists."""
+
+    def filter(self, qs, value):
+        if value in (None, ""):
+            return qs
+        related = qs.model._meta.get_field(self.field_name).related_model
+        visible = related.objects.for_user(self.parent.request.user).filter(pk=value).values("pk")
+        return qs.filter(**{f"{self.field_name}__in": visible})
+
+
 def pcode_filter(path: str) -> df.CharFilter:
     """By P-code, including descendants (a child's P-code starts with its parent's)."""
     return df.CharFilter(field_name=path, method="filter_pcode", help_text=PCODE_HELP, validators=[PCODE])

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 
 from assets.models import ACTIVE_STATUSES, AssetDeployment, Dependency, Readiness
 from cmcoord.models import NotificationKind
+from cmcoord.permissions import visible_related
 from meetings.models import ActionPoint, Meeting
 
 from .due import local_today, operation_zone
@@ -55,12 +56,15 @@ def _asset(pk: int, delivery, now) -> Message | None:
         return None
     days_left = (asset.phase_out_on - local_today(asset.operation, now)).days
     dependencies = list(Dependency.objects.for_user(user).filter(asset=asset).order_by("activity"))
+    provider = visible_related(user, asset, "provider")
+    named = f"{asset.name} ({provider})" if provider else asset.name
     if delivery.kind == NotificationKind.PHASE_OUT_OVERDUE:
-        title = f"{asset.name} ({asset.provider}) is {-days_left} days past its phase-out date"
+        title = f"{named} is {-days_left} days past its phase-out date"
     else:
-        title = f"{asset.name} ({asset.provider}) phases out {days_phrase(days_left)}"
+        title = f"{named} phases out {days_phrase(days_left)}"
     context = {
         "asset": asset,
+        "provider": provider,
         "days_left": days_left,
         "days_over": -days_left,
         "overdue": days_left < 0,
@@ -83,7 +87,13 @@ def _action_point(pk: int, delivery, now) -> Message | None:
         title = f"Action point overdue since {point.due_date:%Y-%m-%d}: {point.title}"
     else:
         title = f"Action point due {days_phrase(days_left)}: {point.title}"
-    context = {"point": point, "days_left": days_left, "days_over": -days_left, "user": user}
+    context = {
+        "point": point,
+        "meeting": visible_related(user, point, "meeting"),
+        "days_left": days_left,
+        "days_over": -days_left,
+        "user": user,
+    }
     return _render("email/reminders/action_point.txt", title, action_point_path(point), context)
 
 
@@ -99,5 +109,11 @@ def _meeting(pk: int, delivery, now) -> Message | None:
     days = (starts.date() - now.astimezone(zone).date()).days
     title = f"Meeting {days_phrase(days)} at {starts:%H:%M}: {meeting.title}"
     # Formatted here: the template's date filter would turn it back to UTC.
-    context = {"meeting": meeting, "when": f"{starts:%A %Y-%m-%d %H:%M}", "zone": zone, "user": user}
+    context = {
+        "meeting": meeting,
+        "forum": visible_related(user, meeting, "forum"),
+        "when": f"{starts:%A %Y-%m-%d %H:%M}",
+        "zone": zone,
+        "user": user,
+    }
     return _render("email/reminders/meeting.txt", title, meeting_path(meeting), context)
