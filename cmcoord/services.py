@@ -120,13 +120,12 @@ def partner_token_authenticate(raw: str) -> PartnerToken | None:
 
 @transaction.atomic
 def strategy_draft(*, operation: Operation, strategy: str, rationale: str, by) -> Operation:
-    """Officers draft the CMCoord strategy; a new draft needs a new approval."""
+    """Officers draft the CMCoord strategy; the approved one stays in force until the HCT approves."""
     ensure(by, "draft_strategy", operation.pk)
-    operation.strategy = strategy
-    operation.strategy_rationale = rationale
-    operation.strategy_status = StrategyStatus.DRAFT
-    operation.strategy_approved_by = None
-    operation.strategy_approved_on = None
+    if not (rationale or "").strip():
+        raise ValidationError({"rationale": "Give the rationale the HCT/UNCT will approve."})
+    operation.strategy_draft = strategy
+    operation.strategy_draft_rationale = rationale.strip()
     operation._history_user = by
     operation.full_clean()
     operation.save()
@@ -136,7 +135,11 @@ def strategy_draft(*, operation: Operation, strategy: str, rationale: str, by) -
 @transaction.atomic
 def strategy_approve(*, operation: Operation, by) -> Operation:
     ensure(by, "approve_strategy", operation.pk)
-    if not operation.strategy:
+    if operation.strategy_draft:
+        operation.strategy = operation.strategy_draft
+        operation.strategy_rationale = operation.strategy_draft_rationale
+        operation.strategy_draft, operation.strategy_draft_rationale = "", ""
+    elif not operation.strategy or operation.strategy_status == StrategyStatus.APPROVED:
         raise ValidationError({"strategy": "There is no drafted strategy to approve."})
     operation.strategy_status = StrategyStatus.APPROVED
     operation.strategy_approved_by = by

@@ -7,7 +7,7 @@ from cmcoord import views
 
 operation_urls = [
     path("", views.DashboardView.as_view(), name="operation-detail"),
-    path("strategy/", views.strategy_update, name="operation-strategy"),
+    path("strategy/", views.StrategyView.as_view(), name="operation-strategy"),
     path("members/", views.MembersView.as_view(), name="operation-members"),
     path("partner-tokens/", views.PartnerTokensView.as_view(), name="partner-token-list"),
     path("partner-tokens/<int:pk>/revoke/", views.partner_token_revoke, name="partner-token-revoke"),

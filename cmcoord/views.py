@@ -41,6 +41,12 @@ def _role_label(role):
     return Role(role).label if role in Role.values else (role or "").capitalize()
 
 
+def _strategy_form(op):
+    draft = op.strategy_draft or op.strategy
+    rationale = op.strategy_draft_rationale if op.strategy_draft else op.strategy_rationale
+    return StrategyForm(initial={"strategy": draft, "rationale": rationale})
+
+
 class DashboardView(OperationMixin, TemplateView):
     template_name = "cmcoord/operation_detail.html"
 
@@ -58,7 +64,7 @@ class DashboardView(OperationMixin, TemplateView):
                 "contacts": Contact.objects.for_user(user).filter(operation=op).count(),
                 "assets": AssetDeployment.objects.for_user(user).filter(operation=op).active().count(),
             },
-            strategy_form=StrategyForm(initial={"strategy": op.strategy, "rationale": op.strategy_rationale}),
+            strategy_form=kwargs.pop("strategy_form", None) or _strategy_form(op),
             today=today,
             **kwargs,
         )
@@ -139,23 +145,29 @@ def partner_token_revoke(request, operation, pk):
     return redirect("partner-token-list", op=operation.pk)
 
 
-@operation_post
-def strategy_update(request, operation):
-    """Officers draft the CMCoord strategy; the HCT/UNCT approves the current draft."""
-    try:
-        if "approve" in request.POST:
-            services.strategy_approve(operation=operation, by=request.user)
-            messages.success(request, "Strategy approved.")
-        else:
-            form = StrategyForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, "Choose a strategy and give its rationale.")
+class StrategyView(DashboardView):
+    """Officers draft the CMCoord strategy; the HCT/UNCT approves the pending draft.
+
+    A refused draft is shown again on the overview with what was typed and why.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        operation = self.operation
+        form = StrategyForm(request.POST)
+        try:
+            if "approve" in request.POST:
+                services.strategy_approve(operation=operation, by=request.user)
+                messages.success(request, "Strategy approved: it is now the operation's strategy.")
                 return redirect("operation-detail", op=operation.pk)
-            services.strategy_draft(operation=operation, by=request.user, **form.cleaned_data)
-            messages.success(request, "Strategy drafted: it awaits HCT/UNCT approval.")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("operation-detail", op=operation.pk)
+            if form.is_valid():
+                services.strategy_draft(operation=operation, by=request.user, **form.cleaned_data)
+                messages.success(request, "Draft saved: it awaits HCT/UNCT approval.")
+                return redirect("operation-detail", op=operation.pk)
+        except ValidationError as exc:
+            form_errors_from(exc, form)
+        return self.render_to_response(self.get_context_data(strategy_form=form, strategy_open=True))
 
 
 HISTORY_MODELS = [

@@ -41,6 +41,8 @@ def page_context(user, operation) -> dict:
             "tokens": permissions.can(user, "manage_partner_tokens", op),
             "history": permissions.can_read_history(user, op),
             "restricted": permissions.can(user, "view_restricted_records", op),
+            "draft_strategy": permissions.can(user, "draft_strategy", op),
+            "approve_strategy": permissions.can(user, "approve_strategy", op),
         },
     }
 
@@ -110,13 +112,15 @@ def attach_visible(principal, objects, field: str):
     return objects
 
 
-def form_errors_from(exc: ValidationError, form) -> None:
-    """Put a service's ValidationError onto the form, so the user sees it next to the field."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
+def form_errors_from(exc: ValidationError, form, *more_forms) -> None:
+    """Put a service's ValidationError onto the form that has the field, so the user sees it
+    next to that field; anything else goes on top of the first form."""
+    if not hasattr(exc, "error_dict"):
         form.add_error(None, exc.messages)
+        return
+    for field, errors in exc.error_dict.items():
+        owner = next((f for f in (form, *more_forms) if field in f.fields), None)
+        (owner or form).add_error(field if owner else None, errors)
 
 
 __all__ = [

@@ -35,7 +35,13 @@ class CellRequestForm(forms.ModelForm):
 
 
 class AssistanceRequestForm(forms.ModelForm):
-    """The RFA details, with the last-resort checklist of the Oslo / MCDA Guidelines."""
+    """The RFA details, with the last-resort checklist of the Oslo / MCDA Guidelines.
+
+    Checked on the server only when the request is an RFA: the browser must not demand these
+    fields for an access or security concern sent from the same page (no JavaScript needed).
+    """
+
+    use_required_attribute = False
 
     class Meta:
         model = AssistanceRequest

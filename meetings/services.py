@@ -27,10 +27,31 @@ def cell_request_submit(*, operation, by, rfa: dict | None = None, **fields) -> 
             raise ValidationError({"rfa": "A request for military assistance needs its details."})
         details = AssistanceRequest(cell_request=request, **rfa)
         details.endorsement = AssistanceRequest.Endorsement.PENDING
+        _check_rfa_case(details, operation)
         _save(details, by)
     elif rfa:
         raise ValidationError({"rfa": "Only a request for military assistance carries RFA details."})
     return request
+
+
+def _check_rfa_case(rfa: AssistanceRequest, operation) -> None:
+    """An RFA reaches the cell with its last-resort case made and a date still ahead."""
+    errors = {}
+    asks = {
+        "civilian_alternatives_tried": "Say which civilian means were tried.",
+        "why_alternatives_fail": "Say why the civilian means cannot do it.",
+        "unique_capability": "Say what only the military can bring, or why time rules out others.",
+        "exit_plan": "Give the planned duration and how the military hand back.",
+    }
+    for field, message in asks.items():
+        if not getattr(rfa, field).strip():
+            errors[field] = message
+    if not rfa.complements_civilian_capacity:
+        errors["complements_civilian_capacity"] = "Military assets may only complement civilian capacity."
+    if rfa.needed_by and rfa.needed_by < timezone.now().astimezone(operation.zone).date():
+        errors["needed_by"] = "This date has passed."
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic

@@ -175,7 +175,7 @@ def cell_request_create(request, op):
                         **form.cleaned_data,
                     )
             except ValidationError as exc:
-                form_errors_from(exc, form)
+                form_errors_from(exc, form, rfa_form)
             else:
                 messages.success(
                     request, "Sent to the UN-CMCoord cell. You will be told when it is answered."

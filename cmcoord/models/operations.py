@@ -77,6 +77,9 @@ class Operation(TimeStamped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     strategy_approved_on = models.DateField(null=True, blank=True)
+    # A new draft waits here for the HCT/UNCT, so everyone keeps reading the approved strategy.
+    strategy_draft = models.CharField(max_length=32, choices=Strategy.choices, blank=True)
+    strategy_draft_rationale = models.TextField(blank=True)
     reminder_lead_days = models.JSONField(
         default=default_lead_days,
         help_text="Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1].",

@@ -41,7 +41,10 @@ HTML_EXPECTATIONS = {
     "logout": {"kwargs": {}, "status": POST_ONLY},
     "healthz": {"kwargs": {}, "status": dict.fromkeys(POST_ONLY, 200)},
     "operation-detail": {"kwargs": OP, "status": MEMBERS},
-    "operation-strategy": {"kwargs": OP, "status": POST_ONLY},
+    "operation-strategy": {
+        "kwargs": OP,
+        "status": {**POST_ONLY, **ANON, "outsider": 404, "field_other": 404},
+    },
     "operation-members": {"kwargs": OP, "status": OFFICERS_ONLY},
     "partner-token-list": {"kwargs": OP, "status": OFFICERS_ONLY},
     "partner-token-revoke": {"kwargs": {**OP, "pk": "partner_token"}, "status": POST_ONLY},

@@ -266,3 +266,37 @@ def test_field_staff_find_who_operates_in_a_district_and_sector(client, operatio
     browser.force_login(field)
     page = browser.get(url).content.decode()
     assert "Logistics Cluster team" in page and "Somewhere else entirely" not in page
+
+
+def test_a_new_draft_waits_for_the_hct_while_everyone_reads_the_approved_strategy(
+    client, operation, officer, hct, field
+):
+    operation.strategy, operation.strategy_rationale = (
+        "coordination",
+        "Government leads; military in support.",
+    )
+    operation.strategy_status, operation.strategy_approved_by = "approved", hct
+    operation.save()
+    client.force_login(officer)
+    url = reverse("operation-strategy", kwargs={"op": operation.pk})
+    client.post(url, {"strategy": "co_existence", "rationale": "Armed clashes resumed in the north."})
+    as_field = _get(client, field, "operation-detail", op=operation.pk).content.decode()
+    assert "Government leads" in as_field and "Armed clashes" not in as_field
+    as_hct = _get(client, hct, "operation-detail", op=operation.pk).content.decode()
+    assert "Draft awaiting approval" in as_hct and "Armed clashes" in as_hct
+    client.force_login(hct)
+    client.post(url, {"approve": "1"})
+    as_field = _get(client, field, "operation-detail", op=operation.pk).content.decode()
+    assert "Armed clashes resumed" in as_field and "Co-existence" in as_field
+
+
+def test_a_refused_draft_keeps_what_the_officer_typed(client, operation, officer):
+    client.force_login(officer)
+    url = reverse("operation-strategy", kwargs={"op": operation.pk})
+    page = client.post(url, {"strategy": "cooperation", "rationale": "   "}).content.decode()
+    assert (
+        'value="cooperation" selected' in page
+        or "selected>Cooperation" in page
+        or "Cooperation</option>" in page
+    )
+    assert "This field is required." in page or "Give the rationale" in page

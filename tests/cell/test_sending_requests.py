@@ -1,0 +1,103 @@
+"""Field staff send requests and concerns to the cell from one server-rendered page."""
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import CellRequest
+
+RFA = {
+    "rfa-requesting_organisation": "WFP",
+    "rfa-requesting_person": "Ana Macuácua",
+    "rfa-task_type": "air_transport",
+    "rfa-priority": "life_saving",
+    "rfa-needed_by": "",
+    "rfa-duration_days": "4",
+    "rfa-civilian_alternatives_tried": "UNHAS, two charter companies",
+    "rfa-why_alternatives_fail": "No civilian helicopter before 10 December",
+    "rfa-unique_capability": "Heavy lift into a flooded district",
+    "rfa-complements_civilian_capacity": "on",
+    "rfa-exit_plan": "Four days; UNHAS takes over from 10 December",
+}
+
+
+def _url(operation):
+    return reverse("cell-request-create", kwargs={"op": operation.pk})
+
+
+def test_the_rfa_part_does_not_stop_the_browser_sending_an_access_concern(client, operation, field):
+    client.force_login(field)
+    page = client.get(_url(operation)).content.decode()
+    rfa_part = page.split("<fieldset>")[1]
+    assert " required" not in rfa_part
+    response = client.post(
+        _url(operation),
+        {
+            "kind": "access",
+            "title": "Checkpoint at Nhamatanda",
+            "description": "Trucks held 6 hours.",
+            "sensitivity": "internal",
+        },
+    )
+    assert response.status_code == 302
+    assert CellRequest.objects.get().title == "Checkpoint at Nhamatanda"
+
+
+def test_an_rfa_without_its_last_resort_case_is_refused_next_to_each_field(client, operation, field):
+    client.force_login(field)
+    needed = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
+    data = {**RFA, "rfa-needed_by": needed, "rfa-why_alternatives_fail": "", "rfa-exit_plan": ""}
+    data.pop("rfa-complements_civilian_capacity")
+    page = client.post(
+        _url(operation),
+        {
+            "kind": "assistance",
+            "title": "Airlift to Buzi",
+            "description": "Road cut at km 40.",
+            "sensitivity": "internal",
+            **data,
+        },
+    ).content.decode()
+    assert "Say why the civilian means cannot do it." in page
+    assert "Give the planned duration" in page
+    assert "may only complement civilian capacity" in page
+    assert "UNHAS, two charter companies" in page  # what was typed is still there
+    assert not CellRequest.objects.exists()
+
+
+def test_an_rfa_for_a_date_already_passed_is_refused(client, operation, field):
+    client.force_login(field)
+    past = (timezone.localdate() - dt.timedelta(days=5)).isoformat()
+    page = client.post(
+        _url(operation),
+        {
+            "kind": "assistance",
+            "title": "Airlift",
+            "description": "x",
+            "sensitivity": "internal",
+            **RFA,
+            "rfa-needed_by": past,
+        },
+    ).content.decode()
+    assert "This date has passed." in page
+    assert not CellRequest.objects.exists()
+
+
+def test_a_complete_rfa_reaches_the_cell_pending_hct_endorsement(client, operation, field):
+    client.force_login(field)
+    needed = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
+    response = client.post(
+        _url(operation),
+        {
+            "kind": "assistance",
+            "title": "Airlift to Buzi",
+            "description": "Road cut.",
+            "sensitivity": "internal",
+            **RFA,
+            "rfa-needed_by": needed,
+        },
+    )
+    assert response.status_code == 302
+    request = CellRequest.objects.get()
+    assert request.rfa.endorsement == "pending" and request.rfa.missing_last_resort_items() == []
