@@ -37,10 +37,9 @@ class PartnerTokenForm(forms.Form):
             raise forms.ValidationError("The expiry must be in the future.")
         return day
 
-    @property
-    def expires_at(self):
-        day = self.cleaned_data["expires_on"]
-        return dt.datetime.combine(day, dt.time(23, 59), tzinfo=dt.UTC)
+    def expires_at(self, zone):
+        """The end of the chosen day where the operation is, so the list shows the same date."""
+        return dt.datetime.combine(self.cleaned_data["expires_on"], dt.time(23, 59), tzinfo=zone)
 
 
 class StrategyForm(forms.Form):

@@ -23,7 +23,11 @@ UNREAD = ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField())
 @login_required
 @require_GET
 def notification_list(request):
-    notifications = Notification.objects.for_user(request.user).order_by(UNREAD.desc(), "-created_at", "-id")
+    notifications = (
+        Notification.objects.for_user(request.user)
+        .select_related("operation")
+        .order_by(UNREAD.desc(), "-created_at", "-id")
+    )
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page_obj": page,

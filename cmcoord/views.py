@@ -41,6 +41,19 @@ def _role_label(role):
     return Role(role).label if role in Role.values else (role or "").capitalize()
 
 
+def _awaiting_endorsement(user, op):
+    """RFAs waiting for the HCT/UNCT: shown to those who decide them."""
+    if not permissions.can(user, "endorse_rfas", op.pk):
+        return []
+    return (
+        CellRequest.objects.for_user(user)
+        .filter(operation=op, kind=CellRequest.Kind.ASSISTANCE, rfa__endorsement="pending")
+        .exclude(status=CellRequest.Status.CLOSED)
+        .select_related("rfa")
+        .order_by("rfa__needed_by")
+    )
+
+
 def _strategy_form(op):
     draft = op.strategy_draft or op.strategy
     rationale = op.strategy_draft_rationale if op.strategy_draft else op.strategy_rationale
@@ -59,6 +72,7 @@ class DashboardView(OperationMixin, TemplateView):
             upcoming=Meeting.objects.for_user(user).filter(operation=op).upcoming(timezone.now())[:5],
             my_action_points=ActionPoint.objects.for_user(user).filter(operation=op, owner=user).open()[:10],
             my_requests=CellRequest.objects.for_user(user).filter(operation=op, submitted_by=user)[:5],
+            awaiting_endorsement=_awaiting_endorsement(user, op),
             counts={
                 "actors": Actor.objects.for_user(user).filter(operation=op).count(),
                 "contacts": Contact.objects.for_user(user).filter(operation=op).count(),
@@ -125,7 +139,7 @@ class PartnerTokensView(OperationMixin, TemplateView):
                 token, raw = services.partner_token_create(
                     operation=self.operation,
                     name=form.cleaned_data["name"],
-                    expires_at=form.expires_at,
+                    expires_at=form.expires_at(self.operation.zone),
                     by=request.user,
                 )
             except ValidationError as exc:

@@ -83,8 +83,18 @@ class ActionPointUpdateForm(forms.ModelForm):
         widgets = {"progress_note": forms.Textarea(attrs={"rows": 3})}
 
 
+class AgendaItemChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, item):
+        meeting = item.meeting
+        return f"{meeting.starts_at:%a %Y-%m-%d} · {meeting.title} — item {item.position}: {item.title}"
+
+
 class TableForm(forms.Form):
-    agenda_item = forms.ModelChoiceField(queryset=AgendaItem.objects.none(), label="Agenda item")
+    agenda_item = AgendaItemChoiceField(
+        queryset=AgendaItem.objects.none(),
+        label="Agenda item",
+        help_text="Scheduled meetings, soonest first. Add an agenda item on the meeting page if none fits.",
+    )
 
     def __init__(self, *args, operation, **kwargs):
         super().__init__(*args, **kwargs)

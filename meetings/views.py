@@ -125,8 +125,17 @@ class CellRequestListView(OperationListView):
 
     def get_queryset(self):
         qs = super().get_queryset().select_related("submitted_by", "rfa")
-        status = self.request.GET.get("status")
-        return qs.filter(status=status) if status in CellRequest.Status.values else qs
+        status, kind = self.request.GET.get("status"), self.request.GET.get("kind")
+        if status in CellRequest.Status.values:
+            qs = qs.filter(status=status)
+        if kind in CellRequest.Kind.values:
+            qs = qs.filter(kind=kind)
+        return qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            statuses=CellRequest.Status.choices, kinds=CellRequest.Kind.choices, **kwargs
+        )
 
 
 class CellRequestDetailView(OperationDetailView):

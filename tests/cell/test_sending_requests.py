@@ -101,3 +101,38 @@ def test_a_complete_rfa_reaches_the_cell_pending_hct_endorsement(client, operati
     assert response.status_code == 302
     request = CellRequest.objects.get()
     assert request.rfa.endorsement == "pending" and request.rfa.missing_last_resort_items() == []
+
+
+def test_the_hct_sees_the_rfas_awaiting_its_decision_on_the_overview(client, operation, hct, field):
+    client.force_login(field)
+    needed = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
+    client.post(
+        _url(operation),
+        {
+            "kind": "assistance",
+            "title": "Airlift to Buzi",
+            "description": "Road cut.",
+            "sensitivity": "internal",
+            **RFA,
+            "rfa-needed_by": needed,
+        },
+    )
+    overview = reverse("operation-detail", kwargs={"op": operation.pk})
+    assert "Airlift to Buzi" not in client.get(overview).content.decode().split("My requests")[0]
+    client.force_login(hct)
+    page = client.get(overview).content.decode()
+    assert "awaiting your decision" in page and "Airlift to Buzi" in page
+
+
+def test_the_officer_sees_which_meeting_each_agenda_item_belongs_to(client, operation, officer, field):
+    from meetings.models import AgendaItem
+    from tests.factories import CellRequestFactory, MeetingFactory
+
+    meeting = MeetingFactory(forum__operation=operation, title="Weekly MCDA review")
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Assets phasing out")
+    request = CellRequestFactory(operation=operation, submitted_by=field)
+    client.force_login(officer)
+    page = client.get(
+        reverse("cell-request-detail", kwargs={"op": operation.pk, "pk": request.pk})
+    ).content.decode()
+    assert "Weekly MCDA review — item 1: Assets phasing out" in page
