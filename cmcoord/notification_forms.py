@@ -1,6 +1,7 @@
 from django import forms
 
 from cmcoord.models import NotificationKind
+from cmcoord.models.notifications import EMAILED_KINDS
 
 
 class EmailPreferencesForm(forms.Form):
@@ -8,7 +9,8 @@ class EmailPreferencesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for kind, label in NotificationKind.choices:
+        for kind in EMAILED_KINDS:
+            label = NotificationKind(kind).label
             self.fields[kind] = forms.BooleanField(
                 label=label,
                 required=False,

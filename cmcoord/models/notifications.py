@@ -9,9 +9,20 @@ class NotificationKind(models.TextChoices):
     PHASE_OUT_OVERDUE = "phase_out_overdue", "MCDA past its phase-out date"
     ACTION_POINT_DUE = "action_point_due", "Action point due tomorrow"
     ACTION_POINT_OVERDUE = "action_point_overdue", "Action point overdue"
+    ACTION_POINT_ASSIGNED = "action_point_assigned", "Action point given to you"
     MEETING_TOMORROW = "meeting_tomorrow", "Meeting tomorrow"
     CELL_REQUEST_UPDATE = "cell_request_update", "Update on a cell request"
     INTERLOCUTOR_DECISION = "interlocutor_decision", "Interlocutor decision"
+
+
+# The reminders that also go out by e-mail (the others are in-app only).
+EMAILED_KINDS = [
+    NotificationKind.PHASE_OUT,
+    NotificationKind.PHASE_OUT_OVERDUE,
+    NotificationKind.ACTION_POINT_DUE,
+    NotificationKind.ACTION_POINT_OVERDUE,
+    NotificationKind.MEETING_TOMORROW,
+]
 
 
 class NotificationQuerySet(models.QuerySet):

@@ -268,3 +268,21 @@ def test_a_representative_must_be_of_the_members_actor(browser, operation):
         "The representative must be a contact of this actor."
     ]
     assert not ForumMember.objects.exists()
+
+
+def test_giving_someone_an_action_point_tells_them_at_once(officer, field, operation):
+    from cmcoord.models import Notification
+    from cmcoord.services import record_save
+    from meetings.models import ActionPoint
+    from tests.factories import TODAY
+
+    point = ActionPoint(operation=operation, title="Check the Buzi ford", owner=field, due_date=TODAY)
+    record_save(instance=point, by=officer)
+    notes = Notification.objects.filter(recipient=field, kind="action_point_assigned")
+    assert [n.title for n in notes] == ["Action point for you, due 2026-11-25: Check the Buzi ford"]
+    point.progress_note = "Started"
+    record_save(instance=point, by=officer)
+    assert notes.count() == 1  # the same owner again: no second message
+    point.owner = officer
+    record_save(instance=point, by=officer)
+    assert not Notification.objects.filter(recipient=officer).exists()  # nobody tells themselves
