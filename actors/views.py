@@ -7,8 +7,15 @@ from django.shortcuts import get_object_or_404, redirect
 from actors.filters import ActorFilterSet
 from actors.models import Actor, Category, InterlocutorStatus
 from cmcoord.models import Area, Sector
-from cmcoord.permissions import contact_channels
-from cmcoord.views_base import OperationDetailView, OperationListView, attach_visible, operation_post
+from cmcoord.permissions import contact_channels, ensure
+from cmcoord.views_base import (
+    OperationDetailView,
+    OperationListView,
+    attach_visible,
+    form_errors_from,
+    operation_post,
+    render_detail,
+)
 from contacts.models import Contact
 from contacts.services import interlocutor_decide
 
@@ -57,7 +64,7 @@ class ActorDetailView(OperationDetailView):
             links_in=actor.links_in.model.objects.for_user(user)
             .filter(target=actor)
             .select_related("source"),
-            decision_form=InterlocutorDecisionForm(),
+            decision_form=kwargs.pop("decision_form", None) or InterlocutorDecisionForm(),
             **kwargs,
         )
 
@@ -75,24 +82,27 @@ class InterlocutorDecisionForm(forms.Form):
     )
 
 
-def decide_interlocutor(request, target):
-    """POST from the HCT/UNCT: approve or reject an actor or contact as interlocutor."""
+def decide_interlocutor(request, operation, target, detail_view):
+    """POST from the HCT/UNCT: approve or reject an actor or contact as interlocutor.
+
+    A refused decision shows the page again with the choice and the text kept.
+    """
+    ensure(request.user, "decide_interlocutors", operation.pk)
     form = InterlocutorDecisionForm(request.POST)
     if form.is_valid():
         try:
             interlocutor_decide(target=target, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            form_errors_from(exc, form)
         else:
             messages.success(
                 request, f"Decision recorded: {target} — {target.get_interlocutor_status_display()}."
             )
-    else:
-        messages.error(request, "Choose a decision and give its rationale.")
-    return redirect(request.path.rsplit("decide/", 1)[0])
+            return redirect(request.path.rsplit("decide/", 1)[0])
+    return render_detail(detail_view, request, operation, target, decision_form=form, decision_open=True)
 
 
 @operation_post
 def actor_decide(request, operation, pk):
     actor = get_object_or_404(Actor.objects.for_user(request.user), operation=operation, pk=pk)
-    return decide_interlocutor(request, actor)
+    return decide_interlocutor(request, operation, actor, ActorDetailView)

@@ -93,6 +93,14 @@ class OperationDetailView(OperationMixin, DetailView):
     pass
 
 
+def render_detail(view_class, request, operation, obj, *, status=400, **context):
+    """Show a record's page again with a refused form bound, so nothing typed is lost."""
+    view = view_class()
+    view.setup(request, op=operation.pk, pk=obj.pk)
+    view.operation, view.object = operation, obj
+    return view.render_to_response(view.get_context_data(object=obj, **context), status=status)
+
+
 def query_id(request, name: str) -> int | None:
     """A record id from the query string (?asset=12), or None for anything that is not one."""
     value = request.GET.get(name, "")

@@ -38,7 +38,7 @@ class ContactDetailView(OperationDetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             channels=contact_channels(self.request.user, self.operation.pk),
-            decision_form=InterlocutorDecisionForm(),
+            decision_form=kwargs.pop("decision_form", None) or InterlocutorDecisionForm(),
             share_form=ShareForm(operation=self.operation),
             **kwargs,
         )
@@ -76,7 +76,7 @@ def _contact(request, operation, pk):
 
 @operation_post
 def contact_decide(request, operation, pk):
-    return decide_interlocutor(request, _contact(request, operation, pk))
+    return decide_interlocutor(request, operation, _contact(request, operation, pk), ContactDetailView)
 
 
 @operation_post

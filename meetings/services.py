@@ -118,7 +118,7 @@ def rfa_decide(*, rfa: AssistanceRequest, endorse: bool, note: str, by) -> Assis
         missing = ", ".join(rfa.missing_last_resort_items())
         raise ValidationError(f"The last-resort checklist is incomplete: {missing}.")
     if not endorse and not (note or "").strip():
-        raise ValidationError({"endorsement_note": "Say why the request is declined."})
+        raise ValidationError({"note": "Say why the request is declined."})
     rfa.endorsement = (
         AssistanceRequest.Endorsement.ENDORSED if endorse else AssistanceRequest.Endorsement.DECLINED
     )

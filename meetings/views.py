@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from cmcoord.views_base import (
     operation_for,
     operation_post,
     page_context,
+    render_detail,
 )
 from contacts.views import ShareForm, share_record
 from meetings import services
@@ -149,7 +151,7 @@ class CellRequestDetailView(OperationDetailView):
             tabled_meeting=self._tabled_meeting(),
             table_form=TableForm(operation=self.operation),
             answer_form=AnswerForm(),
-            endorse_form=EndorseForm(),
+            endorse_form=kwargs.pop("endorse_form", None) or EndorseForm(),
             rfa=getattr(self.object, "rfa", None)
             if self.object.kind == CellRequest.Kind.ASSISTANCE
             else None,
@@ -251,16 +253,17 @@ def cell_request_close(request, operation, pk):
 def cell_request_endorse(request, operation, pk):
     cell_request = _cell_request(request, operation, pk)
     rfa = getattr(cell_request, "rfa", None) if cell_request.kind == CellRequest.Kind.ASSISTANCE else None
+    if rfa is None:
+        raise Http404("Not a request for military assistance.")
+    ensure(request.user, "endorse_rfas", operation.pk)
     form = EndorseForm(request.POST)
-    if rfa is None or not form.is_valid():
-        messages.error(request, "Choose endorse or decline.")
-        return _back(cell_request)
-    endorse = form.cleaned_data["decision"] == "endorse"
-    _run(
-        request,
-        lambda: services.rfa_decide(
-            rfa=rfa, endorse=endorse, note=form.cleaned_data["note"], by=request.user
-        ),
-        "Endorsed." if endorse else "Declined.",
-    )
-    return _back(cell_request)
+    if form.is_valid():
+        endorse = form.cleaned_data["decision"] == "endorse"
+        try:
+            services.rfa_decide(rfa=rfa, endorse=endorse, note=form.cleaned_data["note"], by=request.user)
+        except ValidationError as exc:
+            form_errors_from(exc, form)
+        else:
+            messages.success(request, "Endorsed: it can go to the military." if endorse else "Declined.")
+            return _back(cell_request)
+    return render_detail(CellRequestDetailView, request, operation, cell_request, endorse_form=form)

@@ -136,3 +136,28 @@ def test_the_officer_sees_which_meeting_each_agenda_item_belongs_to(client, oper
         reverse("cell-request-detail", kwargs={"op": operation.pk, "pk": request.pk})
     ).content.decode()
     assert "Weekly MCDA review — item 1: Assets phasing out" in page
+
+
+def test_declining_an_rfa_without_a_reason_keeps_the_choice_and_asks_for_one(client, operation, hct, field):
+    from meetings.models import AssistanceRequest
+    from tests.factories import CellRequestFactory
+
+    request = CellRequestFactory(operation=operation, submitted_by=field, kind="assistance", title="Airlift")
+    AssistanceRequest.objects.create(
+        cell_request=request,
+        requesting_organisation="WFP",
+        requesting_person="A. Banda",
+        task_type="air_transport",
+        needed_by=timezone.localdate(),
+        duration_days=2,
+        priority="life_saving",
+    )
+    client.force_login(hct)
+    url = reverse("cell-request-endorse", kwargs={"op": operation.pk, "pk": request.pk})
+    response = client.post(url, {"decision": "decline", "note": ""})
+    page = response.content.decode()
+    assert response.status_code == 400 and "Say why the request is declined." in page
+    assert "checked" in page.split('value="decline"')[1].split(">")[0]
+    assert AssistanceRequest.objects.get().endorsement == "pending"
+    client.post(url, {"decision": "decline", "note": "A civilian charter is available on Friday."})
+    assert AssistanceRequest.objects.get().endorsement == "declined"

@@ -117,15 +117,18 @@ def test_a_rejected_contact_stays_hidden_though_the_actor_is_approved(client, op
     assert _get(client, field, "contact-detail", op=operation.pk, pk=contact.pk).status_code == 404
 
 
-def test_a_decision_without_rationale_is_refused_and_nothing_changes(client, operation, hct):
+def test_a_decision_without_rationale_is_refused_and_what_was_chosen_is_kept(client, operation, hct):
     actor = MilitaryActorFactory(operation=operation)
     client.force_login(hct)
     response = client.post(
         reverse("actor-decide", kwargs={"op": operation.pk, "pk": actor.pk}),
         {"decision": "approved", "rationale": ""},
-        follow=True,
     )
-    assert "give its rationale" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "This field is required." in page
+    approve_radio = page.split('value="approved"')[1].split(">")[0]
+    assert "checked" in approve_radio
     actor.refresh_from_db()
     assert actor.interlocutor_status == "undecided"
 
