@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from cmcoord.edit_views import RecordDeleteView, RecordFormView
 from cmcoord.views_base import query_id
+from meetings import services
 from meetings.forms import (
     ActionPointForm,
     AgendaFormSet,
@@ -28,6 +29,12 @@ class MeetingFormView(RecordFormView):
     form_class = MeetingForm
     noun = "meeting"
     delete_route = "meeting-delete"
+
+    def save(self, form, formsets) -> None:
+        creating = self.creating
+        super().save(form, formsets)
+        if creating:
+            services.meeting_invite_forum_members(meeting=self.object, by=self.request.user)
 
     def get_formsets(self, data=None):
         kwargs = {"instance": self.object, "form_kwargs": self.form_kwargs()}

@@ -212,9 +212,9 @@ class ParticipantForm(OperationFormMixin, forms.ModelForm):
 AgendaFormSet = forms.inlineformset_factory(
     Meeting, AgendaItem, form=AgendaItemForm, formset=BaseAgendaFormSet, extra=2, can_delete=True
 )
-DecisionFormSet = forms.inlineformset_factory(Meeting, Decision, form=DecisionForm, extra=1, can_delete=True)
+DecisionFormSet = forms.inlineformset_factory(Meeting, Decision, form=DecisionForm, extra=3, can_delete=True)
 ParticipantFormSet = forms.inlineformset_factory(
-    Meeting, Participant, form=ParticipantForm, extra=2, can_delete=True
+    Meeting, Participant, form=ParticipantForm, extra=4, can_delete=True
 )
 
 

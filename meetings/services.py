@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from cmcoord.models import Notification, NotificationKind
 from cmcoord.permissions import can_close_cell_request, can_update_action_point, ensure, visible_related
-from meetings.models import ActionPoint, AgendaItem, AssistanceRequest, CellRequest, Meeting
+from meetings.models import ActionPoint, AgendaItem, AssistanceRequest, CellRequest, Meeting, Participant
 
 
 def _save(instance, by, **extra):
@@ -147,6 +147,22 @@ def action_point_update(*, action_point: ActionPoint, by, status: str | None = N
     elif not closed:
         action_point.closed_at = None
     return _save(action_point, by)
+
+
+@transaction.atomic
+def meeting_invite_forum_members(*, meeting: Meeting, by) -> int:
+    """A new sitting of a forum starts with its standing members as participants."""
+    ensure(by, "manage_registry", meeting.operation_id)
+    if meeting.forum_id is None:
+        return 0
+    invited = set(meeting.participants.values_list("actor_id", flat=True))
+    added = 0
+    for seat in meeting.forum.members.select_related("actor", "representative"):
+        if seat.actor_id in invited:
+            continue
+        _save(Participant(meeting=meeting, actor=seat.actor, contact=seat.representative), by)
+        added += 1
+    return added
 
 
 @transaction.atomic

@@ -286,3 +286,24 @@ def test_giving_someone_an_action_point_tells_them_at_once(officer, field, opera
     point.owner = officer
     record_save(instance=point, by=officer)
     assert not Notification.objects.filter(recipient=officer).exists()  # nobody tells themselves
+
+
+def test_a_new_sitting_starts_with_the_forums_standing_members(browser, operation):
+    forum = ForumFactory(operation=operation)
+    jtf = MilitaryActorFactory(operation=operation, name="JTF Kestrel")
+    liaison = ContactFactory(actor=jtf, full_name="Maj. Thabo Nkosi")
+    police = MilitaryActorFactory(
+        operation=operation,
+        name="Police",
+        category="domestic_military",
+        actor_type="police",
+        contributing_state="",
+    )
+    ForumMember.objects.create(forum=forum, actor=jtf, representative=liaison)
+    ForumMember.objects.create(forum=forum, actor=police)
+    browser.post(page("meeting-create", operation), _meeting_data(forum))
+    meeting = Meeting.objects.get()
+    seats = sorted((p.actor.name, p.contact and p.contact.full_name) for p in meeting.participants.all())
+    assert seats == [("JTF Kestrel", "Maj. Thabo Nkosi"), ("Police", None)]
+    edit = browser.get(page("meeting-update", operation, pk=meeting.pk)).content.decode()
+    assert edit.count('name="participant-') > 0 and 'name="decision-2-text"' in edit
