@@ -87,5 +87,5 @@ class PresenceForm(OperationFormMixin, forms.ModelForm):
 
 
 PresenceFormSet = forms.inlineformset_factory(
-    Actor, ActorPresence, form=PresenceForm, extra=1, can_delete=True
+    Actor, ActorPresence, form=PresenceForm, extra=3, can_delete=True
 )
