@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from actors.filters import ActorFilterSet
 from actors.models import Actor, Category, InterlocutorStatus
 from cmcoord.models import Area, Sector
-from cmcoord.permissions import contact_channels, ensure
+from cmcoord.permissions import contact_channels, ensure, visible_pks
 from cmcoord.views_base import (
     OperationDetailView,
     OperationListView,
@@ -52,7 +52,7 @@ class ActorDetailView(OperationDetailView):
     def get_context_data(self, **kwargs):
         actor, user = self.object, self.request.user
         return super().get_context_data(
-            ancestors=[a for a in actor.ancestors() if Actor.objects.for_user(user).filter(pk=a.pk).exists()],
+            ancestors=_visible_chain(user, actor),
             children=Actor.objects.for_user(user).filter(parent=actor),
             mandates=actor.mandates.model.objects.for_user(user).filter(actor=actor),
             presences=actor.presences.select_related("area", "sector"),
@@ -67,6 +67,13 @@ class ActorDetailView(OperationDetailView):
             decision_form=kwargs.pop("decision_form", None) or InterlocutorDecisionForm(),
             **kwargs,
         )
+
+
+def _visible_chain(user, actor):
+    """The chain of command above the actor, leaving out levels the reader may not see."""
+    chain = actor.ancestors()
+    shown = visible_pks(user, Actor, [a.pk for a in chain])
+    return [a for a in chain if a.pk in shown]
 
 
 class InterlocutorDecisionForm(forms.Form):

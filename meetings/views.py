@@ -148,7 +148,7 @@ class CellRequestDetailView(OperationDetailView):
         return super().get_context_data(
             may_close=self.object.status != CellRequest.Status.CLOSED
             and can_close_cell_request(self.request.user, self.object),
-            tabled_meeting=self._tabled_meeting(),
+            tabled_meeting=self._tabled_meeting(),  # only if the reader may see that meeting
             table_form=TableForm(operation=self.operation),
             answer_form=AnswerForm(),
             endorse_form=kwargs.pop("endorse_form", None) or EndorseForm(),
@@ -159,11 +159,8 @@ class CellRequestDetailView(OperationDetailView):
         )
 
     def _tabled_meeting(self):
-        """The meeting it was tabled at, if the reader may see that meeting."""
         item = self.object.tabled_at
-        if item is None:
-            return None
-        return Meeting.objects.for_user(self.request.user).filter(pk=item.meeting_id).first()
+        return visible_related(self.request.user, item, "meeting") if item else None
 
 
 def cell_request_create(request, op):
