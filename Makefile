@@ -1,7 +1,7 @@
 # CMCoord: the developer's commands.
 #
 #   make run    set up .venv, migrate, seed the demo data and serve on http://127.0.0.1:$(PORT)
-#   make test   ruff, the migrations check and the whole pytest suite (PYTEST_ARGS passed through)
+#   make test   ruff, the import contract, the migrations check and the whole pytest suite (PYTEST_ARGS)
 #   make lint   ruff check and ruff format --check
 #   make format ruff format and ruff check --fix
 #   make clean  remove .venv, caches and collected static files (keeps db.sqlite3, media/)
@@ -49,6 +49,8 @@ test: $(VENV)/.installed-test
 	@failed=""; \
 	echo "== ruff check ."; \
 	$(VENV_PATH) ruff check . || failed="$$failed ruff"; \
+	echo "== lint-imports (the architecture's import contract, pyproject.toml)"; \
+	$(VENV_PATH) lint-imports || failed="$$failed import-contract"; \
 	echo "== manage.py makemigrations --check --dry-run"; \
 	$(VENV_PATH) python manage.py makemigrations --check --dry-run || failed="$$failed migrations"; \
 	echo "== pytest $(PYTEST_ARGS)"; \

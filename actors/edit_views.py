@@ -6,7 +6,6 @@ from django.urls import reverse
 from actors.forms import ActorForm, MandateForm, PresenceFormSet
 from actors.models import Actor, Mandate
 from cmcoord.edit_views import RecordDeleteView, RecordFormView
-from meetings.models import ActionPoint
 
 
 class ActorFormView(RecordFormView):
@@ -41,7 +40,7 @@ class ActorDeleteView(RecordDeleteView):
             reasons.append("Units are under its command: move them to another parent first.")
         if actor.assets_provided.exists():
             reasons.append("It provides MCDA deployments: change their provider first.")
-        if ActionPoint.objects.filter(owner_actor=actor, owner__isnull=True).exists():
+        if actor.action_points_owned.filter(owner__isnull=True).exists():
             reasons.append("It alone owns action points: give them another owner first.")
         return reasons
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from actors.models import Actor, ActorPresence, Mandate
+from actors.models import Actor, ActorPresence, InterlocutorStatus, Mandate
 from cmcoord.edit_forms import OfferedChoiceField, OperationFormMixin, RecordForm, date_widgets, text_widgets
 
 
@@ -89,3 +89,16 @@ class PresenceForm(OperationFormMixin, forms.ModelForm):
 PresenceFormSet = forms.inlineformset_factory(
     Actor, ActorPresence, form=PresenceForm, extra=3, can_delete=True
 )
+
+
+class InterlocutorDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[
+            (InterlocutorStatus.APPROVED, "Approve as interlocutor"),
+            (InterlocutorStatus.REJECTED, "Reject"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="Why: recorded with the decision."
+    )

@@ -4,10 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from cmcoord.models import Area, Operation, OperationRecord, Sector, Sensitivity
-from cmcoord.permissions import scope_records
+from cmcoord.permissions import scope_records, scope_through
 
 
 class Category(models.TextChoices):
@@ -186,6 +187,9 @@ class Actor(OperationRecord):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def get_absolute_url(self):
+        return reverse("actor-detail", args=[self.operation_id, self.pk])
+
     @property
     def is_military(self) -> bool:
         return self.category in MILITARY_CATEGORIES
@@ -231,8 +235,6 @@ class Actor(OperationRecord):
 
 class ActorPresenceQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cmcoord.permissions import scope_through
-
         return scope_through(self, user, "actor", Actor.objects)
 
 

@@ -5,7 +5,6 @@ from actors import edit_views, views
 urlpatterns = [
     path("actors/", views.ActorListView.as_view(), name="actor-list"),
     path("actors/<int:pk>/", views.ActorDetailView.as_view(), name="actor-detail"),
-    path("actors/<int:pk>/decide/", views.actor_decide, name="actor-decide"),
     path("actors/new/", edit_views.ActorFormView.as_view(), name="actor-create"),
     path("actors/<int:pk>/edit/", edit_views.ActorFormView.as_view(), name="actor-update"),
     path("actors/<int:pk>/delete/", edit_views.ActorDeleteView.as_view(), name="actor-delete"),

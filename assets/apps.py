@@ -5,3 +5,8 @@ class AssetsConfig(AppConfig):
     name = "assets"
     verbose_name = "MCDA deployments and dependencies"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from assets import reminders  # models are loaded only now
+
+        reminders.register()

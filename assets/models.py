@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
@@ -101,6 +102,9 @@ class AssetDeployment(OperationRecord):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("asset-detail", args=[self.operation_id, self.pk])
 
     def clean(self):
         super().clean()

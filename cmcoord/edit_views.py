@@ -112,9 +112,13 @@ class RecordFormView(OperationMixin, TemplateView):
         if refused:
             raise _Refused
 
+    def save_record(self, instance, m2m=None):
+        """The write service of the page's record (``record_save`` unless the app has its own)."""
+        return record_save(instance=instance, by=self.request.user, m2m=m2m)
+
     def _save_one(self, form, m2m=None):
         try:
-            return record_save(instance=form.save(commit=False), by=self.request.user, m2m=m2m)
+            return self.save_record(form.save(commit=False), m2m=m2m)
         except ValidationError as exc:
             form_errors_from(exc, form)
             raise _Refused from exc

@@ -116,7 +116,7 @@ def operations_where(principal, codename: str) -> list[int]:
     return [op for op in memberships(principal) if can(principal, codename, op)]
 
 
-def _ops_by_reach(principal) -> tuple[list[int], list[int], list[int]]:
+def ops_by_reach(principal) -> tuple[list[int], list[int], list[int]]:
     """(operations read in full, read as a member, read as a partner)."""
     full, member, partner = [], [], []
     for operation_id, role in memberships(principal).items():
@@ -142,7 +142,7 @@ def visible_records_q(
     ``parents`` names records this one speaks of (a mandate's actor, an asset's provider):
     a reader must be allowed those too, or the child would leak the parent's name.
     """
-    full, member, partner = _ops_by_reach(principal)
+    full, member, partner = ops_by_reach(principal)
 
     def levels(path: str, allowed) -> Q:
         return Q(**{f"{path}__in": allowed}) if isinstance(allowed, list) else Q(**{path: allowed})
@@ -173,7 +173,7 @@ def scope_records(
     )
 
 
-def _granted_q(qs: QuerySet, principal) -> Q:
+def granted_q(qs: QuerySet, principal) -> Q:
     """Per-object grants (guardian): one restricted record shared with one named person."""
     if is_partner(principal) or not getattr(principal, "is_authenticated", False):
         return Q(pk__in=[])
@@ -189,61 +189,20 @@ def _granted_q(qs: QuerySet, principal) -> Q:
     return Q(pk__in=grants, operation__in=list(memberships(principal)))
 
 
-def scope_meetings(qs: QuerySet, principal) -> QuerySet:
-    """Meetings: members read shareable and internal ones; partners none; plus grants."""
+def scope_records_with_grants(qs: QuerySet, principal) -> QuerySet:
+    """Records members read when shareable or internal, partners never, plus per-person grants."""
     if not memberships(principal):
         return qs.none()
-    q = visible_records_q(principal, partners=False) | _granted_q(qs, principal)
+    q = visible_records_q(principal, partners=False) | granted_q(qs, principal)
     return qs.filter(q)
-
-
-def contacts_shared_with_members_q() -> Q:
-    """Which contacts the HCT/UNCT's decisions share with field staff.
-
-    A contact's own decision wins; undecided follows its actor's. Military (and
-    paramilitary) contacts need an approval; a civilian organisation's contacts are shared
-    unless rejected, because there is no interlocutor question to settle for them.
-    """
-    from actors.models import MILITARY_CATEGORIES, InterlocutorStatus
-
-    approved, rejected = InterlocutorStatus.APPROVED, InterlocutorStatus.REJECTED
-    civilian = ~Q(actor__category__in=MILITARY_CATEGORIES)
-    follows_actor = Q(interlocutor_status=InterlocutorStatus.UNDECIDED) & (
-        Q(actor__interlocutor_status=approved) | (civilian & ~Q(actor__interlocutor_status=rejected))
-    )
-    visible = Q(sensitivity__in=MEMBER_SENSITIVITIES, actor__sensitivity__in=MEMBER_SENSITIVITIES)
-    return visible & (Q(interlocutor_status=approved) | follows_actor)
-
-
-def scope_contacts(qs: QuerySet, principal) -> QuerySet:
-    """Contacts: field staff read only approved interlocutors' and never restricted ones."""
-    if not memberships(principal):
-        return qs.none()
-    full, member, _ = _ops_by_reach(principal)
-    q = Q(operation__in=full) | (Q(operation__in=member) & contacts_shared_with_members_q())
-    return qs.filter(q | _granted_q(qs, principal))
 
 
 def scope_owned(qs: QuerySet, principal, *, owner: str) -> QuerySet:
     """Action points and cell requests: field staff read their own; officers and HCT all."""
     if not memberships(principal) or is_partner(principal):
         return qs.none()
-    full, member, _ = _ops_by_reach(principal)
+    full, member, _ = ops_by_reach(principal)
     return qs.filter(Q(operation__in=full) | Q(operation__in=member, **{owner: principal}))
-
-
-def scope_participants(qs: QuerySet, principal) -> QuerySet:
-    """Participants follow their meeting, and name only actors and contacts the reader may see."""
-    from actors.models import Actor
-    from contacts.models import Contact
-    from meetings.models import Meeting
-
-    qs = scope_through(qs, principal, "meeting", Meeting.objects)
-    actors = Actor.objects.for_user(principal).values("pk")
-    contacts = Contact.objects.for_user(principal).values("pk")
-    return qs.filter(Q(actor__isnull=True) | Q(actor__in=actors)).filter(
-        Q(contact__isnull=True) | Q(contact__in=contacts)
-    )
 
 
 def scope_users(qs: QuerySet, principal) -> QuerySet:
@@ -304,37 +263,6 @@ def ensure(principal, codename: str, operation_id: int) -> None:
 
     if not can(principal, codename, operation_id):
         raise PermissionDenied("Your role in this operation does not allow this.")
-
-
-def can_update_action_point(principal, action_point) -> bool:
-    """Officers update any action point; its owner updates their own."""
-    if can(principal, "manage_registry", action_point.operation_id):
-        return True
-    return (
-        role_in(principal, action_point.operation_id) is not None
-        and not is_partner(principal)
-        and action_point.owner_id is not None
-        and action_point.owner_id == getattr(principal, "pk", None)
-    )
-
-
-def can_read_minutes(principal, operation_id: int) -> bool:
-    return can(principal, "view_restricted_records", operation_id)
-
-
-# Contact details each reach may read. Radio call-signs and satellite numbers stay with
-# officers and HCT: knowing a call-sign is enough to impersonate on the net.
-CONTACT_CHANNELS_FULL = ("phone", "email", "satellite_phone", "radio_call_sign")
-CONTACT_CHANNELS_MEMBER = ("phone", "email")
-
-
-def contact_channels(principal, operation_id: int) -> tuple[str, ...]:
-    role = role_in(principal, operation_id)
-    if role in FULL_READ:
-        return CONTACT_CHANNELS_FULL
-    if role is None or role == PARTNER:
-        return ()
-    return CONTACT_CHANNELS_MEMBER
 
 
 def can_read_history(principal, operation_id: int) -> bool:

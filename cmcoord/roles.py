@@ -64,3 +64,8 @@ def role_from_permissions(codenames: set[str]) -> str | None:
         if marker in codenames:
             return role
     return None
+
+
+def role_label(role: str | None) -> str:
+    """How a role reads on a page: the role's name, or "Administrator" / "Partner"."""
+    return Role(role).label if role in Role.values else (role or "").capitalize()

@@ -8,10 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from guardian.shortcuts import assign_perm, remove_perm
 
 from cmcoord.models import (
-    Notification,
-    NotificationKind,
     Operation,
     OperationUserObjectPermission,
     PartnerToken,
@@ -181,37 +180,12 @@ def record_save(*, instance, by, m2m: dict | None = None, codename: str = "manag
     it in the history, and sets many-to-many fields after the save.
     """
     ensure(by, codename, operation_id_of(instance))
-    previous_owner = _stored_owner_id(instance)
     instance._history_user = by
     instance.full_clean()
     instance.save()
     for field, values in (m2m or {}).items():
         getattr(instance, field).set(values)
-    _tell_new_owner(instance, previous_owner, by)
     return instance
-
-
-def _stored_owner_id(instance):
-    """The owner as stored before this save (only records with an owner: action points)."""
-    if not hasattr(instance, "owner_id") or instance.pk is None:
-        return None
-    return type(instance).objects.filter(pk=instance.pk).values_list("owner_id", flat=True).first()
-
-
-def _tell_new_owner(instance, previous_owner, by) -> None:
-    """Whoever is given an action point hears of it at once, not only when it falls due."""
-    from cmcoord.reminders.links import action_point_path
-
-    owner_id = getattr(instance, "owner_id", None)
-    if owner_id is None or owner_id == previous_owner or owner_id == getattr(by, "pk", None):
-        return
-    Notification.objects.create(
-        recipient_id=owner_id,
-        operation_id=instance.operation_id,
-        kind=NotificationKind.ACTION_POINT_ASSIGNED,
-        title=f"Action point for you, due {instance.due_date:%Y-%m-%d}: {instance.title}"[:300],
-        url=action_point_path(instance),
-    )
 
 
 @transaction.atomic
@@ -227,3 +201,19 @@ def calendar_feed_reset(*, user) -> str:
     user.calendar_feed_token = new_feed_token()
     user.save(update_fields=["calendar_feed_token"])
     return user.calendar_feed_token
+
+
+# --- Per-person shares of restricted records (meetings, contacts) ----------------------------
+
+
+def record_share(*, record, user, by) -> None:
+    """Share one restricted record (a meeting, a contact) with one named member of its operation."""
+    ensure(by, "manage_registry", record.operation_id)
+    if role_in(user, record.operation_id) is None:
+        raise ValidationError({"user": "Only members of this operation can be given access."})
+    assign_perm(f"view_{record._meta.model_name}", user, record)
+
+
+def record_unshare(*, record, user, by) -> None:
+    ensure(by, "manage_registry", record.operation_id)
+    remove_perm(f"view_{record._meta.model_name}", user, record)

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "contacts",
     "meetings",
     "assets",
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -82,7 +83,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "cmcoord.urls"
+ROOT_URLCONF = "web.urls"
 WSGI_APPLICATION = "cmcoord.wsgi.application"
 
 TEMPLATES = [

@@ -3,15 +3,17 @@
 import re
 from functools import wraps
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from cmcoord import permissions
+from cmcoord import permissions, services
 from cmcoord.models import Operation
 
 
@@ -118,6 +120,32 @@ def attach_visible(principal, objects, field: str):
             obj, f"visible_{field}", getattr(obj, field) if getattr(obj, f"{field}_id") in shown else None
         )
     return objects
+
+
+class ShareForm(forms.Form):
+    """Pick a member of the operation to share one restricted record with."""
+
+    user = forms.TypedChoiceField(coerce=int, label="Share with")
+
+    def __init__(self, *args, operation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = {user.pk: user for user, _ in services.operation_members(operation)}
+        self.fields["user"].choices = [(pk, str(user)) for pk, user in self.members.items()]
+
+
+def share_record(request, operation, record):
+    form = ShareForm(request.POST, operation=operation)
+    if form.is_valid():
+        user = form.members[form.cleaned_data["user"]]
+        try:
+            services.record_share(record=record, user=user, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"{user} can now read “{record}”.")
+    else:
+        messages.error(request, "Choose a member of the operation.")
+    return redirect(request.path.rsplit("share/", 1)[0])
 
 
 def form_errors_from(exc: ValidationError, form, *more_forms) -> None:

@@ -3,11 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor, InterlocutorStatus
 from cmcoord.models import Operation, OperationRecord, Sensitivity
+from cmcoord.permissions import operations_where
+from contacts import rules
 
 
 class Position(models.TextChoices):
@@ -21,9 +24,7 @@ class Position(models.TextChoices):
 
 class ContactQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cmcoord.permissions import scope_contacts
-
-        return scope_contacts(self, user)
+        return rules.scope_contacts(self, user)
 
 
 class Contact(OperationRecord):
@@ -78,12 +79,13 @@ class Contact(OperationRecord):
         title = f"{self.rank_or_title} " if self.rank_or_title else ""
         return f"{title}{self.full_name}"
 
+    def get_absolute_url(self):
+        return reverse("contact-detail", args=[self.operation_id, self.pk])
+
     @property
     def is_approved_interlocutor(self) -> bool:
-        """The contact's own decision wins; undecided follows the actor's (as in the permissions)."""
-        if self.interlocutor_status != InterlocutorStatus.UNDECIDED:
-            return self.interlocutor_status == InterlocutorStatus.APPROVED
-        return self.actor.interlocutor_status == InterlocutorStatus.APPROVED
+        """Whether the HCT/UNCT's decisions make this contact an interlocutor (``contacts.rules``)."""
+        return rules.is_approved_interlocutor(self)
 
     def clean(self):
         super().clean()
@@ -96,8 +98,6 @@ class Contact(OperationRecord):
 class InterlocutorDecisionQuerySet(models.QuerySet):
     def for_user(self, user):
         """The record of decisions: officers and HCT (field staff see their effect)."""
-        from cmcoord.permissions import operations_where
-
         return self.filter(operation__in=operations_where(user, "view_restricted_records"))
 
 

@@ -1,12 +1,11 @@
-"""Writes on contacts: the HCT/UNCT's interlocutor decisions and per-person shares."""
+"""Writes on contacts: the HCT/UNCT's interlocutor decisions on actors and contacts."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from guardian.shortcuts import assign_perm, remove_perm
 
 from actors.models import Actor, InterlocutorStatus
-from cmcoord.permissions import ensure, role_in
+from cmcoord.permissions import ensure
 from contacts.models import Contact, InterlocutorDecision
 
 DECISIONS = {InterlocutorStatus.APPROVED, InterlocutorStatus.REJECTED}
@@ -47,16 +46,3 @@ def interlocutor_decide(
         ]
     )
     return record
-
-
-def record_share(*, record, user, by) -> None:
-    """Share one restricted meeting or contact with one named member of its operation."""
-    ensure(by, "manage_registry", record.operation_id)
-    if role_in(user, record.operation_id) is None:
-        raise ValidationError({"user": "Only members of this operation can be given access."})
-    assign_perm(f"view_{record._meta.model_name}", user, record)
-
-
-def record_unshare(*, record, user, by) -> None:
-    ensure(by, "manage_registry", record.operation_id)
-    remove_perm(f"view_{record._meta.model_name}", user, record)

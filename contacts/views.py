@@ -1,15 +1,24 @@
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 
-from actors.views import InterlocutorDecisionForm, decide_interlocutor
-from cmcoord.permissions import contact_channels
-from cmcoord.services import operation_members
-from cmcoord.views_base import OperationDetailView, OperationListView, operation_post
+from actors.forms import InterlocutorDecisionForm
+from actors.models import Actor
+from actors.views import ActorDetailView
+from cmcoord.permissions import ensure
+from cmcoord.views_base import (
+    OperationDetailView,
+    OperationListView,
+    ShareForm,
+    form_errors_from,
+    operation_post,
+    render_detail,
+    share_record,
+)
 from contacts.models import Contact
-from contacts.services import record_share
+from contacts.rules import contact_channels
+from contacts.services import interlocutor_decide
 
 
 class ContactListView(OperationListView):
@@ -44,32 +53,6 @@ class ContactDetailView(OperationDetailView):
         )
 
 
-class ShareForm(forms.Form):
-    """Pick a member of the operation to share one restricted record with."""
-
-    user = forms.TypedChoiceField(coerce=int, label="Share with")
-
-    def __init__(self, *args, operation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.members = {user.pk: user for user, _ in operation_members(operation)}
-        self.fields["user"].choices = [(pk, str(user)) for pk, user in self.members.items()]
-
-
-def share_record(request, operation, record):
-    form = ShareForm(request.POST, operation=operation)
-    if form.is_valid():
-        user = form.members[form.cleaned_data["user"]]
-        try:
-            record_share(record=record, user=user, by=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, f"{user} can now read “{record}”.")
-    else:
-        messages.error(request, "Choose a member of the operation.")
-    return redirect(request.path.rsplit("share/", 1)[0])
-
-
 def _contact(request, operation, pk):
     return get_object_or_404(Contact.objects.for_user(request.user), operation=operation, pk=pk)
 
@@ -82,3 +65,29 @@ def contact_decide(request, operation, pk):
 @operation_post
 def contact_share(request, operation, pk):
     return share_record(request, operation, _contact(request, operation, pk))
+
+
+def decide_interlocutor(request, operation, target, detail_view):
+    """POST from the HCT/UNCT: approve or reject an actor or contact as interlocutor.
+
+    A refused decision shows the page again with the choice and the text kept.
+    """
+    ensure(request.user, "decide_interlocutors", operation.pk)
+    form = InterlocutorDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            interlocutor_decide(target=target, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form_errors_from(exc, form)
+        else:
+            messages.success(
+                request, f"Decision recorded: {target} — {target.get_interlocutor_status_display()}."
+            )
+            return redirect(request.path.rsplit("decide/", 1)[0])
+    return render_detail(detail_view, request, operation, target, decision_form=form, decision_open=True)
+
+
+@operation_post
+def actor_decide(request, operation, pk):
+    actor = get_object_or_404(Actor.objects.for_user(request.user), operation=operation, pk=pk)
+    return decide_interlocutor(request, operation, actor, ActorDetailView)

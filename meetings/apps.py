@@ -5,3 +5,8 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = "UN-CMCoord cell: forums, meetings, action points, requests"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from meetings import reminders  # models are loaded only now
+
+        reminders.register()

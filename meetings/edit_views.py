@@ -109,8 +109,11 @@ class ActionPointFormView(RecordFormView):
         meeting = query_id(self.request, "meeting")
         return {"meeting": meeting} if self.creating and meeting else {}
 
+    def save_record(self, instance, m2m=None):
+        return services.action_point_save(instance=instance, by=self.request.user, m2m=m2m)
+
     def success_url(self):
-        return reverse("action-point-detail", args=[self.operation.pk, self.object.pk])
+        return self.object.get_absolute_url()
 
     def cancel_url(self):
         if self.object.pk:

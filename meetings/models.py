@@ -3,12 +3,15 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
 from cmcoord.models import Area, Operation, OperationRecord, Sensitivity
+from cmcoord.permissions import scope_owned, scope_records, scope_records_with_grants, scope_through
 from contacts.models import Contact
+from meetings.rules import scope_participants
 
 
 class ForumKind(models.TextChoices):
@@ -21,8 +24,6 @@ class ForumKind(models.TextChoices):
 
 class ForumQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cmcoord.permissions import scope_records
-
         return scope_records(self, user)
 
 
@@ -63,16 +64,14 @@ class PartOfMeetingQuerySet(models.QuerySet):
     """Agenda items, decisions and participants: visible with their meeting."""
 
     def for_user(self, user):
-        from cmcoord.permissions import scope_through
-
         return scope_through(self, user, "meeting", Meeting.objects)
 
 
 class ParticipantQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cmcoord.permissions import scope_participants
-
-        return scope_participants(self, user)
+        return scope_participants(
+            self, user, meetings=Meeting.objects, actors=Actor.objects, contacts=Contact.objects
+        )
 
 
 class ForumMember(models.Model):
@@ -103,9 +102,7 @@ class ForumMember(models.Model):
 
 class MeetingQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cmcoord.permissions import scope_meetings
-
-        return scope_meetings(self, user)
+        return scope_records_with_grants(self, user)
 
     def upcoming(self, now):
         return self.filter(starts_at__gte=now).order_by("starts_at")
@@ -160,6 +157,9 @@ class Meeting(OperationRecord):
 
     def __str__(self):
         return f"{self.title} ({self.starts_at:%Y-%m-%d})" if self.starts_at else self.title
+
+    def get_absolute_url(self):
+        return reverse("meeting-detail", args=[self.operation_id, self.pk])
 
     def clean(self):
         super().clean()
@@ -266,8 +266,6 @@ class Decision(models.Model):
 
 class ActionPointQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cmcoord.permissions import scope_owned
-
         return scope_owned(self, user, owner="owner")
 
     def open(self):
@@ -299,7 +297,7 @@ class ActionPoint(OperationRecord):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="action_points_owned",
         help_text="When the owner is an organisation rather than a user.",
     )
     due_date = models.DateField()
@@ -332,6 +330,9 @@ class ActionPoint(OperationRecord):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("action-point-detail", args=[self.operation_id, self.pk])
 
     def clean(self):
         super().clean()

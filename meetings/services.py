@@ -5,8 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from cmcoord.models import Notification, NotificationKind
-from cmcoord.permissions import can_close_cell_request, can_update_action_point, ensure, visible_related
+from cmcoord.permissions import can_close_cell_request, ensure, visible_related
+from cmcoord.services import record_save
 from meetings.models import ActionPoint, AgendaItem, AssistanceRequest, CellRequest, Meeting, Participant
+from meetings.rules import can_update_action_point
 
 
 def _save(instance, by, **extra):
@@ -128,6 +130,36 @@ def rfa_decide(*, rfa: AssistanceRequest, endorse: bool, note: str, by) -> Assis
     _save(rfa, by)
     _tell_sender(rfa.cell_request, "The HCT/UNCT " + ("endorsed" if endorse else "declined") + " your RFA")
     return rfa
+
+
+@transaction.atomic
+def action_point_save(*, instance: ActionPoint, by, m2m: dict | None = None) -> ActionPoint:
+    """Create or edit an action point (``record_save``); whoever is newly given it is told at once."""
+    previous_owner = _stored_owner_id(instance)
+    record_save(instance=instance, by=by, m2m=m2m)
+    _tell_new_owner(instance, previous_owner, by)
+    return instance
+
+
+def _stored_owner_id(instance):
+    """The owner as stored before this save."""
+    if instance.pk is None:
+        return None
+    return type(instance).objects.filter(pk=instance.pk).values_list("owner_id", flat=True).first()
+
+
+def _tell_new_owner(instance, previous_owner, by) -> None:
+    """Whoever is given an action point hears of it at once, not only when it falls due."""
+    owner_id = instance.owner_id
+    if owner_id is None or owner_id == previous_owner or owner_id == getattr(by, "pk", None):
+        return
+    Notification.objects.create(
+        recipient_id=owner_id,
+        operation_id=instance.operation_id,
+        kind=NotificationKind.ACTION_POINT_ASSIGNED,
+        title=f"Action point for you, due {instance.due_date:%Y-%m-%d}: {instance.title}"[:300],
+        url=instance.get_absolute_url(),
+    )
 
 
 @transaction.atomic

@@ -6,24 +6,19 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from cmcoord.permissions import (
-    can_close_cell_request,
-    can_read_minutes,
-    can_update_action_point,
-    ensure,
-    visible_related,
-)
+from cmcoord.permissions import can_close_cell_request, ensure, visible_related
 from cmcoord.views_base import (
     OperationDetailView,
     OperationListView,
+    ShareForm,
     attach_visible,
     form_errors_from,
     operation_for,
     operation_post,
     page_context,
     render_detail,
+    share_record,
 )
-from contacts.views import ShareForm, share_record
 from meetings import services
 from meetings.forms import (
     ActionPointUpdateForm,
@@ -34,6 +29,7 @@ from meetings.forms import (
     TableForm,
 )
 from meetings.models import ActionPoint, CellRequest, Meeting, Participant
+from meetings.rules import can_read_minutes, can_update_action_point
 
 
 class MeetingListView(OperationListView):

@@ -1,10 +1,10 @@
 """Viewsets of MCDA deployments and dependencies."""
 
 from assets.api.serializers import AssetSerializer, DependencySerializer
+from assets.exports import assets_hxl, dependencies_hxl
 from assets.filters import AssetFilterSet, DependencyFilterSet
 from assets.models import AssetDeployment, Dependency
 from cmcoord.api.viewsets import RecordViewSet
-from cmcoord.formats.hxl_tables import assets_hxl, dependencies_hxl
 
 
 class AssetViewSet(RecordViewSet):

@@ -113,16 +113,19 @@ class RecordSerializer(DescribedMixin, serializers.ModelSerializer):
                 m2m[field.name] = validated_data.pop(field.name)
         return m2m
 
+    def save_record(self, instance, m2m):
+        """The write service of this resource (``record_save`` unless the app has its own)."""
+        return record_save(instance=instance, by=self.principal, m2m=m2m, codename=self.write_permission)
+
     def create(self, validated_data):
         m2m = self._split_m2m(validated_data)
-        instance = self.Meta.model(**validated_data)
-        return record_save(instance=instance, by=self.principal, m2m=m2m, codename=self.write_permission)
+        return self.save_record(self.Meta.model(**validated_data), m2m)
 
     def update(self, instance, validated_data):
         m2m = self._split_m2m(validated_data)
         for name, value in validated_data.items():
             setattr(instance, name, value)
-        return record_save(instance=instance, by=self.principal, m2m=m2m, codename=self.write_permission)
+        return self.save_record(instance, m2m)
 
 
 class VisibleRowsListSerializer(serializers.ListSerializer):

@@ -1,8 +1,6 @@
 """Viewsets of the core resources: operations, areas, sectors and the caller's notifications."""
 
 from django.db.models import Prefetch
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
 
 from cmcoord.api.scoping import scoped
 from cmcoord.api.serializers import (
@@ -20,12 +18,7 @@ from cmcoord.filters import (
     SectorFilterSet,
     SecurityAssessmentFilterSet,
 )
-from cmcoord.formats.ical import calendar
-from cmcoord.formats.renderers import ICalendarRenderer
 from cmcoord.models import Area, GuidelineDocument, Notification, Operation, Sector, SecurityAssessment
-from meetings.models import Meeting
-
-CALENDAR = {(200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="iCalendar file.")}
 
 
 class OperationViewSet(ReadOnlyViewSet):
@@ -42,14 +35,6 @@ class OperationViewSet(ReadOnlyViewSet):
             "-issued_on", "title"
         )
         return (Prefetch("guidelines", queryset=guidelines, to_attr="visible_guidelines"),)
-
-    @extend_schema(responses=CALENDAR, summary="The operation's meetings as iCalendar")
-    def meetings_ics(self, request, pk=None):
-        operation = self.get_object()
-        meetings = (
-            Meeting.objects.for_user(request.user).filter(operation=operation).order_by("starts_at", "pk")
-        )
-        return ICalendarRenderer.response(calendar(f"CMCoord: {operation.name}", meetings=meetings))
 
 
 class AreaViewSet(ReadOnlyViewSet):

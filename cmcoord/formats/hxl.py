@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from cmcoord.api.scoping import visible_ids
+
 LIST_SEPARATOR = "; "
 # A cell a spreadsheet would run as a formula gets a leading apostrophe (phone numbers do not).
 _FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![0-9 ()./-]*$)")
@@ -62,3 +64,13 @@ def adm1(area) -> str | None:
 
 def adm2(area) -> str | None:
     return admin_codes(area)[1]
+
+
+def visible_related_of(request, model, get: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A column value: the related record ``get(row)`` if the reader may see it, else blank."""
+
+    def value(row):
+        related = get(row)
+        return related if related is not None and related.pk in visible_ids(request, model) else None
+
+    return value

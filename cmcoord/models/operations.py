@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
@@ -121,6 +122,9 @@ class Operation(TimeStamped):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("operation-detail", args=[self.pk])
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

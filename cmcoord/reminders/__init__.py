@@ -1,5 +1,6 @@
-"""Reminders: what is due (``due``), claiming it exactly once (``dispatch``), sending it
-(``delivery``), what it says (``messages``), and the user's side (``inbox``).
+"""Reminders: what is due (``due``, from the sources each app registers in ``registry``),
+claiming it exactly once (``dispatch``), sending it (``delivery``), what it says (``messages``),
+and the user's side (``inbox``).
 
 Celery tasks in ``cmcoord.tasks`` and ``manage.py send_reminders`` only call ``dispatch`` and
 ``deliver``.
@@ -8,14 +9,6 @@ Celery tasks in ``cmcoord.tasks`` and ``manage.py send_reminders`` only call ``d
 from .delivery import deliver
 from .dispatcher import DispatchReport, dispatch
 from .inbox import unread_count
-from .links import action_point_path, asset_path, meeting_path
+from .registry import register
 
-__all__ = [
-    "DispatchReport",
-    "action_point_path",
-    "asset_path",
-    "deliver",
-    "dispatch",
-    "meeting_path",
-    "unread_count",
-]
+__all__ = ["DispatchReport", "deliver", "dispatch", "register", "unread_count"]

@@ -1,23 +1,12 @@
-"""Where a reminder points: the one place that knows the paths of the records it is about."""
+"""Where a reminder points: records give their own page (``get_absolute_url``); e-mail needs the
+full address."""
 
 from django.conf import settings
-
-
-def asset_path(asset) -> str:
-    return f"/operations/{asset.operation_id}/assets/{asset.pk}/"
-
-
-def action_point_path(action_point) -> str:
-    return f"/operations/{action_point.operation_id}/action-points/{action_point.pk}/"
-
-
-def meeting_path(meeting) -> str:
-    return f"/operations/{meeting.operation_id}/meetings/{meeting.pk}/"
+from django.urls import reverse
 
 
 def preferences_path() -> str:
-    # Literal, not reverse(): a worker renders e-mails without depending on every app's urls.
-    return "/notifications/preferences/"
+    return reverse("notifications:preferences")
 
 
 def absolute_url(path: str) -> str:

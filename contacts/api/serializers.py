@@ -4,8 +4,8 @@ from rest_framework import serializers
 
 from actors.api.serializers import INTERLOCUTOR_FIELDS
 from cmcoord.api.records import RecordSerializer
-from cmcoord.permissions import CONTACT_CHANNELS_FULL, contact_channels
 from contacts.models import Contact
+from contacts.rules import CONTACT_CHANNELS_FULL, contact_channels
 
 HIDDEN = " Null when your role may not see this channel."
 

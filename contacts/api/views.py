@@ -3,16 +3,42 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.decorators import action
+from rest_framework.response import Response
 
-from actors.api.views import InterlocutorDecisionMixin
+from actors.api.serializers import InterlocutorDecisionSerializer
+from actors.api.views import ActorViewSet as ActorRegistryViewSet
 from cmcoord.api.viewsets import RecordViewSet
-from cmcoord.formats.hxl_tables import contacts_hxl
 from cmcoord.formats.renderers import VCardRenderer
 from cmcoord.formats.vcard import contact_vcard, contacts_vcards
-from cmcoord.permissions import contact_channels
 from contacts.api.serializers import ContactSerializer
+from contacts.exports import contacts_hxl
 from contacts.filters import ContactFilterSet
 from contacts.models import Contact
+from contacts.rules import contact_channels, with_approval
+from contacts.services import interlocutor_decide
+
+
+class InterlocutorDecisionMixin:
+    """POST {id}/decide-interlocutor/: the HCT/UNCT approves or rejects an interlocutor."""
+
+    @extend_schema(request=InterlocutorDecisionSerializer, summary="Decide on this interlocutor (HCT/UNCT)")
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="decide-interlocutor",
+        write_permission="decide_interlocutors",
+    )
+    def decide_interlocutor(self, request, pk=None):
+        target = self.get_object()
+        form = InterlocutorDecisionSerializer(data=request.data, context=self.get_serializer_context())
+        form.is_valid(raise_exception=True)
+        interlocutor_decide(target=target, by=request.user, **form.validated_data)
+        target.refresh_from_db()
+        return Response(self.get_serializer(target).data)
+
+
+class ActorViewSet(InterlocutorDecisionMixin, ActorRegistryViewSet):
+    """Organisations and forces present in your operations."""
 
 
 def contacts_vcf(contacts, *, request, view) -> str:
@@ -30,6 +56,10 @@ class ContactViewSet(InterlocutorDecisionMixin, RecordViewSet):
     exports = {"hxl": contacts_hxl, "vcf": contacts_vcf}
     search_fields = ["full_name", "rank_or_title", "position_detail", "actor__name", "actor__acronym"]
     ordering_fields = ["full_name", "last_verified_on", "updated_at"]
+
+    def get_queryset(self):
+        # is_approved_interlocutor computed by the database with the page, from contacts.rules.
+        return with_approval(super().get_queryset())
 
     @extend_schema(
         responses={(200, "text/vcard"): OpenApiResponse(OpenApiTypes.STR, description="vCard 3.0.")},

@@ -5,8 +5,6 @@ from rest_framework import serializers
 
 from cmcoord.api.fields import ScopedPrimaryKeyRelatedField
 from cmcoord.api.records import RecordSerializer, Serializer, VisibleRowsListSerializer
-from cmcoord.permissions import can_read_minutes
-from cmcoord.services import record_save
 from meetings.models import (
     ActionPoint,
     AgendaItem,
@@ -18,7 +16,8 @@ from meetings.models import (
     Meeting,
     Participant,
 )
-from meetings.services import action_point_update, cell_request_submit
+from meetings.rules import can_read_minutes
+from meetings.services import action_point_save, action_point_update, cell_request_submit
 
 STAMPS = ["id", "created_at", "updated_at"]
 
@@ -189,6 +188,9 @@ class ActionPointSerializer(RecordSerializer):
     def _progress(self, validated_data):
         return {name: validated_data.pop(name) for name in self.PROGRESS_FIELDS if name in validated_data}
 
+    def save_record(self, instance, m2m):
+        return action_point_save(instance=instance, by=self.principal, m2m=m2m)
+
     def create(self, validated_data):
         progress = self._progress(validated_data)
         action_point = super().create(validated_data)
@@ -202,7 +204,7 @@ class ActionPointSerializer(RecordSerializer):
         if changed:
             for name, value in changed.items():
                 setattr(instance, name, value)
-            record_save(instance=instance, by=self.principal)
+            self.save_record(instance, {})
         if progress:
             action_point_update(action_point=instance, by=self.principal, **progress)
         return instance

@@ -10,10 +10,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from cmcoord.api.viewsets import RecordViewSet, ScopedViewSet
-from cmcoord.formats.hxl_tables import action_points_hxl, cell_requests_hxl, meetings_hxl
 from cmcoord.formats.ical import calendar
 from cmcoord.formats.renderers import ICalendarRenderer
-from cmcoord.permissions import can_update_action_point
 from meetings.api.serializers import (
     ActionPointSerializer,
     AnswerSerializer,
@@ -24,8 +22,10 @@ from meetings.api.serializers import (
     ProgressSerializer,
     TableSerializer,
 )
+from meetings.exports import action_points_hxl, cell_requests_hxl, meetings_hxl
 from meetings.filters import ActionPointFilterSet, CellRequestFilterSet, ForumFilterSet, MeetingFilterSet
 from meetings.models import ActionPoint, AgendaItem, CellRequest, CoordinationForum, Meeting
+from meetings.rules import can_update_action_point
 from meetings.services import (
     action_point_update,
     cell_request_answer,

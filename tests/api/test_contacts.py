@@ -1,5 +1,7 @@
 """Contacts over the API: field staff read approved interlocutors' contacts, and fewer channels."""
 
+import datetime as dt
+
 import pytest
 import vobject
 
@@ -102,3 +104,33 @@ def test_a_vcard_of_a_hidden_contact_is_404_in_json(world, api):
     response = api("field").get(f"/api/v1/contacts/{world.contact_restricted.pk}/vcf/")
     assert response.status_code == 404
     assert response.json()["detail"]
+
+
+def test_is_approved_interlocutor_says_true_exactly_for_the_contacts_field_staff_see(world, api):
+    """Every mix of force or civilian organisation, actor decision and contact decision."""
+    from itertools import product
+
+    from actors.models import InterlocutorStatus
+    from tests.factories import ActorFactory
+
+    statuses = list(InterlocutorStatus.values)
+
+    def decided(status):
+        on = None if status == InterlocutorStatus.UNDECIDED else dt.date(2026, 11, 1)
+        return {"interlocutor_status": status, "interlocutor_decided_on": on}
+
+    made = {}
+    for factory, actor_status, own_status in product(
+        [ActorFactory, MilitaryActorFactory], statuses, statuses
+    ):
+        actor = factory(operation=world.operation, **decided(actor_status))
+        made[actor.pk] = ContactFactory(actor=actor, **decided(own_status))
+    seen_by_field = ids(api("field").get("/api/v1/contacts/", {"page_size": 200}))
+    listed = api("officer").get("/api/v1/contacts/", {"page_size": 200}).json()["results"]
+    approved = {row["id"] for row in listed if row["is_approved_interlocutor"]}
+    ours = {contact.pk for contact in made.values()}
+    assert approved & ours == seen_by_field & ours
+    # A civilian organisation's undecided contact is shared: the field says so too.
+    assert len(seen_by_field & ours) >= 3
+    one = api("officer").get(f"/api/v1/contacts/{min(seen_by_field & ours)}/").json()
+    assert one["is_approved_interlocutor"] is True

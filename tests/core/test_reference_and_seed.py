@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from actors.models import Actor, Category
 from assets.models import AssetDeployment
-from cmcoord.demo_data import MOZ_NAME, MWI_NAME
 from cmcoord.models import Area, Operation, Sector, User
 from cmcoord.permissions import ADMINISTRATOR, memberships
 from cmcoord.reference import load_areas, load_sectors
 from cmcoord.roles import Role
+from web.demo_data import MOZ_NAME, MWI_NAME
 
 IASC_CLUSTERS = {"CCM", "ERY", "EDU", "SHL", "TEL", "FSC", "HEA", "LOG", "NUT", "PRO", "WSH"}
 PASSWORD = "seed-demo-pass-1"

@@ -272,8 +272,8 @@ def test_a_representative_must_be_of_the_members_actor(browser, operation):
 
 def test_giving_someone_an_action_point_tells_them_at_once(officer, field, operation):
     from cmcoord.models import Notification
-    from cmcoord.services import record_save
     from meetings.models import ActionPoint
+    from meetings.services import action_point_save as record_save
     from tests.factories import TODAY
 
     point = ActionPoint(operation=operation, title="Check the Buzi ford", owner=field, due_date=TODAY)

@@ -5,19 +5,13 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from assets.reminders import asset_recipients, due_assets
 from cmcoord.models import NotificationKind, Operation, ReminderDelivery
-from cmcoord.reminders.due import (
-    asset_recipients,
-    due_action_points,
-    due_assets,
-    due_meetings,
-    lead_days_of,
-    overdue_lead,
-    phase_out_lead,
-)
+from cmcoord.reminders.due import lead_days_of, overdue_lead, phase_out_lead
 from cmcoord.roles import Role
 from cmcoord.services import operation_members, role_grant
 from meetings.models import ActionPoint, Meeting, Participant
+from meetings.reminders import due_action_points, due_meetings
 from tests.factories import ActionPointFactory, ContactFactory, MeetingFactory, UserFactory
 
 from .conftest import PHASE_OUT, at, days_before

@@ -1,4 +1,5 @@
-"""Personal calendar feeds: /api/v1/feeds/<secret>.ics, readable by whoever holds the address.
+"""Calendars of meetings: an operation's meetings.ics, and the personal feeds at
+/api/v1/feeds/<secret>.ics, readable by whoever holds the address.
 
 The feed shows the meetings its owner may read (from 90 days ago on) and the action points
 they own; it is built with the owner's own ``for_user`` scope. Resetting the secret (POST
@@ -18,6 +19,7 @@ from rest_framework.views import APIView
 
 from cmcoord.api.serializers import FeedUrlSerializer
 from cmcoord.api.throttling import FeedThrottle
+from cmcoord.api.views import OperationViewSet
 from cmcoord.api.viewsets import ErrorsAsJSONMixin
 from cmcoord.formats.ical import calendar
 from cmcoord.formats.renderers import ICalendarRenderer
@@ -25,6 +27,8 @@ from cmcoord.models import User
 from cmcoord.permissions import is_partner
 from cmcoord.services import calendar_feed_reset
 from meetings.models import ActionPoint, Meeting
+
+CALENDAR = {(200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="iCalendar file.")}
 
 PAST_DAYS = 90
 PARTNERS_HAVE_NO_FEED = "Partner tokens have no calendar feed."
@@ -81,3 +85,17 @@ class FeedResetView(APIView):
             self.permission_denied(request, message=PARTNERS_HAVE_NO_FEED)
         calendar_feed_reset(user=request.user)
         return Response(FeedUrlSerializer({"url": feed_url(request, request.user)}).data)
+
+
+# GET /api/v1/operations/{id}/meetings.ics: the operation's meetings the caller may read. The
+# docstring stays the operations' own: the schema describes the resource with it.
+class OperationCalendarViewSet(OperationViewSet):
+    __doc__ = OperationViewSet.__doc__
+
+    @extend_schema(responses=CALENDAR, summary="The operation's meetings as iCalendar")
+    def meetings_ics(self, request, pk=None):
+        operation = self.get_object()
+        meetings = (
+            Meeting.objects.for_user(request.user).filter(operation=operation).order_by("starts_at", "pk")
+        )
+        return ICalendarRenderer.response(calendar(f"CMCoord: {operation.name}", meetings=meetings))

@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from actors.models import Actor, ActorLink, ActorPresence, InterlocutorStatus, Mandate
 from assets.models import AssetDeployment, Dependency
-from cmcoord import demo_data as data
 from cmcoord.models import Area, EmergencyType, GuidelineDocument, Operation, Sector, SecurityAssessment
 from cmcoord.reference import load_all, upsert
 from cmcoord.roles import Role
@@ -33,6 +32,7 @@ from meetings.models import (
     Meeting,
     Participant,
 )
+from web import demo_data as data
 
 ROLES = {
     data.MOZ_NAME: [("officer", Role.OFFICER), ("hct", Role.HCT), ("field", Role.FIELD_STAFF)],

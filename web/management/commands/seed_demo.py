@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cmcoord.demo import SeedError, seed_demo
-from cmcoord.demo_data import USERS
+from web.demo import SeedError, seed_demo
+from web.demo_data import USERS
 
 
 class Command(BaseCommand):

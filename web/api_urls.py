@@ -4,11 +4,10 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from actors.api.views import ActorLinkViewSet, ActorViewSet, MandateViewSet
+from actors.api.views import ActorLinkViewSet, MandateViewSet
 from assets.api.views import AssetViewSet, DependencyViewSet
 from cmcoord.api import schema  # noqa: F401 (registers the partner token scheme)
 from cmcoord.api.auth import TokenView
-from cmcoord.api.feeds import CalendarFeedView, FeedResetView, FeedUrlView
 from cmcoord.api.views import (
     AreaViewSet,
     NotificationViewSet,
@@ -17,7 +16,8 @@ from cmcoord.api.views import (
     SecurityAssessmentViewSet,
 )
 from cmcoord.formats.renderers import ICalendarRenderer
-from contacts.api.views import ContactViewSet
+from contacts.api.views import ActorViewSet, ContactViewSet
+from meetings.api.feeds import CalendarFeedView, FeedResetView, FeedUrlView, OperationCalendarViewSet
 from meetings.api.views import ActionPointViewSet, CellRequestViewSet, ForumViewSet, MeetingViewSet
 
 app_name = "api"
@@ -39,7 +39,7 @@ router.register("dependencies", DependencyViewSet, basename="dependency")
 router.register("security-assessments", SecurityAssessmentViewSet, basename="security-assessment")
 router.register("notifications", NotificationViewSet, basename="notification")
 
-operation_meetings_ics = OperationViewSet.as_view(
+operation_meetings_ics = OperationCalendarViewSet.as_view(
     {"get": "meetings_ics"}, renderer_classes=[ICalendarRenderer], basename="operation", detail=True
 )
 

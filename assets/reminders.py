@@ -1,0 +1,94 @@
+"""Phase-out reminders of MCDA deployments, registered with the core's reminder machinery.
+
+Officers, HCT/UNCT members and the asset's focal point hear of a phase-out at each of the
+operation's lead times (30/14/7/1 days by default: only the most urgent whose day has come), then
+once a week while the asset is past its date and still deployed. The reminder lists the
+activities that depend on the asset and which have no ready civilian alternative.
+"""
+
+import datetime as dt
+
+from assets.models import ACTIVE_STATUSES, AssetDeployment, Dependency, Readiness
+from cmcoord import reminders
+from cmcoord.models import NotificationKind
+from cmcoord.permissions import visible_related
+from cmcoord.reminders.due import MAX_LEAD_DAYS, Due, lead_days_of, local_today, overdue_lead, phase_out_lead
+from cmcoord.reminders.messages import Message, days_phrase, render_message
+from cmcoord.roles import Role
+from cmcoord.services import operation_members
+
+ASSET_AUDIENCE = {Role.OFFICER, Role.HCT}
+
+
+def asset_recipients(asset, members: list[tuple[object, str]]) -> tuple[int, ...]:
+    """Officers and HCT members, and the focal point while they still hold a role in the operation."""
+    ids = [user.pk for user, role in members if role in ASSET_AUDIENCE and user.is_active]
+    active_members = {user.pk for user, _ in members if user.is_active}
+    if asset.focal_point_id in active_members:
+        ids.append(asset.focal_point_id)
+    return tuple(dict.fromkeys(ids))
+
+
+def due_for_asset(asset, today: dt.date, recipient_ids: tuple[int, ...]) -> Due | None:
+    days_left = (asset.phase_out_on - today).days
+    lead, superseded = phase_out_lead(days_left, lead_days_of(asset.operation))
+    kind = NotificationKind.PHASE_OUT
+    if lead is None:
+        lead, superseded, kind = overdue_lead(-days_left), (), NotificationKind.PHASE_OUT_OVERDUE
+    if lead is None:
+        return None
+    return Due(
+        kind, f"asset:{asset.pk}", asset.phase_out_on, lead, asset.operation_id, recipient_ids, superseded
+    )
+
+
+def due_assets(now: dt.datetime) -> list[Due]:
+    horizon = now.date() + dt.timedelta(days=MAX_LEAD_DAYS + 1)
+    assets = (
+        AssetDeployment.objects.active()
+        .filter(phase_out_on__isnull=False, phase_out_on__lte=horizon)
+        .select_related("operation")
+        .order_by("pk")
+    )
+    members: dict[int, list] = {}
+    due = []
+    for asset in assets:
+        if asset.operation_id not in members:
+            members[asset.operation_id] = operation_members(asset.operation)
+        recipients = asset_recipients(asset, members[asset.operation_id])
+        item = due_for_asset(asset, local_today(asset.operation, now), recipients)
+        if item and recipients:
+            due.append(item)
+    return due
+
+
+def asset_message(pk: int, delivery, now) -> Message | None:
+    user = delivery.recipient
+    asset = (
+        AssetDeployment.objects.for_user(user).select_related("provider", "operation").filter(pk=pk).first()
+    )
+    if asset is None or asset.status not in ACTIVE_STATUSES or asset.phase_out_on != delivery.occasion:
+        return None
+    days_left = (asset.phase_out_on - local_today(asset.operation, now)).days
+    dependencies = list(Dependency.objects.for_user(user).filter(asset=asset).order_by("activity"))
+    provider = visible_related(user, asset, "provider")
+    named = f"{asset.name} ({provider})" if provider else asset.name
+    if delivery.kind == NotificationKind.PHASE_OUT_OVERDUE:
+        title = f"{named} is {-days_left} days past its phase-out date"
+    else:
+        title = f"{named} phases out {days_phrase(days_left)}"
+    context = {
+        "asset": asset,
+        "provider": provider,
+        "days_left": days_left,
+        "days_over": -days_left,
+        "overdue": days_left < 0,
+        "dependencies": dependencies,
+        "not_ready": [d for d in dependencies if d.alternative_readiness != Readiness.READY],
+        "user": user,
+    }
+    return render_message("email/reminders/asset.txt", title, asset.get_absolute_url(), context)
+
+
+def register() -> None:
+    reminders.register("asset", due=due_assets, message=asset_message)

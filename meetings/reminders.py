@@ -1,0 +1,114 @@
+"""Reminders of action points (due tomorrow or today, then overdue) and of meetings (the day
+before, to the invited users), registered with the core's reminder machinery. Days are counted in
+the operation's time zone."""
+
+import datetime as dt
+from collections import defaultdict
+
+from cmcoord import reminders
+from cmcoord.models import NotificationKind
+from cmcoord.permissions import visible_related
+from cmcoord.reminders.due import Due, local_today, operation_zone
+from cmcoord.reminders.messages import Message, days_phrase, render_message
+from meetings.models import ActionPoint, Meeting, Participant
+
+
+def due_for_action_point(action_point, today: dt.date) -> Due | None:
+    """Due today or tomorrow (sent the day before, or on the day if that was missed); overdue once."""
+    days_left = (action_point.due_date - today).days
+    if days_left in (0, 1):
+        kind, lead = NotificationKind.ACTION_POINT_DUE, 1
+    elif days_left < 0:
+        kind, lead = NotificationKind.ACTION_POINT_OVERDUE, -1
+    else:
+        return None
+    subject = f"action_point:{action_point.pk}"
+    return Due(
+        kind, subject, action_point.due_date, lead, action_point.operation_id, (action_point.owner_id,)
+    )
+
+
+def due_action_points(now: dt.datetime) -> list[Due]:
+    points = (
+        ActionPoint.objects.open()
+        .filter(owner__isnull=False, owner__is_active=True, due_date__lte=now.date() + dt.timedelta(days=2))
+        .select_related("operation")
+        .order_by("pk")
+    )
+    due = (due_for_action_point(point, local_today(point.operation, now)) for point in points)
+    return [item for item in due if item]
+
+
+def due_for_meeting(meeting, now: dt.datetime, recipient_ids: tuple[int, ...]) -> Due | None:
+    """The day before in the operation's time zone (or on the day, if that was missed)."""
+    zone = operation_zone(meeting.operation)
+    day = meeting.starts_at.astimezone(zone).date()
+    if meeting.starts_at <= now or (day - now.astimezone(zone).date()).days not in (0, 1):
+        return None
+    kind = NotificationKind.MEETING_TOMORROW
+    return Due(kind, f"meeting:{meeting.pk}", day, 1, meeting.operation_id, recipient_ids)
+
+
+def due_meetings(now: dt.datetime) -> list[Due]:
+    meetings = list(
+        Meeting.objects.filter(
+            status=Meeting.Status.SCHEDULED, starts_at__gt=now, starts_at__lte=now + dt.timedelta(days=2)
+        )
+        .select_related("operation")
+        .order_by("pk")
+    )
+    invited = defaultdict(list)
+    rows = Participant.objects.filter(meeting__in=meetings, user__isnull=False, user__is_active=True)
+    for meeting_id, user_id in rows.order_by("pk").values_list("meeting_id", "user_id"):
+        invited[meeting_id].append(user_id)
+    due = (due_for_meeting(m, now, tuple(invited[m.pk])) for m in meetings if invited[m.pk])
+    return [item for item in due if item]
+
+
+def action_point_message(pk: int, delivery, now) -> Message | None:
+    user = delivery.recipient
+    point = ActionPoint.objects.for_user(user).select_related("operation", "meeting").filter(pk=pk).first()
+    if point is None or point.owner_id != user.pk or point.due_date != delivery.occasion:
+        return None
+    if point.status not in (ActionPoint.Status.OPEN, ActionPoint.Status.IN_PROGRESS):
+        return None
+    days_left = (point.due_date - local_today(point.operation, now)).days
+    if delivery.kind == NotificationKind.ACTION_POINT_OVERDUE:
+        title = f"Action point overdue since {point.due_date:%Y-%m-%d}: {point.title}"
+    else:
+        title = f"Action point due {days_phrase(days_left)}: {point.title}"
+    context = {
+        "point": point,
+        "meeting": visible_related(user, point, "meeting"),
+        "days_left": days_left,
+        "days_over": -days_left,
+        "user": user,
+    }
+    return render_message("email/reminders/action_point.txt", title, point.get_absolute_url(), context)
+
+
+def meeting_message(pk: int, delivery, now) -> Message | None:
+    user = delivery.recipient
+    meeting = Meeting.objects.for_user(user).select_related("operation", "forum").filter(pk=pk).first()
+    if meeting is None or meeting.status != Meeting.Status.SCHEDULED or meeting.starts_at <= now:
+        return None
+    zone = operation_zone(meeting.operation)
+    starts = meeting.starts_at.astimezone(zone)
+    if starts.date() != delivery.occasion or not meeting.participants.filter(user=user).exists():
+        return None
+    days = (starts.date() - now.astimezone(zone).date()).days
+    title = f"Meeting {days_phrase(days)} at {starts:%H:%M}: {meeting.title}"
+    # Formatted here: the template's date filter would turn it back to UTC.
+    context = {
+        "meeting": meeting,
+        "forum": visible_related(user, meeting, "forum"),
+        "when": f"{starts:%A %Y-%m-%d %H:%M}",
+        "zone": zone,
+        "user": user,
+    }
+    return render_message("email/reminders/meeting.txt", title, meeting.get_absolute_url(), context)
+
+
+def register() -> None:
+    reminders.register("action_point", due=due_action_points, message=action_point_message)
+    reminders.register("meeting", due=due_meetings, message=meeting_message)

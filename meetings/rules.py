@@ -1,0 +1,31 @@
+"""The meetings' own rules: who reads minutes, who updates an action point, which participants
+a reader may see. Pages, the API, exports and reminders ask these."""
+
+from django.db.models import Q, QuerySet
+
+from cmcoord.permissions import can, is_partner, role_in, scope_through
+
+
+def can_read_minutes(principal, operation_id: int) -> bool:
+    """Minutes are restricted: officers and HCT/UNCT read them; field staff read the summary."""
+    return can(principal, "view_restricted_records", operation_id)
+
+
+def can_update_action_point(principal, action_point) -> bool:
+    """Officers update any action point; its owner updates their own."""
+    if can(principal, "manage_registry", action_point.operation_id):
+        return True
+    return (
+        role_in(principal, action_point.operation_id) is not None
+        and not is_partner(principal)
+        and action_point.owner_id is not None
+        and action_point.owner_id == getattr(principal, "pk", None)
+    )
+
+
+def scope_participants(qs: QuerySet, principal, *, meetings: QuerySet, actors: QuerySet, contacts: QuerySet):
+    """Participants follow their meeting, and name only actors and contacts the reader may see."""
+    qs = scope_through(qs, principal, "meeting", meetings)
+    return qs.filter(Q(actor__isnull=True) | Q(actor__in=actors.for_user(principal).values("pk"))).filter(
+        Q(contact__isnull=True) | Q(contact__in=contacts.for_user(principal).values("pk"))
+    )

@@ -1,0 +1,35 @@
+"""The URL roots: each app's pages under /operations/<op>/, the API under /api/v1/, sign-in, admin."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from web import views
+
+operation_urls = [
+    path("", views.DashboardView.as_view(), name="operation-detail"),
+    path("strategy/", views.StrategyView.as_view(), name="operation-strategy"),
+    path("history/", views.HistoryView.as_view(), name="operation-history"),
+    path("", include("cmcoord.urls")),
+    path("", include("actors.urls")),
+    path("", include("contacts.urls")),
+    path("", include("meetings.urls")),
+    path("", include("assets.urls")),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("operations/<int:op>/", include(operation_urls)),
+    path("notifications/", include("cmcoord.notification_urls")),
+    path("api/v1/", include("web.api_urls")),
+    path("healthz/", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,146 @@
+"""Pages that span the apps: the operations home, each operation's dashboard and strategy, the
+history of its records, and the health check."""
+
+from itertools import islice
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from actors.models import Actor
+from assets.models import AssetDeployment, Dependency
+from assets.selectors import dependencies_at_risk
+from cmcoord import permissions, services
+from cmcoord.forms import StrategyForm
+from cmcoord.models import GuidelineDocument, Operation, SecurityAssessment
+from cmcoord.roles import role_label
+from cmcoord.views_base import OperationMixin, form_errors_from
+from contacts.models import Contact
+from meetings.models import ActionPoint, CellRequest, Meeting
+
+
+@login_required
+def home(request):
+    operations = Operation.objects.for_user(request.user).order_by("name")
+    roles = permissions.memberships(request.user)
+    rows = [(operation, role_label(roles.get(operation.pk))) for operation in operations]
+    return render(request, "web/home.html", {"rows": rows})
+
+
+def _awaiting_endorsement(user, op):
+    """RFAs waiting for the HCT/UNCT: shown to those who decide them."""
+    if not permissions.can(user, "endorse_rfas", op.pk):
+        return []
+    return (
+        CellRequest.objects.for_user(user)
+        .filter(operation=op, kind=CellRequest.Kind.ASSISTANCE, rfa__endorsement="pending")
+        .exclude(status=CellRequest.Status.CLOSED)
+        .select_related("rfa")
+        .order_by("rfa__needed_by")
+    )
+
+
+def _strategy_form(op):
+    draft = op.strategy_draft or op.strategy
+    rationale = op.strategy_draft_rationale if op.strategy_draft else op.strategy_rationale
+    return StrategyForm(initial={"strategy": draft, "rationale": rationale})
+
+
+class DashboardView(OperationMixin, TemplateView):
+    template_name = "web/operation_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user, op, today = self.request.user, self.operation, timezone.localdate()
+        return super().get_context_data(
+            role_label=role_label(permissions.role_in(user, op.pk)),
+            guidelines=GuidelineDocument.objects.for_user(user).filter(operation=op),
+            at_risk=dependencies_at_risk(user, op, today=today)[:10],
+            upcoming=Meeting.objects.for_user(user).filter(operation=op).upcoming(timezone.now())[:5],
+            my_action_points=ActionPoint.objects.for_user(user).filter(operation=op, owner=user).open()[:10],
+            my_requests=CellRequest.objects.for_user(user).filter(operation=op, submitted_by=user)[:5],
+            awaiting_endorsement=_awaiting_endorsement(user, op),
+            counts={
+                "actors": Actor.objects.for_user(user).filter(operation=op).count(),
+                "contacts": Contact.objects.for_user(user).filter(operation=op).count(),
+                "assets": AssetDeployment.objects.for_user(user).filter(operation=op).active().count(),
+            },
+            strategy_form=kwargs.pop("strategy_form", None) or _strategy_form(op),
+            today=today,
+            **kwargs,
+        )
+
+
+class StrategyView(DashboardView):
+    """Officers draft the CMCoord strategy; the HCT/UNCT approves the pending draft.
+
+    A refused draft is shown again on the overview with what was typed and why.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        operation = self.operation
+        form = StrategyForm(request.POST)
+        try:
+            if "approve" in request.POST:
+                services.strategy_approve(operation=operation, by=request.user)
+                messages.success(request, "Strategy approved: it is now the operation's strategy.")
+                return redirect("operation-detail", op=operation.pk)
+            if form.is_valid():
+                services.strategy_draft(operation=operation, by=request.user, **form.cleaned_data)
+                messages.success(request, "Draft saved: it awaits HCT/UNCT approval.")
+                return redirect("operation-detail", op=operation.pk)
+        except ValidationError as exc:
+            form_errors_from(exc, form)
+        return self.render_to_response(self.get_context_data(strategy_form=form, strategy_open=True))
+
+
+HISTORY_MODELS = [
+    Actor,
+    Contact,
+    Meeting,
+    ActionPoint,
+    CellRequest,
+    AssetDeployment,
+    Dependency,
+    SecurityAssessment,
+]
+
+
+def _history_label(row) -> str:
+    for field in ("name", "full_name", "title", "activity"):
+        if getattr(row, field, None):
+            return getattr(row, field)
+    return f"#{row.id}"
+
+
+class HistoryView(OperationMixin, TemplateView):
+    """Who changed what, when: the latest changes across the operation's records."""
+
+    template_name = "web/history.html"
+    required_permission = "view_history"
+    limit = 100
+
+    def get_context_data(self, **kwargs):
+        changes = []
+        for model in HISTORY_MODELS:
+            rows = model.history.filter(operation_id=self.operation.pk).select_related("history_user")
+            for row in islice(rows.order_by("-history_date"), self.limit):
+                row.kind, row.label = model._meta.verbose_name, _history_label(row)
+                changes.append(row)
+        changes.sort(key=lambda h: h.history_date, reverse=True)
+        return super().get_context_data(changes=changes[: self.limit], **kwargs)
+
+
+@require_GET
+def healthz(request):
+    """For the container health check: the app answers and reaches its database."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
