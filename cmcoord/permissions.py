@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q, QuerySet
 
 from cmcoord.models.base import Sensitivity
@@ -215,6 +217,15 @@ def scope_users(qs: QuerySet, principal) -> QuerySet:
     direct = OperationUserObjectPermission.objects.filter(content_object_id__in=ops).values("user_id")
     groups = OperationGroupObjectPermission.objects.filter(content_object_id__in=ops).values("group_id")
     return qs.filter(Q(pk__in=direct) | Q(groups__in=groups)).distinct()
+
+
+def scoped(qs: QuerySet, principal) -> QuerySet:
+    """``qs`` limited to what ``principal`` may read; fails loudly for a model with no scope."""
+    if hasattr(qs, "for_user"):
+        return qs.for_user(principal)
+    if qs.model._meta.label == settings.AUTH_USER_MODEL:  # the user model keeps Django's manager
+        return scope_users(qs, principal)
+    raise ImproperlyConfigured(f"No scope for {qs.model._meta.label}: give its QuerySet a for_user().")
 
 
 def visible_pks(principal, model, pks) -> set:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from cmcoord import permissions, services
+from cmcoord.masking import attach_visible  # noqa: F401 (pages import it from here)
 from cmcoord.models import Operation
 
 
@@ -107,19 +108,6 @@ def query_id(request, name: str) -> int | None:
     """A record id from the query string (?asset=12), or None for anything that is not one."""
     value = request.GET.get(name, "")
     return int(value) if re.fullmatch(r"[0-9]{1,18}", value) else None
-
-
-def attach_visible(principal, objects, field: str):
-    """Set ``visible_<field>`` on each object: the related record, or None if the reader may not
-    see it (a unit under a hidden command, an asset of a hidden provider must not name them)."""
-    objects = list(objects)
-    model = objects[0]._meta.get_field(field).related_model if objects else None
-    shown = permissions.visible_pks(principal, model, [getattr(o, f"{field}_id") for o in objects])
-    for obj in objects:
-        setattr(
-            obj, f"visible_{field}", getattr(obj, field) if getattr(obj, f"{field}_id") in shown else None
-        )
-    return objects
 
 
 class ShareForm(forms.Form):

@@ -7,7 +7,8 @@ one; a shown id the caller cannot read is replaced by null (and dropped from lis
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
-from cmcoord.api.scoping import scoped, visible_ids
+from cmcoord.masking import mask_for
+from cmcoord.permissions import scoped
 
 
 class _Scoped:
@@ -44,7 +45,7 @@ class ScopedPrimaryKeyRelatedField(_Scoped, serializers.PrimaryKeyRelatedField):
 
     def to_representation(self, value):
         model = self.model or (self.queryset.model if self.queryset is not None else None)
-        if model is not None and value.pk not in visible_ids(self.context["request"], model):
+        if model is not None and not mask_for(self.context["request"]).may_see(model, value.pk):
             return None
         return super().to_representation(value)
 

@@ -2,7 +2,6 @@
 
 from django.db.models import Prefetch
 
-from cmcoord.api.scoping import scoped
 from cmcoord.api.serializers import (
     AreaSerializer,
     NotificationSerializer,
@@ -19,6 +18,7 @@ from cmcoord.filters import (
     SecurityAssessmentFilterSet,
 )
 from cmcoord.models import Area, GuidelineDocument, Notification, Operation, Sector, SecurityAssessment
+from cmcoord.permissions import scoped
 
 
 class OperationViewSet(ReadOnlyViewSet):

@@ -10,9 +10,9 @@ from django.db import transaction
 from rest_framework import mixins, viewsets
 from rest_framework.renderers import JSONRenderer
 
-from cmcoord.api.scoping import scoped
 from cmcoord.formats.renderers import EXPORT_RENDERERS, ExportRenderer
-from cmcoord.permissions import is_partner
+from cmcoord.masking import mask_for
+from cmcoord.permissions import is_partner, scoped
 from cmcoord.services import record_delete
 
 # An export (HXL, iCalendar, vCard) returns every row the caller may read, up to this many.
@@ -55,6 +55,17 @@ class ScopedViewSet(ErrorsAsJSONMixin, viewsets.GenericViewSet):
     def get_prefetch(self):
         return self.prefetch
 
+    # Related records are masked for the rows shown: note them once the rows are known.
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        mask_for(self.request).expect(page if page is not None else [])
+        return page
+
+    def get_object(self):
+        obj = super().get_object()
+        mask_for(self.request).expect([obj])
+        return obj
+
     def get_renderers(self):
         renderers = super().get_renderers()
         if getattr(self, "action", None) == "list":
@@ -69,6 +80,7 @@ class ScopedViewSet(ErrorsAsJSONMixin, viewsets.GenericViewSet):
 
     def export(self, fmt, queryset):
         rows = list(queryset[: EXPORT_CAP + 1])
+        mask_for(self.request).expect(rows)
         body = self.exports[fmt](rows[:EXPORT_CAP], request=self.request, view=self)
         headers = {"X-Total-Count": str(min(len(rows), EXPORT_CAP))}
         if len(rows) > EXPORT_CAP:

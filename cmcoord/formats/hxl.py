@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from cmcoord.api.scoping import visible_ids
+from cmcoord.masking import mask_for
 
 LIST_SEPARATOR = "; "
 # A cell a spreadsheet would run as a formula gets a leading apostrophe (phone numbers do not).
@@ -71,6 +71,6 @@ def visible_related_of(request, model, get: Callable[[Any], Any]) -> Callable[[A
 
     def value(row):
         related = get(row)
-        return related if related is not None and related.pk in visible_ids(request, model) else None
+        return mask_for(request).visible(related, model)
 
     return value
