@@ -22,6 +22,7 @@ from cmcoord.models import Sensitivity
 
 
 class ActorFilterSet(RecordFilterSet):
+    search_fields = ("name", "acronym", "notes")
     category = df.MultipleChoiceFilter(choices=Category.choices, help_text="Category; repeat to combine.")
     actor_type = df.MultipleChoiceFilter(choices=ActorType.choices, help_text="Type; repeat to combine.")
     military = df.BooleanFilter(method="filter_military", help_text="true: military and paramilitary only.")
@@ -47,6 +48,7 @@ class ActorFilterSet(RecordFilterSet):
 
 
 class MandateFilterSet(RecordFilterSet):
+    search_fields = ("title", "reference", "scope")
     operation = IdFilter(field_name="actor__operation_id", help_text="Identifier of the operation.")
     actor = VisibleIdFilter(field_name="actor_id", help_text="Identifier of the actor.")
     authority = df.ChoiceFilter(choices=Authority.choices, help_text="Authority of the mandate.")
@@ -66,6 +68,7 @@ class MandateFilterSet(RecordFilterSet):
 
 
 class ActorLinkFilterSet(RecordFilterSet):
+    search_fields = ("mechanism", "notes", "source__name", "target__name")
     source = IdFilter(field_name="source_id", help_text="Identifier of the source actor.")
     target = IdFilter(field_name="target_id", help_text="Identifier of the target actor.")
     actor = IdFilter(method="filter_actor", help_text="Links from or to this actor.")

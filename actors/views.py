@@ -1,4 +1,3 @@
-from django.db.models import Q
 
 from actors.filters import ActorFilterSet
 from actors.forms import InterlocutorDecisionForm
@@ -15,22 +14,17 @@ from cmcoord.views_base import (
 class ActorListView(OperationListView):
     model = Actor
     template_name = "actors/actor_list.html"
+    filterset_class = ActorFilterSet
+    search_fields = ActorFilterSet.search_fields
 
     def get_queryset(self):
-        """The API's FilterSet, on the scoped queryset: who operates where, in which sector."""
-        qs = super().get_queryset().select_related("parent")
-        query = self.request.GET.get("q")
-        if query:
-            qs = qs.filter(Q(name__icontains=query) | Q(acronym__icontains=query))
-        self.filterset = ActorFilterSet(self.request.GET, queryset=qs, request=self.request)
-        return self.filterset.qs if self.filterset.is_valid() else qs.none()
+        return super().get_queryset().select_related("parent")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             categories=Category.choices,
             areas=Area.objects.filter(country=self.operation.country, level__gte=1).order_by("pcode"),
             sectors=Sector.objects.order_by("code"),
-            filter_errors=self.filterset.errors,
             **kwargs,
         )
         attach_visible(self.request.user, context["object_list"], "parent")

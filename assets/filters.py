@@ -1,6 +1,7 @@
 """FilterSets of MCDA deployments and dependencies."""
 
 import django_filters as df
+from django.utils import timezone
 
 from assets.models import (
     AssetDeployment,
@@ -16,6 +17,7 @@ from cmcoord.models import Sensitivity
 
 
 class AssetFilterSet(RecordFilterSet):
+    search_fields = ("name", "base", "phase_out_plan")
     status = df.MultipleChoiceFilter(choices=AssetStatus.choices, help_text="Status; repeat to combine.")
     capability = df.MultipleChoiceFilter(
         choices=Capability.choices, help_text="Capability; repeat to combine."
@@ -38,6 +40,7 @@ class AssetFilterSet(RecordFilterSet):
 
 
 class DependencyFilterSet(RecordFilterSet):
+    search_fields = ("activity", "alternative_provider", "notes")
     asset = VisibleIdFilter(field_name="asset_id", help_text="Identifier of the asset relied on.")
     criticality = df.ChoiceFilter(choices=Criticality.choices, help_text="How critical the activity is.")
     alternative_readiness = df.ChoiceFilter(
@@ -62,3 +65,12 @@ class DependencyFilterSet(RecordFilterSet):
             return queryset
         ready = queryset.filter(alternative_readiness=Readiness.READY)
         return queryset.without_ready_alternative() if value else ready
+
+
+class DependencyPageFilterSet(DependencyFilterSet):
+    """The page's "at risk" link: asset phasing out within 30 days, alternative not ready."""
+
+    at_risk = df.BooleanFilter(method="filter_at_risk", widget=df.widgets.BooleanWidget())
+
+    def filter_at_risk(self, queryset, name, value):
+        return queryset.at_risk(today=timezone.localdate()) if value else queryset

@@ -1,5 +1,7 @@
 """Military and civil defence assets (MCDA) the operation relies on, and what depends on them."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -37,6 +39,7 @@ class AssetStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+AT_RISK_HORIZON_DAYS = 30
 ACTIVE_STATUSES = [AssetStatus.DEPLOYED, AssetStatus.PHASING_OUT]
 
 
@@ -142,6 +145,15 @@ class DependencyQuerySet(models.QuerySet):
 
     def without_ready_alternative(self):
         return self.exclude(alternative_readiness=Readiness.READY)
+
+    def at_risk(self, *, today: dt.date, horizon_days: int = AT_RISK_HORIZON_DAYS):
+        """Activities whose asset phases out within the horizon (or already should have) while
+        their civilian alternative is not ready: what the dashboard must shout about."""
+        return (
+            self.filter(asset__status__in=ACTIVE_STATUSES)
+            .filter(asset__phase_out_on__lte=today + dt.timedelta(days=horizon_days))
+            .without_ready_alternative()
+        )
 
 
 class Dependency(OperationRecord):

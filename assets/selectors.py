@@ -2,19 +2,15 @@
 
 import datetime as dt
 
-from assets.models import Dependency
-
-AT_RISK_HORIZON_DAYS = 30
+from assets.models import AT_RISK_HORIZON_DAYS, Dependency
 
 
 def dependencies_at_risk(user, operation, *, today: dt.date, horizon_days: int = AT_RISK_HORIZON_DAYS):
-    """Dependencies whose asset phases out within the horizon (or already should have)
-    while their civilian alternative is not ready: what the dashboard must shout about."""
+    """The operation's dependencies at risk the reader may see, the most urgent first."""
     return (
         Dependency.objects.for_user(user)
-        .filter(operation=operation, asset__status__in=["deployed", "phasing_out"])
-        .filter(asset__phase_out_on__lte=today + dt.timedelta(days=horizon_days))
-        .without_ready_alternative()
+        .filter(operation=operation)
+        .at_risk(today=today, horizon_days=horizon_days)
         .select_related("asset", "asset__provider", "area", "sector")
         .order_by("asset__phase_out_on", "-criticality")
     )

@@ -1,7 +1,7 @@
 from django.utils import timezone
 
-from assets.models import AssetDeployment, AssetStatus, Capability, Dependency
-from assets.selectors import dependencies_at_risk
+from assets.filters import AssetFilterSet, DependencyFilterSet, DependencyPageFilterSet
+from assets.models import AssetDeployment, AssetStatus, Dependency
 from cmcoord.views_base import OperationDetailView, OperationListView, attach_visible
 
 
@@ -9,14 +9,11 @@ class AssetListView(OperationListView):
     model = AssetDeployment
     template_name = "assets/asset_list.html"
 
+    filterset_class = AssetFilterSet
+    search_fields = AssetFilterSet.search_fields
+
     def get_queryset(self):
-        qs = super().get_queryset().select_related("provider")
-        params = self.request.GET
-        if params.get("status") in AssetStatus.values:
-            qs = qs.filter(status=params["status"])
-        if params.get("capability") in Capability.values:
-            qs = qs.filter(capability=params["capability"])
-        return qs
+        return super().get_queryset().select_related("provider")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(today=timezone.localdate(), statuses=AssetStatus.choices, **kwargs)
@@ -46,7 +43,11 @@ class DependencyListView(OperationListView):
     model = Dependency
     template_name = "assets/dependency_list.html"
 
+    filterset_class = DependencyPageFilterSet
+    search_fields = DependencyFilterSet.search_fields
+
     def get_queryset(self):
-        if self.request.GET.get("at_risk") == "1":
-            return dependencies_at_risk(self.request.user, self.operation, today=timezone.localdate())
-        return super().get_queryset().select_related("asset", "area", "sector")
+        qs = super().get_queryset().select_related("asset", "asset__provider", "area", "sector")
+        if self.filterset.form.cleaned_data.get("at_risk"):  # the most urgent first
+            return qs.order_by("asset__phase_out_on", "-criticality", "pk")
+        return qs

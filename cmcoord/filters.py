@@ -70,6 +70,7 @@ class NotificationFilterSet(FilterSet):
 
 
 class SecurityAssessmentFilterSet(RecordFilterSet):
+    search_fields = ("association_risks", "area__name")
     area = pcode_filter("area")
     level = df.ChoiceFilter(choices=SecurityLevel.choices, help_text="Security level, 1 (minimal) to 6.")
     min_level = df.NumberFilter(

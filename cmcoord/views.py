@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from cmcoord import permissions, services
+from cmcoord.filters import SecurityAssessmentFilterSet
 from cmcoord.forms import MemberGrantForm, PartnerTokenForm
 from cmcoord.models import PartnerToken, SecurityAssessment
 from cmcoord.roles import Role, role_label
@@ -95,6 +96,8 @@ def partner_token_revoke(request, operation, pk):
 class SecurityListView(OperationListView):
     model = SecurityAssessment
     template_name = "cmcoord/security_list.html"
+    filterset_class = SecurityAssessmentFilterSet
+    search_fields = SecurityAssessmentFilterSet.search_fields
 
     def get_queryset(self):
         return super().get_queryset().select_related("area", "assessed_by")

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
+from rest_framework.filters import SearchFilter, search_smart_split
 
 from cmcoord import permissions, services
 from cmcoord.masking import attach_visible  # noqa: F401 (pages import it from here)
@@ -88,8 +89,40 @@ class OperationMixin(LoginRequiredMixin):
         return context
 
 
+class PageSearch(SearchFilter):
+    """``?q=`` on a page: the API's ``?search=``, over the same search fields, the same way."""
+
+    search_param = "q"
+
+    def get_search_terms(self, request):
+        return search_smart_split(request.GET.get(self.search_param, ""))
+
+
 class OperationListView(OperationMixin, ListView):
+    """A list page of the operation's records: scoped, searched and filtered like its API list.
+
+    ``filterset_class`` is the API list's FilterSet (or a subclass with the page's own links,
+    such as "mine"); ``search_fields`` are the API's. A filter value that is not valid shows
+    its error and no rows, as the API answers 400.
+    """
+
     paginate_by = 50
+    filterset_class = None
+    search_fields: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if self.search_fields:
+            qs = PageSearch().filter_queryset(self.request, qs, self)
+        self.filterset = None
+        if self.filterset_class is not None:
+            self.filterset = self.filterset_class(self.request.GET, queryset=qs, request=self.request)
+            qs = self.filterset.qs if self.filterset.is_valid() else qs.none()
+        return qs
+
+    def get_context_data(self, **kwargs):
+        errors = self.filterset.errors if self.filterset is not None else {}
+        return super().get_context_data(filter_errors=errors, **kwargs)
 
 
 class OperationDetailView(OperationMixin, DetailView):

@@ -9,6 +9,7 @@ from contacts.models import Contact, Position
 
 
 class ContactFilterSet(RecordFilterSet):
+    search_fields = ("full_name", "rank_or_title", "position_detail", "actor__name", "actor__acronym")
     actor = VisibleIdFilter(field_name="actor_id", help_text="Identifier of the contact's actor.")
     position = df.ChoiceFilter(choices=Position.choices, help_text="Position, e.g. cimic_officer.")
     interlocutor_status = df.ChoiceFilter(

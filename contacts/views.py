@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 
 from actors.forms import InterlocutorDecisionForm
@@ -16,6 +15,7 @@ from cmcoord.views_base import (
     render_detail,
     share_record,
 )
+from contacts.filters import ContactFilterSet
 from contacts.models import Contact
 from contacts.rules import contact_channels
 from contacts.services import interlocutor_decide
@@ -25,12 +25,11 @@ class ContactListView(OperationListView):
     model = Contact
     template_name = "contacts/contact_list.html"
 
+    filterset_class = ContactFilterSet
+    search_fields = ContactFilterSet.search_fields
+
     def get_queryset(self):
-        qs = super().get_queryset().select_related("actor")
-        query = self.request.GET.get("q")
-        if query:
-            qs = qs.filter(Q(full_name__icontains=query) | Q(actor__name__icontains=query))
-        return qs
+        return super().get_queryset().select_related("actor")
 
     def get_context_data(self, **kwargs):
         channels = contact_channels(self.request.user, self.operation.pk)

@@ -23,7 +23,7 @@ class ActorViewSet(RecordViewSet):
     serializer_class = ActorSerializer
     filterset_class = ActorFilterSet
     exports = {"hxl": actors_hxl}
-    search_fields = ["name", "acronym", "notes"]
+    search_fields = ActorFilterSet.search_fields
     ordering_fields = ["name", "category", "actor_type", "updated_at", "created_at"]
     prefetch = (
         "children",
@@ -38,7 +38,7 @@ class MandateViewSet(RecordViewSet):
     related = ("actor",)
     serializer_class = MandateSerializer
     filterset_class = MandateFilterSet
-    search_fields = ["title", "reference", "scope"]
+    search_fields = MandateFilterSet.search_fields
     ordering_fields = ["in_force_from", "in_force_until", "title", "updated_at"]
 
 
@@ -48,5 +48,5 @@ class ActorLinkViewSet(RecordViewSet):
     model = ActorLink
     serializer_class = ActorLinkSerializer
     filterset_class = ActorLinkFilterSet
-    search_fields = ["mechanism", "notes", "source__name", "target__name"]
+    search_fields = ActorLinkFilterSet.search_fields
     ordering_fields = ["since", "kind", "updated_at"]

@@ -16,7 +16,7 @@ class AssetViewSet(RecordViewSet):
     serializer_class = AssetSerializer
     filterset_class = AssetFilterSet
     exports = {"hxl": assets_hxl}
-    search_fields = ["name", "base", "phase_out_plan"]
+    search_fields = AssetFilterSet.search_fields
     ordering_fields = ["phase_out_on", "deployed_on", "name", "status", "updated_at"]
 
 
@@ -28,5 +28,5 @@ class DependencyViewSet(RecordViewSet):
     serializer_class = DependencySerializer
     filterset_class = DependencyFilterSet
     exports = {"hxl": dependencies_hxl}
-    search_fields = ["activity", "alternative_provider", "notes"]
+    search_fields = DependencyFilterSet.search_fields
     ordering_fields = ["criticality", "alternative_readiness", "updated_at"]

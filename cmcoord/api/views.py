@@ -66,7 +66,7 @@ class SecurityAssessmentViewSet(RecordViewSet):
     related = ("area",)
     serializer_class = SecurityAssessmentSerializer
     filterset_class = SecurityAssessmentFilterSet
-    search_fields = ["association_risks", "area__name"]
+    search_fields = SecurityAssessmentFilterSet.search_fields
     ordering_fields = ["assessed_on", "level", "updated_at"]
 
 

@@ -54,7 +54,7 @@ class ContactViewSet(InterlocutorDecisionMixin, RecordViewSet):
     serializer_class = ContactSerializer
     filterset_class = ContactFilterSet
     exports = {"hxl": contacts_hxl, "vcf": contacts_vcf}
-    search_fields = ["full_name", "rank_or_title", "position_detail", "actor__name", "actor__acronym"]
+    search_fields = ContactFilterSet.search_fields
     ordering_fields = ["full_name", "last_verified_on", "updated_at"]
 
     def get_queryset(self):

@@ -1,0 +1,47 @@
+"""Each HTML list filters and searches through its API list's FilterSet: same names, same rules."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ActorFactory, AssetFactory, ContactFactory, MilitaryActorFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def as_officer(client, officer):
+    client.force_login(officer)
+    return client
+
+
+def names(response, attribute):
+    assert response.status_code == 200
+    return {getattr(row, attribute) for row in response.context["object_list"]}
+
+
+def test_the_contact_list_takes_the_apis_filters_and_search_fields(as_officer, operation):
+    navy = MilitaryActorFactory(operation=operation, name="Naval task group", acronym="NTG")
+    ContactFactory(actor=navy, full_name="Cdr. Ana Lobo", position="liaison_officer")
+    ContactFactory(actor=navy, full_name="Lt. Rui Melo", position="cimic_officer")
+    url = reverse("contact-list", args=[operation.pk])
+    assert names(as_officer.get(url, {"position": "liaison_officer"}), "full_name") == {"Cdr. Ana Lobo"}
+    # The API searches the actor's acronym too; so does the page now.
+    assert names(as_officer.get(url, {"q": "NTG"}), "full_name") == {"Cdr. Ana Lobo", "Lt. Rui Melo"}
+
+
+def test_the_asset_list_filters_by_provider_and_refuses_a_value_it_does_not_know(as_officer, operation):
+    jtf = MilitaryActorFactory(operation=operation, name="JTF Kestrel")
+    AssetFactory(provider=jtf, name="Kestrel helicopters")
+    AssetFactory(operation=operation, provider=MilitaryActorFactory(operation=operation), name="Other")
+    url = reverse("asset-list", args=[operation.pk])
+    assert names(as_officer.get(url, {"provider": jtf.pk}), "name") == {"Kestrel helicopters"}
+    refused = as_officer.get(url, {"status": "sunk"})
+    assert names(refused, "name") == set()
+    assert "sunk is not one of the available choices" in refused.content.decode()
+
+
+def test_the_actor_list_search_is_the_apis(as_officer, operation):
+    ActorFactory(operation=operation, name="World Food Programme", acronym="WFP", notes="Logistics lead")
+    ActorFactory(operation=operation, name="UNICEF")
+    url = reverse("actor-list", args=[operation.pk])
+    assert names(as_officer.get(url, {"q": "logistics"}), "name") == {"World Food Programme"}
