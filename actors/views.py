@@ -1,4 +1,3 @@
-
 from actors.filters import ActorFilterSet
 from actors.forms import InterlocutorDecisionForm
 from actors.models import Actor, Category
