@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from actors.models import Actor
 from assets.models import AssetDeployment, Dependency
 from assets.selectors import dependencies_at_risk
+from cell.models import CellRequest
 from cmcoord import permissions, services
 from cmcoord.forms import MemberGrantForm, PartnerTokenForm, StrategyForm
 from cmcoord.models import GuidelineDocument, Operation, PartnerToken, SecurityAssessment
@@ -26,7 +27,7 @@ from cmcoord.views_base import (
     operation_post,
 )
 from contacts.models import Contact
-from meetings.models import ActionPoint, CellRequest, Meeting
+from meetings.models import ActionPoint, Meeting
 
 
 @login_required

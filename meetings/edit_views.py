@@ -14,7 +14,7 @@ from meetings.forms import (
     MeetingForm,
     ParticipantFormSet,
 )
-from meetings.models import ActionPoint, CellRequest, CoordinationForum, Meeting
+from meetings.models import ActionPoint, CoordinationForum, Meeting
 
 
 def _part(formset, legend, help_text=""):
@@ -81,9 +81,8 @@ class MeetingDeleteView(RecordDeleteView):
     )
 
     def blockers(self):
-        tabled = CellRequest.objects.filter(
-            tabled_at__meeting=self.object, status=CellRequest.Status.TABLED
-        ).count()
+        # Cell requests tabled here (the cell's requests reach meetings by the reverse relation).
+        tabled = sum(item.cell_requests.tabled().count() for item in self.object.agenda_items.all())
         return (
             [f"{tabled} cell request(s) are tabled at this meeting: table them elsewhere first."]
             if tabled
