@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from cell import rules
 from cmcoord.models import Area, Operation, OperationRecord, Sensitivity
 from cmcoord.permissions import scope_owned, scope_through
 from meetings.models import AgendaItem
@@ -18,6 +19,9 @@ class CellRequestQuerySet(models.QuerySet):
     def for_user(self, user):
         return scope_owned(self, user, owner="submitted_by")
 
+    def rfas(self):
+        return self.filter(kind=rules.RFA_KIND)
+
     def tabled(self):
         return self.filter(status=CellRequest.Status.TABLED)
 
@@ -26,7 +30,7 @@ class CellRequest(OperationRecord):
     """What field staff channel to the cell; an RFA carries its details in ``rfa``."""
 
     class Kind(models.TextChoices):
-        ASSISTANCE = "assistance", "Request for military assistance (RFA)"
+        ASSISTANCE = rules.RFA_KIND, "Request for military assistance (RFA)"
         ACCESS = "access", "Access concern"
         SECURITY = "security", "Security concern"
         INFORMATION = "information", "Information request"
@@ -79,6 +83,15 @@ class CellRequest(OperationRecord):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_rfa(self) -> bool:
+        return rules.is_rfa(self.kind)
+
+    @property
+    def rfa_details(self):
+        """The RFA details when this is an RFA and they exist; None otherwise."""
+        return getattr(self, "rfa", None) if self.is_rfa else None
 
     def clean(self):
         super().clean()
@@ -141,7 +154,7 @@ class AssistanceRequest(models.Model):
     needed_by = models.DateField()
     duration_days = models.PositiveSmallIntegerField()
     priority = models.CharField(max_length=16, choices=Priority.choices)
-    # The last-resort checklist of the Oslo / MCDA Guidelines.
+    # The last-resort checklist of the Oslo / MCDA Guidelines (its items: rules.LAST_RESORT_CHECKLIST).
     civilian_alternatives_tried = models.TextField(blank=True)
     why_alternatives_fail = models.TextField(blank=True)
     unique_capability = models.TextField(blank=True, help_text="The unique capability or timeliness.")
@@ -184,29 +197,14 @@ class AssistanceRequest(models.Model):
         return f"RFA: {self.cell_request.title}"
 
     def missing_last_resort_items(self) -> list[str]:
-        """What the checklist still lacks before the HCT can endorse."""
-        missing = []
-        if not self.civilian_alternatives_tried.strip():
-            missing.append("civilian alternatives tried")
-        if not self.why_alternatives_fail.strip():
-            missing.append("why the civilian alternatives fail")
-        if not self.unique_capability.strip():
-            missing.append("the unique capability or timeliness")
-        if not self.complements_civilian_capacity:
-            missing.append("confirmation that it complements civilian capacity")
-        if not self.exit_plan.strip():
-            missing.append("the planned duration and exit plan")
-        return missing
+        """What the checklist still lacks before the HCT can endorse (the items' labels)."""
+        return [item.label for item in rules.missing_last_resort_items(self)]
 
     def clean(self):
         super().clean()
-        if self.endorsement == self.Endorsement.ENDORSED and self.missing_last_resort_items():
-            raise ValidationError(
-                "The last-resort checklist is incomplete: "
-                + ", ".join(self.missing_last_resort_items())
-                + "."
-            )
-        if self.cell_request_id and self.cell_request.kind != CellRequest.Kind.ASSISTANCE:
+        if self.endorsement == self.Endorsement.ENDORSED:
+            rules.require_last_resort_case(self)
+        if self.cell_request_id and not self.cell_request.is_rfa:
             raise ValidationError("Only a request for military assistance carries RFA details.")
         if (
             self.resulting_asset_id

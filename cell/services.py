@@ -4,9 +4,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from cell import rules
 from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import Notification, NotificationKind
-from cmcoord.permissions import can_close_cell_request, ensure, visible_related
+from cmcoord.permissions import ensure, visible_related
 from meetings.models import AgendaItem
 
 
@@ -23,7 +24,7 @@ def cell_request_submit(*, operation, by, rfa: dict | None = None, **fields) -> 
     ensure(by, "submit_cell_requests", operation.pk)
     request = CellRequest(operation=operation, submitted_by=by, status=CellRequest.Status.SUBMITTED, **fields)
     _save(request, by)
-    if request.kind == CellRequest.Kind.ASSISTANCE:
+    if request.is_rfa:
         if not rfa:
             raise ValidationError({"rfa": "A request for military assistance needs its details."})
         details = AssistanceRequest(cell_request=request, **rfa)
@@ -37,18 +38,7 @@ def cell_request_submit(*, operation, by, rfa: dict | None = None, **fields) -> 
 
 def _check_rfa_case(rfa: AssistanceRequest, operation) -> None:
     """An RFA reaches the cell with its last-resort case made and a date still ahead."""
-    errors = {}
-    asks = {
-        "civilian_alternatives_tried": "Say which civilian means were tried.",
-        "why_alternatives_fail": "Say why the civilian means cannot do it.",
-        "unique_capability": "Say what only the military can bring, or why time rules out others.",
-        "exit_plan": "Give the planned duration and how the military hand back.",
-    }
-    for field, message in asks.items():
-        if not getattr(rfa, field).strip():
-            errors[field] = message
-    if not rfa.complements_civilian_capacity:
-        errors["complements_civilian_capacity"] = "Military assets may only complement civilian capacity."
+    errors = rules.last_resort_errors(rfa)
     if rfa.needed_by and rfa.needed_by < timezone.now().astimezone(operation.zone).date():
         errors["needed_by"] = "This date has passed."
     if errors:
@@ -91,7 +81,7 @@ def cell_request_answer(*, cell_request: CellRequest, response: str, by) -> Cell
 @transaction.atomic
 def cell_request_close(*, cell_request: CellRequest, by) -> CellRequest:
     """The cell closes a request; its sender may close (withdraw) their own at any time."""
-    if not can_close_cell_request(by, cell_request):
+    if not rules.can_close_cell_request(by, cell_request):
         raise PermissionDenied("Only the cell or the sender can close this request.")
     cell_request.status = CellRequest.Status.CLOSED
     return _save(cell_request, by)
@@ -115,9 +105,8 @@ def rfa_decide(*, rfa: AssistanceRequest, endorse: bool, note: str, by) -> Assis
     ensure(by, "endorse_rfas", rfa.cell_request.operation_id)
     if rfa.endorsement != AssistanceRequest.Endorsement.PENDING:
         raise ValidationError("The HCT/UNCT has already decided on this request.")
-    if endorse and rfa.missing_last_resort_items():
-        missing = ", ".join(rfa.missing_last_resort_items())
-        raise ValidationError(f"The last-resort checklist is incomplete: {missing}.")
+    if endorse:
+        rules.require_last_resort_case(rfa)
     if not endorse and not (note or "").strip():
         raise ValidationError({"note": "Say why the request is declined."})
     rfa.endorsement = (

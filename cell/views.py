@@ -7,10 +7,10 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from cell import services
+from cell import rules, services
 from cell.forms import AnswerForm, AssistanceRequestForm, CellRequestForm, EndorseForm, TableForm
 from cell.models import CellRequest
-from cmcoord.permissions import can_close_cell_request, ensure, visible_related
+from cmcoord.permissions import ensure, visible_related
 from cmcoord.views_base import (
     OperationDetailView,
     OperationListView,
@@ -48,14 +48,12 @@ class CellRequestDetailView(OperationDetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             may_close=self.object.status != CellRequest.Status.CLOSED
-            and can_close_cell_request(self.request.user, self.object),
+            and rules.can_close_cell_request(self.request.user, self.object),
             tabled_meeting=self._tabled_meeting(),  # only if the reader may see that meeting
             table_form=TableForm(operation=self.operation),
             answer_form=AnswerForm(),
             endorse_form=kwargs.pop("endorse_form", None) or EndorseForm(),
-            rfa=getattr(self.object, "rfa", None)
-            if self.object.kind == CellRequest.Kind.ASSISTANCE
-            else None,
+            rfa=self.object.rfa_details,
             **kwargs,
         )
 
@@ -73,7 +71,7 @@ def cell_request_create(request, op):
     form = CellRequestForm(request.POST or None, operation=operation)
     rfa_form = AssistanceRequestForm(request.POST or None, prefix="rfa")
     if request.method == "POST" and form.is_valid():
-        is_rfa = form.cleaned_data["kind"] == CellRequest.Kind.ASSISTANCE
+        is_rfa = rules.is_rfa(form.cleaned_data["kind"])
         if not is_rfa or rfa_form.is_valid():
             try:
                 with transaction.atomic():
@@ -150,7 +148,7 @@ def cell_request_close(request, operation, pk):
 @operation_post
 def cell_request_endorse(request, operation, pk):
     cell_request = _cell_request(request, operation, pk)
-    rfa = getattr(cell_request, "rfa", None) if cell_request.kind == CellRequest.Kind.ASSISTANCE else None
+    rfa = cell_request.rfa_details
     if rfa is None:
         raise Http404("Not a request for military assistance.")
     ensure(request.user, "endorse_rfas", operation.pk)

@@ -48,7 +48,8 @@ def _awaiting_endorsement(user, op):
         return []
     return (
         CellRequest.objects.for_user(user)
-        .filter(operation=op, kind=CellRequest.Kind.ASSISTANCE, rfa__endorsement="pending")
+        .rfas()
+        .filter(operation=op, rfa__endorsement="pending")
         .exclude(status=CellRequest.Status.CLOSED)
         .select_related("rfa")
         .order_by("rfa__needed_by")

@@ -68,7 +68,7 @@ class CellRequestViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, Sco
     def _decide(self, endorse: bool):
         cell_request = self.get_object()
         note = self._body(DecideRfaSerializer).get("note", "")
-        rfa = getattr(cell_request, "rfa", None) if cell_request.kind == CellRequest.Kind.ASSISTANCE else None
+        rfa = cell_request.rfa_details
         if rfa is None:
             raise ValidationError(
                 {"non_field_errors": ["Only a request for military assistance is endorsed."]}
