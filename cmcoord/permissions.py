@@ -280,17 +280,6 @@ def can_read_history(principal, operation_id: int) -> bool:
     return can(principal, "view_history", operation_id)
 
 
-def can_close_cell_request(principal, cell_request) -> bool:
-    """The cell closes any request; its sender may close their own."""
-    if can(principal, "triage_cell_requests", cell_request.operation_id):
-        return True
-    return (
-        role_in(principal, cell_request.operation_id) is not None
-        and not is_partner(principal)
-        and cell_request.submitted_by_id == getattr(principal, "pk", None)
-    )
-
-
 def grantable_roles(principal, operation_id: int) -> list[str]:
     """Officers add field staff and fellow officers; HCT/UNCT seats are the administrator's to give."""
     role = role_in(principal, operation_id)

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "actors",
     "contacts",
     "meetings",
+    "cell",
     "assets",
     "web",
 ]
@@ -305,8 +306,8 @@ SPECTACULAR_SETTINGS = {
         "MeetingStatusEnum": "meetings.models.Meeting.Status",
         "MeetingKindEnum": "meetings.models.Meeting.Kind",
         "ActionPointStatusEnum": "meetings.models.ActionPoint.Status",
-        "CellRequestStatusEnum": "meetings.models.CellRequest.Status",
-        "CellRequestKindEnum": "meetings.models.CellRequest.Kind",
+        "CellRequestStatusEnum": "cell.models.CellRequest.Status",
+        "CellRequestKindEnum": "cell.models.CellRequest.Kind",
         "ForumKindEnum": "meetings.models.ForumKind",
         "AssetStatusEnum": "assets.models.AssetStatus",
         "StrategyStatusEnum": "cmcoord.models.operations.StrategyStatus",

@@ -5,8 +5,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from meetings.models import (
     ActionPoint,
     AgendaItem,
-    AssistanceRequest,
-    CellRequest,
     CoordinationForum,
     Decision,
     ForumMember,
@@ -88,25 +86,3 @@ class ActionPointAdmin(SimpleHistoryAdmin):
     list_filter = ("operation", "status")
     search_fields = ("title",)
     raw_id_fields = ("meeting", "owner", "owner_actor")
-
-
-class AssistanceRequestInline(admin.StackedInline):
-    model = AssistanceRequest
-    extra = 0
-    raw_id_fields = ("endorsed_by", "resulting_asset")
-
-
-@admin.register(CellRequest)
-class CellRequestAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "kind", "operation", "submitted_by", "status", "created_at", "sensitivity")
-    list_filter = ("operation", "kind", "status")
-    search_fields = ("title", "description")
-    raw_id_fields = ("submitted_by", "tabled_at", "responded_by", "area")
-    inlines = [AssistanceRequestInline]
-
-
-@admin.register(AssistanceRequest)
-class AssistanceRequestAdmin(SimpleHistoryAdmin):
-    list_display = ("cell_request", "task_type", "priority", "needed_by", "endorsement", "military_response")
-    list_filter = ("endorsement", "priority", "task_type")
-    raw_id_fields = ("cell_request", "endorsed_by", "resulting_asset")

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class MeetingsConfig(AppConfig):
     name = "meetings"
-    verbose_name = "UN-CMCoord cell: forums, meetings, action points, requests"
+    verbose_name = "UN-CMCoord cell: forums, meetings, action points"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,10 +1,10 @@
-"""FilterSets of forums, meetings, action points and cell requests."""
+"""FilterSets of forums, meetings and action points."""
 
 import django_filters as df
 
-from cmcoord.api.filters import RecordFilterSet, VisibleIdFilter, pcode_filter, user_filter
+from cmcoord.api.filters import RecordFilterSet, VisibleIdFilter, user_filter
 from cmcoord.models import Sensitivity
-from meetings.models import ActionPoint, AssistanceRequest, CellRequest, CoordinationForum, ForumKind, Meeting
+from meetings.models import ActionPoint, CoordinationForum, ForumKind, Meeting
 
 
 class ForumFilterSet(RecordFilterSet):
@@ -48,26 +48,4 @@ class ActionPointFilterSet(RecordFilterSet):
 
     class Meta:
         model = ActionPoint
-        fields = ["operation", "updated_since"]
-
-
-class CellRequestFilterSet(RecordFilterSet):
-    kind = df.ChoiceFilter(choices=CellRequest.Kind.choices, help_text="Kind of request.")
-    status = df.MultipleChoiceFilter(
-        choices=CellRequest.Status.choices, help_text="Status; repeat to combine."
-    )
-    owner = user_filter("submitted_by", "'me' for the requests you sent, or a user id.")
-    area = pcode_filter("area")
-    endorsement = df.ChoiceFilter(
-        field_name="rfa__endorsement",
-        choices=AssistanceRequest.Endorsement.choices,
-        help_text="RFAs by HCT/UNCT decision.",
-    )
-    priority = df.ChoiceFilter(
-        field_name="rfa__priority", choices=AssistanceRequest.Priority.choices, help_text="RFAs by priority."
-    )
-    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
-
-    class Meta:
-        model = CellRequest
         fields = ["operation", "updated_since"]

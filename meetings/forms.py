@@ -13,8 +13,6 @@ from contacts.models import Contact
 from meetings.models import (
     ActionPoint,
     AgendaItem,
-    AssistanceRequest,
-    CellRequest,
     CoordinationForum,
     Decision,
     ForumMember,
@@ -23,97 +21,11 @@ from meetings.models import (
 )
 
 
-class CellRequestForm(forms.ModelForm):
-    class Meta:
-        model = CellRequest
-        fields = ["kind", "title", "description", "area", "sensitivity"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args, operation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = self.fields["area"].queryset.filter(country=operation.country)
-
-
-class AssistanceRequestForm(forms.ModelForm):
-    """The RFA details, with the last-resort checklist of the Oslo / MCDA Guidelines.
-
-    Checked on the server only when the request is an RFA: the browser must not demand these
-    fields for an access or security concern sent from the same page (no JavaScript needed).
-    """
-
-    use_required_attribute = False
-
-    class Meta:
-        model = AssistanceRequest
-        fields = [
-            "requesting_organisation",
-            "requesting_person",
-            "task_type",
-            "priority",
-            "cargo_or_passengers",
-            "pickup_location",
-            "delivery_location",
-            "needed_by",
-            "duration_days",
-            "civilian_alternatives_tried",
-            "why_alternatives_fail",
-            "unique_capability",
-            "complements_civilian_capacity",
-            "exit_plan",
-        ]
-        widgets = {
-            "needed_by": forms.DateInput(attrs={"type": "date"}),
-            **{
-                f: forms.Textarea(attrs={"rows": 2})
-                for f in [
-                    "cargo_or_passengers",
-                    "civilian_alternatives_tried",
-                    "why_alternatives_fail",
-                    "unique_capability",
-                    "exit_plan",
-                ]
-            },
-        }
-
-
 class ActionPointUpdateForm(forms.ModelForm):
     class Meta:
         model = ActionPoint
         fields = ["status", "progress_note"]
         widgets = {"progress_note": forms.Textarea(attrs={"rows": 3})}
-
-
-class AgendaItemChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, item):
-        meeting = item.meeting
-        return f"{meeting.starts_at:%a %Y-%m-%d} · {meeting.title} — item {item.position}: {item.title}"
-
-
-class TableForm(forms.Form):
-    agenda_item = AgendaItemChoiceField(
-        queryset=AgendaItem.objects.none(),
-        label="Agenda item",
-        help_text="Scheduled meetings, soonest first. Add an agenda item on the meeting page if none fits.",
-    )
-
-    def __init__(self, *args, operation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = (
-            AgendaItem.objects.filter(meeting__operation=operation, meeting__status="scheduled")
-            .select_related("meeting")
-            .order_by("meeting__starts_at", "position")
-        )
-
-
-class AnswerForm(forms.Form):
-    response = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
-
-
-class EndorseForm(forms.Form):
-    decision = forms.ChoiceField(
-        choices=[("endorse", "Endorse"), ("decline", "Decline")], widget=forms.RadioSelect
-    )
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 # --- The officers' create and edit pages ------------------------------------------------------
@@ -167,7 +79,7 @@ class BaseAgendaFormSet(forms.BaseInlineFormSet):
         super().clean()
         for form in self.deleted_forms:
             item = form.instance
-            if item.pk and item.cell_requests.filter(status=CellRequest.Status.TABLED).exists():
+            if item.pk and item.cell_requests.tabled().exists():
                 form.add_error(
                     None, "A cell request is tabled here: table it elsewhere before removing this item."
                 )

@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from actors.models import Actor, ActorType, Category, InterlocutorStatus, Mandate
 from assets.models import AssetDeployment, AssetStatus, Capability, Dependency, Readiness, SupportType
+from cell.models import CellRequest
 from cmcoord.models import Area, EmergencyType, Operation, Sector, Sensitivity, User
 from contacts.models import Contact, Position
-from meetings.models import ActionPoint, CellRequest, CoordinationForum, Meeting
+from meetings.models import ActionPoint, CoordinationForum, Meeting
 
 TODAY = dt.date(2026, 11, 25)
 

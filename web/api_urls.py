@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 
 from actors.api.views import ActorLinkViewSet, MandateViewSet
 from assets.api.views import AssetViewSet, DependencyViewSet
+from cell.api.views import CellRequestViewSet
 from cmcoord.api import schema  # noqa: F401 (registers the partner token scheme)
 from cmcoord.api.auth import TokenView
 from cmcoord.api.views import (
@@ -18,7 +19,7 @@ from cmcoord.api.views import (
 from cmcoord.formats.renderers import ICalendarRenderer
 from contacts.api.views import ActorViewSet, ContactViewSet
 from meetings.api.feeds import CalendarFeedView, FeedResetView, FeedUrlView, OperationCalendarViewSet
-from meetings.api.views import ActionPointViewSet, CellRequestViewSet, ForumViewSet, MeetingViewSet
+from meetings.api.views import ActionPointViewSet, ForumViewSet, MeetingViewSet
 
 app_name = "api"
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from actors.models import Actor, ActorLink, ActorPresence, InterlocutorStatus, Mandate
 from assets.models import AssetDeployment, Dependency
+from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import Area, EmergencyType, GuidelineDocument, Operation, Sector, SecurityAssessment
 from cmcoord.reference import load_all, upsert
 from cmcoord.roles import Role
@@ -24,8 +25,6 @@ from contacts.models import Contact, InterlocutorDecision
 from meetings.models import (
     ActionPoint,
     AgendaItem,
-    AssistanceRequest,
-    CellRequest,
     CoordinationForum,
     Decision,
     ForumMember,
@@ -43,7 +42,7 @@ SUMMARY_MODELS = [
     "cmcoord.SecurityAssessment", "cmcoord.User", "actors.Actor", "actors.ActorPresence", "actors.Mandate",
     "actors.ActorLink", "contacts.Contact", "contacts.InterlocutorDecision", "meetings.CoordinationForum",
     "meetings.ForumMember", "meetings.Meeting", "meetings.Participant", "meetings.AgendaItem",
-    "meetings.Decision", "meetings.ActionPoint", "meetings.CellRequest", "meetings.AssistanceRequest",
+    "meetings.Decision", "meetings.ActionPoint", "cell.CellRequest", "cell.AssistanceRequest",
     "assets.AssetDeployment", "assets.Dependency",
 ]  # fmt: skip
 

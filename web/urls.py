@@ -15,6 +15,7 @@ operation_urls = [
     path("", include("actors.urls")),
     path("", include("contacts.urls")),
     path("", include("meetings.urls")),
+    path("", include("cell.urls")),
     path("", include("assets.urls")),
 ]
 

@@ -16,13 +16,14 @@ from django.views.generic import TemplateView
 from actors.models import Actor
 from assets.models import AssetDeployment, Dependency
 from assets.selectors import dependencies_at_risk
+from cell.models import CellRequest
 from cmcoord import permissions, services
 from cmcoord.forms import StrategyForm
 from cmcoord.models import GuidelineDocument, Operation, SecurityAssessment
 from cmcoord.roles import role_label
 from cmcoord.views_base import OperationMixin, form_errors_from
 from contacts.models import Contact
-from meetings.models import ActionPoint, CellRequest, Meeting
+from meetings.models import ActionPoint, Meeting
 
 
 @login_required
@@ -39,7 +40,8 @@ def _awaiting_endorsement(user, op):
         return []
     return (
         CellRequest.objects.for_user(user)
-        .filter(operation=op, kind=CellRequest.Kind.ASSISTANCE, rfa__endorsement="pending")
+        .rfas()
+        .filter(operation=op, rfa__endorsement="pending")
         .exclude(status=CellRequest.Status.CLOSED)
         .select_related("rfa")
         .order_by("rfa__needed_by")

@@ -1,1 +1,1 @@
-"""REST API of the cell: forums, meetings, action points, cell requests and RFAs."""
+"""REST API of meetings: forums, meetings and action points."""

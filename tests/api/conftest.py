@@ -15,9 +15,10 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from actors.models import ActorPresence, InterlocutorStatus
+from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import Notification, NotificationKind, Sensitivity
 from cmcoord.services import partner_token_create
-from meetings.models import AgendaItem, AssistanceRequest, CellRequest
+from meetings.models import AgendaItem
 from tests.factories import (
     ActionPointFactory,
     ActorFactory,

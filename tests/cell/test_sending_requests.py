@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import CellRequest
+from cell.models import CellRequest
 
 RFA = {
     "rfa-requesting_organisation": "WFP",
@@ -139,7 +139,7 @@ def test_the_officer_sees_which_meeting_each_agenda_item_belongs_to(client, oper
 
 
 def test_declining_an_rfa_without_a_reason_keeps_the_choice_and_asks_for_one(client, operation, hct, field):
-    from meetings.models import AssistanceRequest
+    from cell.models import AssistanceRequest
     from tests.factories import CellRequestFactory
 
     request = CellRequestFactory(operation=operation, submitted_by=field, kind="assistance", title="Airlift")

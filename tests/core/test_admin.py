@@ -4,7 +4,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-DOMAIN_APPS = ["cmcoord", "actors", "contacts", "meetings", "assets"]
+DOMAIN_APPS = ["cmcoord", "actors", "contacts", "meetings", "cell", "assets"]
 NOT_IN_ADMIN = {
     # guardian's grant tables and simple-history's copies are managed through their records
     "operationuserobjectpermission",

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tests.permissions.world import PRINCIPALS, build_world
 
-WATCHED_APPS = ["cmcoord", "actors", "contacts", "meetings", "assets", "guardian"]
+WATCHED_APPS = ["cmcoord", "actors", "contacts", "meetings", "cell", "assets", "guardian"]
 
 
 def fingerprint():

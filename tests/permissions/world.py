@@ -12,10 +12,11 @@ from django.utils import timezone
 
 from actors.models import ActorLink, InterlocutorStatus
 from assets.models import AssetDeployment
+from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import Notification, SecurityAssessment, Sensitivity
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, role_grant
-from meetings.models import AgendaItem, AssistanceRequest, CellRequest, Participant
+from meetings.models import AgendaItem, Participant
 from tests.factories import (
     TODAY,
     ActionPointFactory,

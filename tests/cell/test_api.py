@@ -3,7 +3,7 @@ the HCT/UNCT endorses or declines RFAs."""
 
 import pytest
 
-from meetings.models import AssistanceRequest, CellRequest
+from cell.models import AssistanceRequest, CellRequest
 from tests.api.conftest import ids, make_rfa
 
 RFA_DETAILS = {

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actors', '0001_actors_mandates_presence_and_links'),
-        ('meetings', '0001_forums_meetings_action_points_and_cell_requests'),
+        ('meetings', '0002_cell_requests_move_to_cell'),
     ]
 
     operations = [

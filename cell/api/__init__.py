@@ -1,0 +1,1 @@
+"""REST API of the cell: cell requests and RFAs."""

@@ -1,0 +1,136 @@
+"""Serializers of cell requests and their RFA details, and of the cell's and HCT's actions."""
+
+from rest_framework import serializers
+
+from cell.models import AssistanceRequest, CellRequest
+from cell.services import cell_request_submit
+from cmcoord.api.fields import ScopedPrimaryKeyRelatedField
+from cmcoord.api.records import RecordSerializer, Serializer
+from meetings.models import AgendaItem
+
+
+class AssistanceRequestSerializer(RecordSerializer):
+    missing_last_resort_items = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="What the last-resort checklist still lacks before the HCT/UNCT can endorse.",
+    )
+
+    class Meta:
+        model = AssistanceRequest
+        fields = [
+            "requesting_organisation",
+            "requesting_person",
+            "task_type",
+            "cargo_or_passengers",
+            "pickup_location",
+            "delivery_location",
+            "needed_by",
+            "duration_days",
+            "priority",
+            "civilian_alternatives_tried",
+            "why_alternatives_fail",
+            "unique_capability",
+            "complements_civilian_capacity",
+            "exit_plan",
+            "missing_last_resort_items",
+            "endorsement",
+            "endorsed_by",
+            "endorsed_at",
+            "endorsement_note",
+            "military_response",
+            "resulting_asset",
+        ]
+        read_only_fields = [
+            "endorsement",
+            "endorsed_by",
+            "endorsed_at",
+            "endorsement_note",
+            "military_response",
+            "resulting_asset",
+        ]
+        descriptions = {
+            "requesting_organisation": "Organisation that requests the assistance.",
+            "requesting_person": "Person who requests it.",
+            "task_type": "Air, sea or land transport, engineering, medical, logistics, escort/security.",
+            "cargo_or_passengers": "What or who is to be moved.",
+            "pickup_location": "Where to pick up.",
+            "delivery_location": "Where to deliver.",
+            "needed_by": "Date needed.",
+            "duration_days": "How many days the assistance is needed.",
+            "priority": "life_saving, life_sustaining or other.",
+            "civilian_alternatives_tried": "Last resort: the civilian alternatives tried.",
+            "why_alternatives_fail": "Last resort: why they cannot do it.",
+            "complements_civilian_capacity": "Last resort: it complements civilian capacity.",
+            "endorsement": "HCT/UNCT decision: pending, endorsed or declined.",
+            "endorsed_by": "Identifier of the HCT/UNCT member who decided.",
+            "endorsed_at": "When the HCT/UNCT decided.",
+            "endorsement_note": "The HCT/UNCT's note (why it declined).",
+            "military_response": "The military's answer, once an endorsed request is sent.",
+            "resulting_asset": "Identifier of the MCDA deployment it became.",
+        }
+
+
+class CellRequestSerializer(RecordSerializer):
+    write_permission = "submit_cell_requests"
+    rfa = AssistanceRequestSerializer(
+        required=False,
+        allow_null=True,
+        help_text="The RFA details: required for kind 'assistance', null for other kinds.",
+    )
+
+    class Meta:
+        model = CellRequest
+        fields = [
+            "id",
+            "operation",
+            "kind",
+            "title",
+            "description",
+            "area",
+            "sensitivity",
+            "submitted_by",
+            "status",
+            "tabled_at",
+            "response",
+            "responded_by",
+            "responded_at",
+            "rfa",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["submitted_by", "status", "tabled_at", "response", "responded_by", "responded_at"]
+        descriptions = {
+            "kind": "assistance (a request for military assistance, RFA), access, security or information.",
+            "title": "The request in one line.",
+            "description": "What is needed or what happened.",
+            "submitted_by": "Identifier of the user who sent it.",
+            "status": "submitted, tabled (at a meeting), answered or closed.",
+            "tabled_at": "Identifier of the agenda item where the cell tabled it.",
+            "responded_by": "Identifier of the user who answered.",
+            "responded_at": "When the cell answered.",
+        }
+
+    def create(self, validated_data):
+        rfa = validated_data.pop("rfa", None)
+        operation = validated_data.pop("operation")
+        return cell_request_submit(operation=operation, by=self.principal, rfa=rfa, **validated_data)
+
+
+class TableSerializer(Serializer):
+    agenda_item = ScopedPrimaryKeyRelatedField(
+        queryset=AgendaItem.objects.all(), help_text="Identifier of the agenda item where it is tabled."
+    )
+
+
+class AnswerSerializer(Serializer):
+    response = serializers.CharField(max_length=10000, help_text="The response the sender will read.")
+
+
+class DecideRfaSerializer(Serializer):
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=5000,
+        help_text="The HCT/UNCT's note; required to decline (say why).",
+    )

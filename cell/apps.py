@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CellConfig(AppConfig):
+    name = "cell"
+    verbose_name = "UN-CMCoord cell: requests, concerns and RFAs"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,165 @@
+"""The cell's pages: the list of requests, sending one, its page, and the cell's and HCT's actions."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from cell import rules, services
+from cell.forms import AnswerForm, AssistanceRequestForm, CellRequestForm, EndorseForm, TableForm
+from cell.models import CellRequest
+from cmcoord.permissions import ensure, visible_related
+from cmcoord.views_base import (
+    OperationDetailView,
+    OperationListView,
+    form_errors_from,
+    operation_for,
+    operation_post,
+    page_context,
+    render_detail,
+)
+
+
+class CellRequestListView(OperationListView):
+    model = CellRequest
+    template_name = "cell/cell_request_list.html"
+
+    def get_queryset(self):
+        qs = super().get_queryset().select_related("submitted_by", "rfa")
+        status, kind = self.request.GET.get("status"), self.request.GET.get("kind")
+        if status in CellRequest.Status.values:
+            qs = qs.filter(status=status)
+        if kind in CellRequest.Kind.values:
+            qs = qs.filter(kind=kind)
+        return qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            statuses=CellRequest.Status.choices, kinds=CellRequest.Kind.choices, **kwargs
+        )
+
+
+class CellRequestDetailView(OperationDetailView):
+    model = CellRequest
+    template_name = "cell/cell_request_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            may_close=self.object.status != CellRequest.Status.CLOSED
+            and rules.can_close_cell_request(self.request.user, self.object),
+            tabled_meeting=self._tabled_meeting(),  # only if the reader may see that meeting
+            table_form=TableForm(operation=self.operation),
+            answer_form=AnswerForm(),
+            endorse_form=kwargs.pop("endorse_form", None) or EndorseForm(),
+            rfa=self.object.rfa_details,
+            **kwargs,
+        )
+
+    def _tabled_meeting(self):
+        item = self.object.tabled_at
+        return visible_related(self.request.user, item, "meeting") if item else None
+
+
+def cell_request_create(request, op):
+    """Field staff send a request or concern to the cell; an RFA carries its checklist."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    operation = operation_for(request, op)
+    ensure(request.user, "submit_cell_requests", operation.pk)
+    form = CellRequestForm(request.POST or None, operation=operation)
+    rfa_form = AssistanceRequestForm(request.POST or None, prefix="rfa")
+    if request.method == "POST" and form.is_valid():
+        is_rfa = rules.is_rfa(form.cleaned_data["kind"])
+        if not is_rfa or rfa_form.is_valid():
+            try:
+                with transaction.atomic():
+                    created = services.cell_request_submit(
+                        operation=operation,
+                        by=request.user,
+                        rfa=rfa_form.cleaned_data if is_rfa else None,
+                        **form.cleaned_data,
+                    )
+            except ValidationError as exc:
+                form_errors_from(exc, form, rfa_form)
+            else:
+                messages.success(
+                    request, "Sent to the UN-CMCoord cell. You will be told when it is answered."
+                )
+                return redirect("cell-request-detail", op=operation.pk, pk=created.pk)
+    context = {**page_context(request.user, operation), "form": form, "rfa_form": rfa_form}
+    return render(request, "cell/cell_request_form.html", context)
+
+
+def _cell_request(request, operation, pk):
+    return get_object_or_404(CellRequest.objects.for_user(request.user), operation=operation, pk=pk)
+
+
+def _back(cell_request):
+    return redirect("cell-request-detail", op=cell_request.operation_id, pk=cell_request.pk)
+
+
+def _run(request, action, success: str):
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+
+
+@operation_post
+def cell_request_table(request, operation, pk):
+    cell_request = _cell_request(request, operation, pk)
+    ensure(request.user, "triage_cell_requests", operation.pk)
+    form = TableForm(request.POST, operation=operation)
+    if form.is_valid():
+        item = form.cleaned_data["agenda_item"]
+        _run(
+            request,
+            lambda: services.cell_request_table(cell_request=cell_request, agenda_item=item, by=request.user),
+            f"Tabled at {item.meeting}.",
+        )
+    else:
+        messages.error(request, "Choose an agenda item of a scheduled meeting.")
+    return _back(cell_request)
+
+
+@operation_post
+def cell_request_answer(request, operation, pk):
+    cell_request = _cell_request(request, operation, pk)
+    response = request.POST.get("response", "")
+    _run(
+        request,
+        lambda: services.cell_request_answer(cell_request=cell_request, response=response, by=request.user),
+        "Answer sent to the sender.",
+    )
+    return _back(cell_request)
+
+
+@operation_post
+def cell_request_close(request, operation, pk):
+    cell_request = _cell_request(request, operation, pk)
+    _run(request, lambda: services.cell_request_close(cell_request=cell_request, by=request.user), "Closed.")
+    return _back(cell_request)
+
+
+@operation_post
+def cell_request_endorse(request, operation, pk):
+    cell_request = _cell_request(request, operation, pk)
+    rfa = cell_request.rfa_details
+    if rfa is None:
+        raise Http404("Not a request for military assistance.")
+    ensure(request.user, "endorse_rfas", operation.pk)
+    form = EndorseForm(request.POST)
+    if form.is_valid():
+        endorse = form.cleaned_data["decision"] == "endorse"
+        try:
+            services.rfa_decide(rfa=rfa, endorse=endorse, note=form.cleaned_data["note"], by=request.user)
+        except ValidationError as exc:
+            form_errors_from(exc, form)
+        else:
+            messages.success(request, "Endorsed: it can go to the military." if endorse else "Declined.")
+            return _back(cell_request)
+    return render_detail(CellRequestDetailView, request, operation, cell_request, endorse_form=form)
