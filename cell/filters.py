@@ -1,4 +1,4 @@
-"""The FilterSet of cell requests: one for the API list (and the HTML list, when it takes one)."""
+"""The FilterSet of cell requests: one for the API list and the HTML list."""
 
 import django_filters as df
 
@@ -8,6 +8,7 @@ from cmcoord.models import Sensitivity
 
 
 class CellRequestFilterSet(RecordFilterSet):
+    search_fields = ("title", "description")
     kind = df.ChoiceFilter(choices=CellRequest.Kind.choices, help_text="Kind of request.")
     status = df.MultipleChoiceFilter(
         choices=CellRequest.Status.choices, help_text="Status; repeat to combine."

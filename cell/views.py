@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from cell import rules, services
+from cell.filters import CellRequestFilterSet
 from cell.forms import AnswerForm, AssistanceRequestForm, CellRequestForm, EndorseForm, TableForm
 from cell.models import CellRequest
 from cmcoord.permissions import ensure, visible_related
@@ -26,14 +27,11 @@ class CellRequestListView(OperationListView):
     model = CellRequest
     template_name = "cell/cell_request_list.html"
 
+    filterset_class = CellRequestFilterSet
+    search_fields = CellRequestFilterSet.search_fields
+
     def get_queryset(self):
-        qs = super().get_queryset().select_related("submitted_by", "rfa")
-        status, kind = self.request.GET.get("status"), self.request.GET.get("kind")
-        if status in CellRequest.Status.values:
-            qs = qs.filter(status=status)
-        if kind in CellRequest.Kind.values:
-            qs = qs.filter(kind=kind)
-        return qs
+        return super().get_queryset().select_related("submitted_by", "rfa")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -1,6 +1,9 @@
-"""FilterSets of forums, meetings and action points."""
+"""FilterSets of forums, meetings and action points: the API lists and the HTML lists use them."""
+
+import datetime as dt
 
 import django_filters as df
+from django.utils import timezone
 
 from cmcoord.api.filters import RecordFilterSet, VisibleIdFilter, user_filter
 from cmcoord.models import Sensitivity
@@ -8,6 +11,7 @@ from meetings.models import ActionPoint, CoordinationForum, ForumKind, Meeting
 
 
 class ForumFilterSet(RecordFilterSet):
+    search_fields = ("name", "location", "rhythm")
     kind = df.ChoiceFilter(choices=ForumKind.choices, help_text="Kind of forum.")
     sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
 
@@ -17,6 +21,7 @@ class ForumFilterSet(RecordFilterSet):
 
 
 class MeetingFilterSet(RecordFilterSet):
+    search_fields = ("title", "location", "summary")
     starts_after = df.IsoDateTimeFilter(
         field_name="starts_at", lookup_expr="gte", help_text="Meetings starting at or after (ISO 8601)."
     )
@@ -34,6 +39,7 @@ class MeetingFilterSet(RecordFilterSet):
 
 
 class ActionPointFilterSet(RecordFilterSet):
+    search_fields = ("title", "description", "progress_note")
     status = df.MultipleChoiceFilter(
         choices=ActionPoint.Status.choices, help_text="Status; repeat to combine."
     )
@@ -49,3 +55,37 @@ class ActionPointFilterSet(RecordFilterSet):
     class Meta:
         model = ActionPoint
         fields = ["operation", "updated_since"]
+
+
+class MeetingPageFilterSet(MeetingFilterSet):
+    """The meetings page: upcoming ones (from 12 hours ago), soonest first, unless ?when=past."""
+
+    when = df.ChoiceFilter(choices=[("upcoming", "Upcoming"), ("past", "Past")], method="filter_when")
+
+    def filter_when(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, also when absent
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        now = timezone.now()
+        if self.form.cleaned_data.get("when") == "past":
+            return queryset.filter(starts_at__lt=now).order_by("-starts_at", "-pk")
+        return queryset.filter(starts_at__gte=now - dt.timedelta(hours=12)).order_by("starts_at", "pk")
+
+
+class ActionPointPageFilterSet(ActionPointFilterSet):
+    """The action points page: open ones unless ?all=1 (or a status is asked); ?mine=1 for yours."""
+
+    mine = df.BooleanFilter(method="filter_mine", widget=df.widgets.BooleanWidget())
+    all = df.BooleanFilter(method="filter_all", widget=df.widgets.BooleanWidget())
+
+    def filter_mine(self, queryset, name, value):
+        return queryset.filter(owner_id=getattr(self.request.user, "pk", None)) if value else queryset
+
+    def filter_all(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, also when absent
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        return queryset if data.get("all") or data.get("status") else queryset.open()

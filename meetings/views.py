@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from cmcoord.permissions import visible_related
 from cmcoord.views_base import (
@@ -17,6 +16,7 @@ from cmcoord.views_base import (
     share_record,
 )
 from meetings import services
+from meetings.filters import ActionPointPageFilterSet, MeetingPageFilterSet
 from meetings.forms import ActionPointUpdateForm
 from meetings.models import ActionPoint, Meeting, Participant
 from meetings.rules import can_read_minutes, can_update_action_point
@@ -26,11 +26,11 @@ class MeetingListView(OperationListView):
     model = Meeting
     template_name = "meetings/meeting_list.html"
 
+    filterset_class = MeetingPageFilterSet
+    search_fields = MeetingPageFilterSet.search_fields
+
     def get_queryset(self):
-        qs = super().get_queryset().select_related("forum")
-        if self.request.GET.get("when") == "past":
-            return qs.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
-        return qs.filter(starts_at__gte=timezone.now() - timezone.timedelta(hours=12)).order_by("starts_at")
+        return super().get_queryset().select_related("forum")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -68,13 +68,11 @@ class ActionPointListView(OperationListView):
     model = ActionPoint
     template_name = "meetings/action_point_list.html"
 
+    filterset_class = ActionPointPageFilterSet
+    search_fields = ActionPointPageFilterSet.search_fields
+
     def get_queryset(self):
-        qs = super().get_queryset().select_related("owner", "owner_actor", "meeting")
-        if self.request.GET.get("mine") == "1":
-            qs = qs.filter(owner=self.request.user)
-        if self.request.GET.get("all") != "1":
-            qs = qs.open()
-        return qs
+        return super().get_queryset().select_related("owner", "owner_actor", "meeting")
 
 
 def action_point_detail(request, op, pk):

@@ -25,7 +25,7 @@ class CellRequestViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, Sco
     filterset_class = CellRequestFilterSet
     exports = {"hxl": cell_requests_hxl}
     write_permission = "submit_cell_requests"
-    search_fields = ["title", "description"]
+    search_fields = CellRequestFilterSet.search_fields
     ordering_fields = ["created_at", "status", "updated_at"]
 
     @transaction.atomic

@@ -35,7 +35,7 @@ class ForumViewSet(RecordViewSet):
     serializer_class = ForumSerializer
     filterset_class = ForumFilterSet
     prefetch = ("members",)
-    search_fields = ["name", "location", "rhythm"]
+    search_fields = ForumFilterSet.search_fields
     ordering_fields = ["name", "updated_at"]
 
 
@@ -52,7 +52,7 @@ class MeetingViewSet(RecordViewSet):
         "participants",
         "decisions",
     )
-    search_fields = ["title", "location", "summary"]
+    search_fields = MeetingFilterSet.search_fields
     ordering_fields = ["starts_at", "title", "updated_at"]
 
     @extend_schema(responses=CALENDAR, summary="The meeting as iCalendar")
@@ -71,7 +71,7 @@ class ActionPointViewSet(RecordViewSet):
     serializer_class = ActionPointSerializer
     filterset_class = ActionPointFilterSet
     exports = {"hxl": action_points_hxl}
-    search_fields = ["title", "description", "progress_note"]
+    search_fields = ActionPointFilterSet.search_fields
     ordering_fields = ["due_date", "status", "updated_at"]
 
     @staticmethod

@@ -45,3 +45,19 @@ def test_the_actor_list_search_is_the_apis(as_officer, operation):
     ActorFactory(operation=operation, name="UNICEF")
     url = reverse("actor-list", args=[operation.pk])
     assert names(as_officer.get(url, {"q": "logistics"}), "name") == {"World Food Programme"}
+
+
+def test_the_action_point_list_keeps_its_links_and_takes_the_apis_filters(as_officer, operation, officer, field):
+    from tests.factories import ActionPointFactory
+
+    ActionPointFactory(operation=operation, owner=officer, title="Mine, open")
+    ActionPointFactory(operation=operation, owner=field, title="Theirs, open")
+    done = ActionPointFactory(operation=operation, owner=officer, title="Mine, done")
+    done.status, done.closed_at = "done", done.created_at
+    done.save()
+    url = reverse("action-point-list", args=[operation.pk])
+    assert names(as_officer.get(url), "title") == {"Mine, open", "Theirs, open"}
+    assert names(as_officer.get(url, {"mine": "1"}), "title") == {"Mine, open"}
+    assert names(as_officer.get(url, {"owner": "me", "all": "1"}), "title") == {"Mine, open", "Mine, done"}
+    assert names(as_officer.get(url, {"status": "done"}), "title") == {"Mine, done"}
+    assert names(as_officer.get(url, {"q": "theirs"}), "title") == {"Theirs, open"}
