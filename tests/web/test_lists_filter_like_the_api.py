@@ -47,7 +47,9 @@ def test_the_actor_list_search_is_the_apis(as_officer, operation):
     assert names(as_officer.get(url, {"q": "logistics"}), "name") == {"World Food Programme"}
 
 
-def test_the_action_point_list_keeps_its_links_and_takes_the_apis_filters(as_officer, operation, officer, field):
+def test_the_action_point_list_keeps_its_links_and_takes_the_apis_filters(
+    as_officer, operation, officer, field
+):
     from tests.factories import ActionPointFactory
 
     ActionPointFactory(operation=operation, owner=officer, title="Mine, open")
