@@ -1,0 +1,153 @@
+"""The Django admin decides nothing on its own: decisions go through the services, or are read-only."""
+
+import pytest
+from django.urls import reverse
+
+from actors.models import Actor, InterlocutorStatus
+from contacts.models import Contact, InterlocutorDecision
+from contacts.services import interlocutor_decide
+from tests.factories import ContactFactory, MilitaryActorFactory
+
+APPROVED, REJECTED, UNDECIDED = (
+    InterlocutorStatus.APPROVED,
+    InterlocutorStatus.REJECTED,
+    InterlocutorStatus.UNDECIDED,
+)
+
+
+def change_form_data(response) -> dict:
+    """What the browser would post back from an admin change page, untouched."""
+    data = {}
+
+    def add(form):
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+
+    add(response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets") or []:
+        add(inline.formset.management_form)
+        for form in inline.formset.forms:
+            add(form)
+    return data
+
+
+def post_change_form(client, url, **changes):
+    data = {**change_form_data(client.get(url)), **changes}
+    return client.post(url, data)
+
+
+@pytest.fixture
+def admin_client(client, administrator):
+    client.force_login(administrator)
+    return client
+
+
+@pytest.fixture
+def force(operation):
+    return MilitaryActorFactory(operation=operation, name="Navy task group")
+
+
+# --- Interlocutor decisions ----------------------------------------------------------------------
+
+
+def test_the_administrator_approves_an_actor_through_the_admin_action_and_the_decision_is_recorded(
+    admin_client, administrator, force
+):
+    changelist = reverse("admin:actors_actor_changelist")
+    response = admin_client.post(
+        changelist, {"action": "approve_as_interlocutor", "_selected_action": [force.pk]}
+    )
+    assert response.status_code == 302
+    page = admin_client.get(response["Location"])
+    assert page.status_code == 200
+    assert "Navy task group" in page.content.decode()
+
+    done = admin_client.post(
+        response["Location"], {"decision": APPROVED, "rationale": "Runs the sealift the response depends on."}
+    )
+
+    assert done.status_code == 302
+    record = InterlocutorDecision.objects.get()
+    assert (record.actor, record.decision, record.decided_by) == (force, APPROVED, administrator)
+    assert record.rationale == "Runs the sealift the response depends on."
+    force.refresh_from_db()
+    assert force.interlocutor_status == APPROVED
+    assert force.interlocutor_decided_by == administrator
+    assert force.history.first().history_user == administrator
+
+
+def test_the_administrator_rejects_contacts_through_the_admin_with_one_rationale(admin_client, force):
+    contacts = [ContactFactory(actor=force, full_name=name) for name in ("Cdr. One", "Lt. Two")]
+    response = admin_client.post(
+        reverse("admin:contacts_contact_changelist"),
+        {"action": "reject_as_interlocutor", "_selected_action": [c.pk for c in contacts]},
+    )
+    admin_client.post(response["Location"], {"decision": REJECTED, "rationale": "Unit accused of abuses."})
+
+    assert InterlocutorDecision.objects.filter(contact__in=contacts, decision=REJECTED).count() == 2
+    assert set(Contact.objects.values_list("interlocutor_status", flat=True)) == {REJECTED}
+
+
+def test_a_decision_without_rationale_is_refused_and_nothing_changes(admin_client, force):
+    url = reverse("admin:contacts_interlocutordecision_decide") + f"?actors={force.pk}"
+    response = admin_client.post(url, {"decision": APPROVED, "rationale": "   "})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not InterlocutorDecision.objects.exists()
+    force.refresh_from_db()
+    assert force.interlocutor_status == UNDECIDED
+
+
+@pytest.mark.parametrize("model", [Actor, Contact])
+def test_posting_the_interlocutor_fields_in_the_change_form_changes_nothing(
+    admin_client, administrator, force, model
+):
+    target = force if model is Actor else ContactFactory(actor=force, full_name="Cdr. Nuno Matola")
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[target.pk])
+
+    response = post_change_form(
+        admin_client,
+        url,
+        interlocutor_status=APPROVED,
+        interlocutor_decided_by=administrator.pk,
+        interlocutor_decided_on="2026-04-01",
+        interlocutor_rationale="Typed into the admin form.",
+        notes="Seen at the port.",
+    )
+
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    target.refresh_from_db()
+    assert target.notes == "Seen at the port."  # the form was saved ...
+    assert target.interlocutor_status == UNDECIDED  # ... but not the decision
+    assert target.interlocutor_decided_by is None
+    assert target.interlocutor_rationale == ""
+    assert not InterlocutorDecision.objects.exists()
+
+
+def test_reverting_an_actor_to_an_older_version_does_not_undo_a_decision(admin_client, hct, force):
+    undecided_version = force.history.get()
+    interlocutor_decide(target=force, decision=APPROVED, rationale="Runs the sealift.", by=hct)
+    url = reverse("admin:actors_actor_simple_history", args=[force.pk, undecided_version.history_id])
+
+    response = post_change_form(admin_client, url)
+
+    assert response.status_code == 302
+    force.refresh_from_db()
+    assert force.interlocutor_status == APPROVED
+    assert force.interlocutor_decided_by == hct
+
+
+def test_the_record_of_decisions_is_view_only_in_the_admin(admin_client, hct, force):
+    record = interlocutor_decide(target=force, decision=APPROVED, rationale="Runs the sealift.", by=hct)
+    change = reverse("admin:contacts_interlocutordecision_change", args=[record.pk])
+
+    assert admin_client.get(reverse("admin:contacts_interlocutordecision_add")).status_code == 403
+    assert admin_client.get(change).status_code == 200  # shown, read-only
+    assert admin_client.post(change, {"decision": REJECTED, "rationale": "Edited."}).status_code == 403
+    delete = reverse("admin:contacts_interlocutordecision_delete", args=[record.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    record.refresh_from_db()
+    assert (record.decision, record.rationale) == (APPROVED, "Runs the sealift.")
