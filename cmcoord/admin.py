@@ -2,11 +2,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from cmcoord.admin_base import DecisionFieldsReadOnly
 from cmcoord.models import (
     Area,
     GuidelineDocument,
@@ -20,7 +23,7 @@ from cmcoord.models import (
     User,
 )
 from cmcoord.roles import Role
-from cmcoord.services import operation_members, role_grant, role_revoke
+from cmcoord.services import operation_members, role_grant, role_revoke, strategy_approve
 
 
 @admin.register(User)
@@ -42,14 +45,50 @@ class RoleGrantForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
 
 
+class OperationForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        # The rule of ``strategy_draft``: the HCT/UNCT approves a strategy with its rationale.
+        if cleaned.get("strategy_draft") and not (cleaned.get("strategy_draft_rationale") or "").strip():
+            self.add_error("strategy_draft_rationale", _("Give the rationale the HCT/UNCT will approve."))
+        return cleaned
+
+
 @admin.register(Operation)
-class OperationAdmin(SimpleHistoryAdmin):
+class OperationAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
+    """Operations; roles on the members page and the strategy approval go through the services."""
+
+    form = OperationForm
     list_display = ("name", "country", "emergency_type", "phase", "start_date", "strategy", "strategy_status")
     list_filter = ("emergency_type", "phase", "strategy_status", "country")
     search_fields = ("name", "country")
     inlines = [GuidelineInline]
-    autocomplete_fields = ("strategy_approved_by",)
+    # The strategy in force is the one the HCT/UNCT approved: the draft is edited here, and
+    # approved only by the action below, which calls ``strategy_approve``.
+    decision_fields = (
+        "strategy",
+        "strategy_rationale",
+        "strategy_status",
+        "strategy_approved_by",
+        "strategy_approved_on",
+    )
+    actions = ["approve_strategy_draft"]
     change_form_template = "admin/cmcoord/operation/change_form.html"
+
+    @admin.action(description=_("Approve the strategy draft"))
+    def approve_strategy_draft(self, request, queryset):
+        for operation in queryset:
+            try:
+                strategy_approve(operation=operation, by=request.user)
+            except ValidationError as exc:
+                self.message_user(request, f"{operation}: {' '.join(exc.messages)}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("%(operation)s: the strategy is now %(strategy)s.")
+                    % {"operation": operation, "strategy": operation.get_strategy_display()},
+                    messages.SUCCESS,
+                )
 
     def get_urls(self):
         own = [

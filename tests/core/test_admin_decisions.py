@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from actors.models import Actor, InterlocutorStatus
 from contacts.models import Contact, InterlocutorDecision
@@ -151,3 +152,69 @@ def test_the_record_of_decisions_is_view_only_in_the_admin(admin_client, hct, fo
     assert admin_client.post(delete, {"post": "yes"}).status_code == 403
     record.refresh_from_db()
     assert (record.decision, record.rationale) == (APPROVED, "Runs the sealift.")
+
+
+# --- Strategy -----------------------------------------------------------------------------------
+
+
+def test_the_strategy_cannot_be_approved_through_the_operation_change_form(
+    admin_client, administrator, operation
+):
+    url = reverse("admin:cmcoord_operation_change", args=[operation.pk])
+
+    response = post_change_form(
+        admin_client,
+        url,
+        strategy="cooperation",
+        strategy_rationale="Typed into the admin form.",
+        strategy_status="approved",
+        strategy_approved_by=administrator.pk,
+        strategy_approved_on="2026-04-01",
+        phase="recovery",
+    )
+
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    operation.refresh_from_db()
+    assert operation.phase == "recovery"  # the form was saved ...
+    assert (operation.strategy, operation.strategy_rationale, operation.strategy_status) == ("", "", "draft")
+    assert operation.strategy_approved_by is None and operation.strategy_approved_on is None
+
+
+def test_the_administrator_approves_the_strategy_draft_through_the_service(
+    admin_client, administrator, operation
+):
+    operation.strategy_draft, operation.strategy_draft_rationale = "coordination", "Armed groups near sites."
+    operation.save()
+
+    admin_client.post(
+        reverse("admin:cmcoord_operation_changelist"),
+        {"action": "approve_strategy_draft", "_selected_action": [operation.pk]},
+    )
+
+    operation.refresh_from_db()
+    assert (operation.strategy, operation.strategy_status) == ("coordination", "approved")
+    assert operation.strategy_rationale == "Armed groups near sites."
+    assert operation.strategy_approved_by == administrator
+    assert operation.strategy_approved_on == timezone.localdate()
+    assert operation.strategy_draft == ""
+    assert operation.history.first().history_user == administrator
+
+
+def test_approving_without_a_draft_says_so_and_changes_nothing(admin_client, operation):
+    response = admin_client.post(
+        reverse("admin:cmcoord_operation_changelist"),
+        {"action": "approve_strategy_draft", "_selected_action": [operation.pk]},
+        follow=True,
+    )
+    assert "no drafted strategy" in response.content.decode()
+    operation.refresh_from_db()
+    assert operation.strategy_status == "draft" and operation.strategy_approved_by is None
+
+
+def test_a_strategy_draft_without_rationale_is_refused_in_the_operation_change_form(admin_client, operation):
+    url = reverse("admin:cmcoord_operation_change", args=[operation.pk])
+    response = post_change_form(admin_client, url, strategy_draft="cooperation", strategy_draft_rationale="")
+    assert response.status_code == 200
+    assert "strategy_draft_rationale" in response.context["adminform"].form.errors
+    operation.refresh_from_db()
+    assert operation.strategy_draft == ""
