@@ -10,7 +10,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from guardian.admin import GuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from actors.forms import InterlocutorDecisionForm
@@ -38,7 +37,7 @@ def decide_url(kind: str, ids, decision: str = "") -> str:
 
 
 @admin.register(Contact)
-class ContactAdmin(DecisionFieldsReadOnly, GuardedModelAdminMixin, SimpleHistoryAdmin):
+class ContactAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
     list_display = (
         "full_name",
         "rank_or_title",

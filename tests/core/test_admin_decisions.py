@@ -1,7 +1,7 @@
 """The Django admin decides nothing on its own: decisions go through the services, or are read-only."""
 
 import pytest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from actors.models import Actor, InterlocutorStatus
@@ -152,6 +152,14 @@ def test_the_record_of_decisions_is_view_only_in_the_admin(admin_client, hct, fo
     assert admin_client.post(delete, {"post": "yes"}).status_code == 403
     record.refresh_from_db()
     assert (record.decision, record.rationale) == (APPROVED, "Runs the sealift.")
+
+
+@pytest.mark.parametrize("model", ["contacts_contact", "meetings_meeting"])
+def test_the_admin_writes_no_per_object_permissions_of_its_own(model):
+    """guardian's "Object permissions" pages granted any permission on a contact or meeting to
+    anyone; per-person shares go through ``record_share`` on the officers' share pages."""
+    with pytest.raises(NoReverseMatch):
+        reverse(f"admin:{model}_permissions", args=[1])
 
 
 # --- Strategy -----------------------------------------------------------------------------------
