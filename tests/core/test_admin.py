@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 DOMAIN_APPS = ["cmcoord", "actors", "contacts", "meetings", "assets"]
@@ -37,3 +38,13 @@ def test_the_administrator_opens_every_list_and_add_page(client, administrator, 
         assert client.get(reverse(f"admin:{info}_changelist")).status_code == 200, info
         add = client.get(reverse(f"admin:{info}_add"))
         assert add.status_code in {200, 403}, info  # 403: records made elsewhere (tokens, decisions)
+
+
+def test_a_staff_account_without_superuser_status_is_refused_even_with_model_permissions(client, officer):
+    officer.is_staff = True
+    officer.save()
+    officer.user_permissions.set(Permission.objects.filter(content_type__app_label="actors"))
+    client.force_login(officer)
+    for url in [reverse("admin:index"), reverse("admin:actors_actor_changelist")]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
