@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -22,17 +24,53 @@ from cmcoord.models import (
     SecurityAssessment,
     User,
 )
-from cmcoord.roles import Role
+from cmcoord.permissions import memberships
+from cmcoord.roles import Role, role_label
 from cmcoord.services import operation_members, role_grant, role_revoke, strategy_approve
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    fieldsets = DjangoUserAdmin.fieldsets + (("Organisation", {"fields": ("organisation", "phone")}),)
-    add_fieldsets = DjangoUserAdmin.add_fieldsets + (
-        ("Organisation", {"fields": ("email", "first_name", "last_name", "organisation")}),
+    """People. Their roles are shown here and given per operation on its members page.
+
+    Django's groups and global permissions are left out: the permission engine reads neither
+    (a role is object permissions on one operation, written only by ``role_grant``), so ticking
+    "Approve the CMCoord strategy" here would look like a grant and be none.
+    """
+
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Organisation"), {"fields": ("organisation", "phone")}),
+        (_("Access"), {"fields": ("is_active", "is_staff", "is_superuser", "roles")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
+    add_fieldsets = DjangoUserAdmin.add_fieldsets + (
+        (_("Organisation"), {"fields": ("email", "first_name", "last_name", "organisation")}),
+    )
+    readonly_fields = ("roles",)
     list_display = ("username", "get_full_name", "organisation", "email", "is_active", "is_staff")
+    list_filter = ("is_staff", "is_superuser", "is_active")
+    filter_horizontal = ()
+
+    @admin.display(description=_("Roles"))
+    def roles(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        if obj.is_superuser:
+            return _("Administrator of every operation.")
+        held = memberships(obj)
+        if not held:
+            return _("No role yet: roles are given on each operation's members page.")
+        operations = Operation.objects.in_bulk(list(held))
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a>: {}',
+            (
+                (reverse("admin:cmcoord_operation_members", args=[pk]), operations[pk], role_label(role))
+                for pk, role in sorted(held.items())
+            ),
+        )
 
 
 class GuidelineInline(admin.TabularInline):
@@ -109,12 +147,15 @@ class OperationAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
         if request.method == "POST":
             if "revoke" in request.POST:
                 user = get_object_or_404(get_user_model(), pk=request.POST["revoke"])
-                role_revoke(user=user, operation=operation)
+                role_revoke(user=user, operation=operation, by=request.user)
                 messages.success(request, f"{user} no longer has a role in {operation}.")
                 return redirect(request.path)
             if form.is_valid():
                 role_grant(
-                    user=form.cleaned_data["user"], operation=operation, role=form.cleaned_data["role"]
+                    user=form.cleaned_data["user"],
+                    operation=operation,
+                    role=form.cleaned_data["role"],
+                    by=request.user,
                 )
                 messages.success(
                     request, f"{form.cleaned_data['user']} is now {Role(form.cleaned_data['role']).label}."

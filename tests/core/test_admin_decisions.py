@@ -1,10 +1,14 @@
 """The Django admin decides nothing on its own: decisions go through the services, or are read-only."""
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.forms import MultiWidget
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from actors.models import Actor, InterlocutorStatus
+from cmcoord.permissions import forget_memberships, memberships
+from cmcoord.roles import Role
 from contacts.models import Contact, InterlocutorDecision
 from contacts.services import interlocutor_decide
 from tests.factories import ContactFactory, MilitaryActorFactory
@@ -21,11 +25,15 @@ def change_form_data(response) -> dict:
     data = {}
 
     def add(form):
-        for name in form.fields:
+        for name, field in form.fields.items():
             value = form[name].value()
             if value is None or value is False:
                 continue
-            data[form.add_prefix(name)] = "on" if value is True else value
+            if isinstance(field.widget, MultiWidget):  # e.g. a date and a time
+                for i, part in enumerate(field.widget.decompress(value)):
+                    data[f"{form.add_prefix(name)}_{i}"] = part
+            else:
+                data[form.add_prefix(name)] = "on" if value is True else value
 
     add(response.context["adminform"].form)
     for inline in response.context.get("inline_admin_formsets") or []:
@@ -160,6 +168,34 @@ def test_the_admin_writes_no_per_object_permissions_of_its_own(model):
     anyone; per-person shares go through ``record_share`` on the officers' share pages."""
     with pytest.raises(NoReverseMatch):
         reverse(f"admin:{model}_permissions", args=[1])
+
+
+# --- Roles --------------------------------------------------------------------------------------
+
+
+def test_the_user_form_grants_no_permissions_and_shows_the_roles(admin_client, operation, officer):
+    url = reverse("admin:cmcoord_user_change", args=[officer.pk])
+    page = admin_client.get(url)
+    assert "user_permissions" not in page.context["adminform"].form.fields
+    assert "groups" not in page.context["adminform"].form.fields
+    assert "CMCoord officer" in page.content.decode()
+
+    approve = Permission.objects.get(codename="approve_strategy")
+    post_change_form(admin_client, url, user_permissions=[approve.pk], first_name="Ana")
+
+    officer.refresh_from_db()
+    assert officer.first_name == "Ana"
+    assert not officer.user_permissions.exists()
+    assert memberships(officer) == {operation.pk: Role.OFFICER}
+
+
+def test_the_administrator_grants_and_revokes_roles_on_the_members_page(admin_client, operation, outsider):
+    url = reverse("admin:cmcoord_operation_members", args=[operation.pk])
+    admin_client.post(url, {"grant": "1", "user": outsider.pk, "role": Role.HCT})
+    assert memberships(outsider) == {operation.pk: Role.HCT}
+    forget_memberships(outsider)
+    admin_client.post(url, {"revoke": outsider.pk})
+    assert memberships(outsider) == {}
 
 
 # --- Strategy -----------------------------------------------------------------------------------
