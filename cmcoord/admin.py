@@ -26,7 +26,13 @@ from cmcoord.models import (
 )
 from cmcoord.permissions import memberships
 from cmcoord.roles import Role, role_label
-from cmcoord.services import operation_members, role_grant, role_revoke, strategy_approve
+from cmcoord.services import (
+    operation_members,
+    partner_token_revoke,
+    role_grant,
+    role_revoke,
+    strategy_approve,
+)
 
 
 @admin.register(User)
@@ -225,11 +231,23 @@ class ReminderDeliveryAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartnerToken)
-class PartnerTokenAdmin(admin.ModelAdmin):
+class PartnerTokenAdmin(DecisionFieldsReadOnly, admin.ModelAdmin):
+    """A token's reach is decided when an officer creates it; here it is read and revoked."""
+
     list_display = ("name", "operation", "key_prefix", "expires_at", "revoked_at", "last_used_at")
     list_filter = ("operation",)
+    # Moving a key to another operation, stretching it past the year partner_token_create
+    # allows, or clearing its revocation would each reopen or widen a partner's access.
+    decision_fields = ("operation", "expires_at", "revoked_at")
     readonly_fields = ("key_prefix", "created_by", "created_at", "last_used_at")
+    actions = ["revoke"]
 
     def has_add_permission(self, request):
         # Keys are created where they can be shown once: the officers' partner-token page.
         return False
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset):
+        for token in queryset.select_related("operation"):
+            partner_token_revoke(token=token, by=request.user)
+        self.message_user(request, _("Revoked: partner systems using these keys are refused from now on."))

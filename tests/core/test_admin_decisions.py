@@ -1,5 +1,7 @@
 """The Django admin decides nothing on its own: decisions go through the services, or are read-only."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.forms import MultiWidget
@@ -9,6 +11,7 @@ from django.utils import timezone
 from actors.models import Actor, InterlocutorStatus
 from cmcoord.permissions import forget_memberships, memberships
 from cmcoord.roles import Role
+from cmcoord.services import partner_token_create, partner_token_revoke
 from contacts.models import Contact, InterlocutorDecision
 from contacts.services import interlocutor_decide
 from tests.factories import ContactFactory, MilitaryActorFactory
@@ -262,3 +265,46 @@ def test_a_strategy_draft_without_rationale_is_refused_in_the_operation_change_f
     assert "strategy_draft_rationale" in response.context["adminform"].form.errors
     operation.refresh_from_db()
     assert operation.strategy_draft == ""
+
+
+# --- Partner tokens -----------------------------------------------------------------------------
+
+
+def test_a_partner_token_keeps_its_operation_expiry_and_revocation_in_the_admin(
+    admin_client, officer, operation, other_operation
+):
+    token, _key = partner_token_create(
+        operation=operation, name="3W", expires_at=timezone.now() + dt.timedelta(days=30), by=officer
+    )
+    partner_token_revoke(token=token, by=officer)
+    token.refresh_from_db()
+    revoked_at, expires_at = token.revoked_at, token.expires_at
+    url = reverse("admin:cmcoord_partnertoken_change", args=[token.pk])
+
+    response = post_change_form(
+        admin_client,
+        url,
+        name="3W dashboard",
+        operation=other_operation.pk,
+        expires_at_0="2036-01-01",
+        expires_at_1="00:00:00",
+        revoked_at_0="",
+        revoked_at_1="",
+    )
+
+    assert response.status_code == 302
+    token.refresh_from_db()
+    assert token.name == "3W dashboard"
+    assert (token.operation, token.expires_at, token.revoked_at) == (operation, expires_at, revoked_at)
+
+
+def test_the_administrator_revokes_a_partner_token_through_the_service(admin_client, officer, operation):
+    token, _key = partner_token_create(
+        operation=operation, name="3W", expires_at=timezone.now() + dt.timedelta(days=30), by=officer
+    )
+    admin_client.post(
+        reverse("admin:cmcoord_partnertoken_changelist"),
+        {"action": "revoke", "_selected_action": [token.pk]},
+    )
+    token.refresh_from_db()
+    assert token.revoked_at is not None
