@@ -93,6 +93,8 @@ class InterlocutorDecisionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        # Django's delete page of an actor, contact or operation asks this too: one with recorded
+        # decisions cannot be deleted from the admin (the officers' delete still cascades).
         return False
 
     def get_urls(self):
