@@ -2,11 +2,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from cmcoord.admin_base import DecisionFieldsReadOnly
 from cmcoord.models import (
     Area,
     GuidelineDocument,
@@ -19,17 +24,59 @@ from cmcoord.models import (
     SecurityAssessment,
     User,
 )
-from cmcoord.roles import Role
-from cmcoord.services import operation_members, role_grant, role_revoke
+from cmcoord.permissions import memberships
+from cmcoord.roles import Role, role_label
+from cmcoord.services import (
+    operation_members,
+    partner_token_revoke,
+    role_grant,
+    role_revoke,
+    strategy_approve,
+)
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    fieldsets = DjangoUserAdmin.fieldsets + (("Organisation", {"fields": ("organisation", "phone")}),)
-    add_fieldsets = DjangoUserAdmin.add_fieldsets + (
-        ("Organisation", {"fields": ("email", "first_name", "last_name", "organisation")}),
+    """People. Their roles are shown here and given per operation on its members page.
+
+    Django's groups and global permissions are left out: the permission engine reads neither
+    (a role is object permissions on one operation, written only by ``role_grant``), so ticking
+    "Approve the CMCoord strategy" here would look like a grant and be none.
+    """
+
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Organisation"), {"fields": ("organisation", "phone")}),
+        (_("Access"), {"fields": ("is_active", "is_staff", "is_superuser", "roles")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
+    add_fieldsets = DjangoUserAdmin.add_fieldsets + (
+        (_("Organisation"), {"fields": ("email", "first_name", "last_name", "organisation")}),
+    )
+    readonly_fields = ("roles",)
     list_display = ("username", "get_full_name", "organisation", "email", "is_active", "is_staff")
+    list_filter = ("is_staff", "is_superuser", "is_active")
+    filter_horizontal = ()
+
+    @admin.display(description=_("Roles"))
+    def roles(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        if obj.is_superuser:
+            return _("Administrator of every operation.")
+        held = memberships(obj)
+        if not held:
+            return _("No role yet: roles are given on each operation's members page.")
+        operations = Operation.objects.in_bulk(list(held))
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a>: {}',
+            (
+                (reverse("admin:cmcoord_operation_members", args=[pk]), operations[pk], role_label(role))
+                for pk, role in sorted(held.items())
+            ),
+        )
 
 
 class GuidelineInline(admin.TabularInline):
@@ -42,14 +89,50 @@ class RoleGrantForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
 
 
+class OperationForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        # The rule of ``strategy_draft``: the HCT/UNCT approves a strategy with its rationale.
+        if cleaned.get("strategy_draft") and not (cleaned.get("strategy_draft_rationale") or "").strip():
+            self.add_error("strategy_draft_rationale", _("Give the rationale the HCT/UNCT will approve."))
+        return cleaned
+
+
 @admin.register(Operation)
-class OperationAdmin(SimpleHistoryAdmin):
+class OperationAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
+    """Operations; roles on the members page and the strategy approval go through the services."""
+
+    form = OperationForm
     list_display = ("name", "country", "emergency_type", "phase", "start_date", "strategy", "strategy_status")
     list_filter = ("emergency_type", "phase", "strategy_status", "country")
     search_fields = ("name", "country")
     inlines = [GuidelineInline]
-    autocomplete_fields = ("strategy_approved_by",)
+    # The strategy in force is the one the HCT/UNCT approved: the draft is edited here, and
+    # approved only by the action below, which calls ``strategy_approve``.
+    decision_fields = (
+        "strategy",
+        "strategy_rationale",
+        "strategy_status",
+        "strategy_approved_by",
+        "strategy_approved_on",
+    )
+    actions = ["approve_strategy_draft"]
     change_form_template = "admin/cmcoord/operation/change_form.html"
+
+    @admin.action(description=_("Approve the strategy draft"))
+    def approve_strategy_draft(self, request, queryset):
+        for operation in queryset:
+            try:
+                strategy_approve(operation=operation, by=request.user)
+            except ValidationError as exc:
+                self.message_user(request, f"{operation}: {' '.join(exc.messages)}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("%(operation)s: the strategy is now %(strategy)s.")
+                    % {"operation": operation, "strategy": operation.get_strategy_display()},
+                    messages.SUCCESS,
+                )
 
     def get_urls(self):
         own = [
@@ -70,12 +153,15 @@ class OperationAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             if "revoke" in request.POST:
                 user = get_object_or_404(get_user_model(), pk=request.POST["revoke"])
-                role_revoke(user=user, operation=operation)
+                role_revoke(user=user, operation=operation, by=request.user)
                 messages.success(request, f"{user} no longer has a role in {operation}.")
                 return redirect(request.path)
             if form.is_valid():
                 role_grant(
-                    user=form.cleaned_data["user"], operation=operation, role=form.cleaned_data["role"]
+                    user=form.cleaned_data["user"],
+                    operation=operation,
+                    role=form.cleaned_data["role"],
+                    by=request.user,
                 )
                 messages.success(
                     request, f"{form.cleaned_data['user']} is now {Role(form.cleaned_data['role']).label}."
@@ -145,11 +231,23 @@ class ReminderDeliveryAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartnerToken)
-class PartnerTokenAdmin(admin.ModelAdmin):
+class PartnerTokenAdmin(DecisionFieldsReadOnly, admin.ModelAdmin):
+    """A token's reach is decided when an officer creates it; here it is read and revoked."""
+
     list_display = ("name", "operation", "key_prefix", "expires_at", "revoked_at", "last_used_at")
     list_filter = ("operation",)
+    # Moving a key to another operation, stretching it past the year partner_token_create
+    # allows, or clearing its revocation would each reopen or widen a partner's access.
+    decision_fields = ("operation", "expires_at", "revoked_at")
     readonly_fields = ("key_prefix", "created_by", "created_at", "last_used_at")
+    actions = ["revoke"]
 
     def has_add_permission(self, request):
         # Keys are created where they can be shown once: the officers' partner-token page.
         return False
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset):
+        for token in queryset.select_related("operation"):
+            partner_token_revoke(token=token, by=request.user)
+        self.message_user(request, _("Revoked: partner systems using these keys are refused from now on."))

@@ -46,7 +46,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("CMCOORD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "cmcoord.admin_site.AdministratorAdminConfig",  # django.contrib.admin, for the administrator
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

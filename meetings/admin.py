@@ -1,5 +1,4 @@
 from django.contrib import admin
-from guardian.admin import GuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import (
@@ -52,7 +51,7 @@ class DecisionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(GuardedModelAdminMixin, SimpleHistoryAdmin):
+class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ("title", "operation", "forum", "starts_at", "status", "sensitivity")
     list_filter = ("operation", "status", "kind", "sensitivity")
     search_fields = ("title", "location")
