@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from guardian.shortcuts import assign_perm, remove_perm
+from guardian.shortcuts import assign_perm
 
 from cmcoord.models import (
     Operation,
@@ -212,8 +212,3 @@ def record_share(*, record, user, by) -> None:
     if role_in(user, record.operation_id) is None:
         raise ValidationError({"user": "Only members of this operation can be given access."})
     assign_perm(f"view_{record._meta.model_name}", user, record)
-
-
-def record_unshare(*, record, user, by) -> None:
-    ensure(by, "manage_registry", record.operation_id)
-    remove_perm(f"view_{record._meta.model_name}", user, record)

@@ -82,13 +82,3 @@ def meeting_invite_forum_members(*, meeting: Meeting, by) -> int:
         _save(Participant(meeting=meeting, actor=seat.actor, contact=seat.representative), by)
         added += 1
     return added
-
-
-@transaction.atomic
-def meeting_record_minutes(*, meeting: Meeting, by, minutes=None, summary=None) -> Meeting:
-    ensure(by, "manage_registry", meeting.operation_id)
-    if minutes is not None:
-        meeting.minutes = minutes
-    if summary is not None:
-        meeting.summary = summary
-    return _save(meeting, by)
