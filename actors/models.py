@@ -122,6 +122,8 @@ class ActorQuerySet(models.QuerySet):
 class Actor(OperationRecord):
     """An organisation or force present in the operation."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="actors")
     name = models.CharField(max_length=200)
     acronym = models.CharField(max_length=40, blank=True)

@@ -56,6 +56,8 @@ class AssetQuerySet(models.QuerySet):
 class AssetDeployment(OperationRecord):
     """One MCDA deployment supporting the operation, with its phase-out date and plan."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="assets")
     name = models.CharField(max_length=200, help_text="e.g. '2 × Mi-8 helicopters, Beira'")
     provider = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="assets_provided")
@@ -158,6 +160,8 @@ class DependencyQuerySet(models.QuerySet):
 
 class Dependency(OperationRecord):
     """An activity of the operation that relies on an asset, and its civilian alternative."""
+
+    in_operation_history = True  # its changes show on the operation's history page
 
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="dependencies")
     asset = models.ForeignKey(AssetDeployment, on_delete=models.CASCADE, related_name="dependencies")

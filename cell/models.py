@@ -29,6 +29,8 @@ class CellRequestQuerySet(models.QuerySet):
 class CellRequest(OperationRecord):
     """What field staff channel to the cell; an RFA carries its details in ``rfa``."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     class Kind(models.TextChoices):
         ASSISTANCE = rules.RFA_KIND, "Request for military assistance (RFA)"
         ACCESS = "access", "Access concern"

@@ -30,6 +30,8 @@ class ContactQuerySet(models.QuerySet):
 class Contact(OperationRecord):
     """A person to talk to in an actor: shared with field staff only once approved."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="contacts")
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="contacts")
     full_name = models.CharField(max_length=200)

@@ -113,6 +113,8 @@ class MeetingQuerySet(models.QuerySet):
 class Meeting(OperationRecord):
     """One sitting of a forum, or a bilateral meeting, chaired by a humanitarian."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     class Kind(models.TextChoices):
         FORUM_SITTING = "forum_sitting", "Forum sitting"
         BILATERAL = "bilateral", "Bilateral meeting"
@@ -275,6 +277,8 @@ class ActionPointQuerySet(models.QuerySet):
 
 
 class ActionPoint(OperationRecord):
+    in_operation_history = True  # its changes show on the operation's history page
+
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         IN_PROGRESS = "in_progress", "In progress"

@@ -3,6 +3,7 @@ history of its records, and the health check."""
 
 from itertools import islice
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,12 +15,12 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from actors.models import Actor
-from assets.models import AssetDeployment, Dependency
+from assets.models import AssetDeployment
 from assets.selectors import dependencies_at_risk
 from cell.models import CellRequest
 from cmcoord import permissions, services
 from cmcoord.forms import StrategyForm
-from cmcoord.models import GuidelineDocument, Operation, SecurityAssessment
+from cmcoord.models import GuidelineDocument, Operation
 from cmcoord.roles import role_label
 from cmcoord.views_base import OperationMixin, form_errors_from
 from contacts.models import Contact
@@ -103,16 +104,10 @@ class StrategyView(DashboardView):
         return self.render_to_response(self.get_context_data(strategy_form=form, strategy_open=True))
 
 
-HISTORY_MODELS = [
-    Actor,
-    Contact,
-    Meeting,
-    ActionPoint,
-    CellRequest,
-    AssetDeployment,
-    Dependency,
-    SecurityAssessment,
-]
+def history_models() -> list:
+    """The models whose changes the history page shows: each app marks its own
+    (``in_operation_history = True`` on the model)."""
+    return [m for m in apps.get_models() if getattr(m, "in_operation_history", False)]
 
 
 def _history_label(row) -> str:
@@ -131,7 +126,7 @@ class HistoryView(OperationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         changes = []
-        for model in HISTORY_MODELS:
+        for model in history_models():
             rows = model.history.filter(operation_id=self.operation.pk).select_related("history_user")
             for row in islice(rows.order_by("-history_date"), self.limit):
                 row.kind, row.label = model._meta.verbose_name, _history_label(row)

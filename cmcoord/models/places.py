@@ -122,6 +122,8 @@ class SecurityLevel(models.IntegerChoices):
 class SecurityAssessment(OperationRecord):
     """The security context of one area: read by field staff before they travel."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="security_assessments")
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="security_assessments")
     level = models.PositiveSmallIntegerField(choices=SecurityLevel.choices)
