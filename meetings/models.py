@@ -26,7 +26,8 @@ class ForumKind(models.TextChoices):
 
 class ForumQuerySet(models.QuerySet):
     def for_user(self, user):
-        return scope_records(self, user)
+        """Members read shareable and internal forums; partner systems read none."""
+        return scope_records(self, user, partners=False)
 
 
 class CoordinationForum(OperationRecord):

@@ -19,7 +19,6 @@ class CellRequestViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, Sco
     """What field staff send to the cell; the cell tables, answers and closes; HCT decides RFAs."""
 
     model = CellRequest
-    partners_read = False
     related = ("rfa", "operation", "area__parent")
     serializer_class = CellRequestSerializer
     filterset_class = CellRequestFilterSet

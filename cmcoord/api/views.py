@@ -74,7 +74,6 @@ class NotificationViewSet(ReadOnlyViewSet):
     """Your own notifications, newest first."""
 
     model = Notification
-    partners_read = False
     serializer_class = NotificationSerializer
     filterset_class = NotificationFilterSet
     search_fields = ["title", "body"]

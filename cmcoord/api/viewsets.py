@@ -12,7 +12,7 @@ from rest_framework.renderers import JSONRenderer
 
 from cmcoord.formats.renderers import EXPORT_RENDERERS, ExportRenderer
 from cmcoord.masking import mask_for
-from cmcoord.permissions import is_partner, scoped
+from cmcoord.permissions import scoped
 from cmcoord.services import record_delete
 
 # An export (HXL, iCalendar, vCard) returns every row the caller may read, up to this many.
@@ -35,17 +35,12 @@ class ScopedViewSet(ErrorsAsJSONMixin, viewsets.GenericViewSet):
     model = None
     related: tuple[str, ...] = ()
     prefetch: tuple = ()
-    # Partner tokens read this resource (shareable records); otherwise they get an empty list.
-    partners_read = True
     exports: dict = {}
     lookup_value_regex = ID_PATTERN
 
     def get_queryset(self):
-        principal = self.request.user
-        qs = self.model._default_manager.all()
-        if is_partner(principal) and not self.partners_read:
-            return qs.none()
-        qs = scoped(qs, principal)
+        # What a partner token reads is the querysets' rule (for_user), like everyone's.
+        qs = scoped(self.model._default_manager.all(), self.request.user)
         if self.related:
             qs = qs.select_related(*self.related)
         for item in self.get_prefetch():

@@ -49,7 +49,6 @@ class ContactViewSet(InterlocutorDecisionMixin, RecordViewSet):
     """CIMIC and liaison contacts; field staff see only approved interlocutors' contacts."""
 
     model = Contact
-    partners_read = False
     related = ("actor",)
     serializer_class = ContactSerializer
     filterset_class = ContactFilterSet

@@ -43,7 +43,6 @@ class MeetingViewSet(RecordViewSet):
     """Meetings of the cell and bilateral meetings; minutes only for officers and HCT."""
 
     model = Meeting
-    partners_read = False
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilterSet
     exports = {"hxl": meetings_hxl, "ics": meetings_ics}
@@ -66,7 +65,6 @@ class ActionPointViewSet(RecordViewSet):
     """Action points: officers write them; their owner moves them along."""
 
     model = ActionPoint
-    partners_read = False
     related = ("owner", "operation")
     serializer_class = ActionPointSerializer
     filterset_class = ActionPointFilterSet

@@ -102,3 +102,13 @@ def test_an_operations_meetings_as_icalendar(world, api):
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [world.meeting.title]
     assert api("outsider").get(url).status_code == 404
     assert api("anonymous").get(url).status_code == 401
+
+
+def test_partner_systems_read_no_forum_even_a_shareable_one(world, api):
+    from cmcoord.models import Sensitivity
+    from tests.factories import ForumFactory
+
+    shared = ForumFactory(operation=world.operation, name="HuMOCC Beira", sensitivity=Sensitivity.SHAREABLE)
+    assert api("partner").get("/api/v1/forums/").json()["results"] == []
+    assert api("partner").get(f"/api/v1/forums/{shared.pk}/").status_code == 404
+    assert shared.pk in {row["id"] for row in api("field").get("/api/v1/forums/").json()["results"]}
