@@ -12,7 +12,7 @@ class ActorFormView(RecordFormView):
     model = Actor
     form_class = ActorForm
     noun = "actor"
-    delete_route = "actor-delete"
+    delete_route = "actors:delete"
 
     def get_formsets(self, data=None):
         presences = PresenceFormSet(
@@ -23,10 +23,10 @@ class ActorFormView(RecordFormView):
         return [presences]
 
     def success_url(self):
-        return reverse("actor-detail", args=[self.operation.pk, self.object.pk])
+        return reverse("actors:detail", args=[self.operation.pk, self.object.pk])
 
     def cancel_url(self):
-        return super().cancel_url() or reverse("actor-list", args=[self.operation.pk])
+        return super().cancel_url() or reverse("actors:list", args=[self.operation.pk])
 
 
 class ActorDeleteView(RecordDeleteView):
@@ -45,10 +45,10 @@ class ActorDeleteView(RecordDeleteView):
         return reasons
 
     def detail_url(self):
-        return reverse("actor-detail", args=[self.operation.pk, self.object.pk])
+        return reverse("actors:detail", args=[self.operation.pk, self.object.pk])
 
     def list_url(self):
-        return reverse("actor-list", args=[self.operation.pk])
+        return reverse("actors:list", args=[self.operation.pk])
 
 
 class MandateFormView(RecordFormView):
@@ -58,14 +58,14 @@ class MandateFormView(RecordFormView):
     form_class = MandateForm
     operation_field = "actor__operation"
     noun = "mandate"
-    delete_route = "mandate-delete"
+    delete_route = "actors:mandate-delete"
 
     def new_object(self):
         actors = Actor.objects.for_user(self.request.user).filter(operation=self.operation)
         return Mandate(actor=get_object_or_404(actors, pk=self.kwargs["actor"]))
 
     def success_url(self):
-        return reverse("actor-detail", args=[self.operation.pk, self.object.actor_id])
+        return reverse("actors:detail", args=[self.operation.pk, self.object.actor_id])
 
 
 class MandateDeleteView(RecordDeleteView):
@@ -74,6 +74,6 @@ class MandateDeleteView(RecordDeleteView):
     noun = "mandate"
 
     def detail_url(self):
-        return reverse("actor-detail", args=[self.operation.pk, self.object.actor_id])
+        return reverse("actors:detail", args=[self.operation.pk, self.object.actor_id])
 
     list_url = detail_url

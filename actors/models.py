@@ -188,7 +188,7 @@ class Actor(OperationRecord):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("actor-detail", args=[self.operation_id, self.pk])
+        return reverse("actors:detail", args=[self.operation_id, self.pk])
 
     @property
     def is_military(self) -> bool:

@@ -13,13 +13,13 @@ class AssetFormView(RecordFormView):
     form_class = AssetForm
     m2m_fields = AssetForm.m2m_fields
     noun = "MCDA deployment"
-    delete_route = "asset-delete"
+    delete_route = "assets:delete"
 
     def success_url(self):
-        return reverse("asset-detail", args=[self.operation.pk, self.object.pk])
+        return reverse("assets:detail", args=[self.operation.pk, self.object.pk])
 
     def cancel_url(self):
-        return super().cancel_url() or reverse("asset-list", args=[self.operation.pk])
+        return super().cancel_url() or reverse("assets:list", args=[self.operation.pk])
 
 
 class AssetDeleteView(RecordDeleteView):
@@ -28,10 +28,10 @@ class AssetDeleteView(RecordDeleteView):
     consequences = (("dependencies", "dependencies"),)
 
     def detail_url(self):
-        return reverse("asset-detail", args=[self.operation.pk, self.object.pk])
+        return reverse("assets:detail", args=[self.operation.pk, self.object.pk])
 
     def list_url(self):
-        return reverse("asset-list", args=[self.operation.pk])
+        return reverse("assets:list", args=[self.operation.pk])
 
 
 class DependencyFormView(RecordFormView):
@@ -40,17 +40,17 @@ class DependencyFormView(RecordFormView):
     model = Dependency
     form_class = DependencyForm
     noun = "dependency"
-    delete_route = "dependency-delete"
+    delete_route = "assets:dependency-delete"
 
     def initial(self):
         asset = query_id(self.request, "asset")
         return {"asset": asset} if self.creating and asset else {}
 
     def success_url(self):
-        return reverse("asset-detail", args=[self.operation.pk, self.object.asset_id])
+        return reverse("assets:detail", args=[self.operation.pk, self.object.asset_id])
 
     def cancel_url(self):
-        return super().cancel_url() or reverse("dependency-list", args=[self.operation.pk])
+        return super().cancel_url() or reverse("assets:dependency-list", args=[self.operation.pk])
 
 
 class DependencyDeleteView(RecordDeleteView):
@@ -58,6 +58,6 @@ class DependencyDeleteView(RecordDeleteView):
     noun = "dependency"
 
     def detail_url(self):
-        return reverse("asset-detail", args=[self.operation.pk, self.object.asset_id])
+        return reverse("assets:detail", args=[self.operation.pk, self.object.asset_id])
 
     list_url = detail_url

@@ -107,7 +107,7 @@ class AssetDeployment(OperationRecord):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("asset-detail", args=[self.operation_id, self.pk])
+        return reverse("assets:detail", args=[self.operation_id, self.pk])
 
     def clean(self):
         super().clean()

@@ -28,7 +28,7 @@ class MeetingFormView(RecordFormView):
     model = Meeting
     form_class = MeetingForm
     noun = "meeting"
-    delete_route = "meeting-delete"
+    delete_route = "meetings:delete"
 
     def save(self, form, formsets) -> None:
         creating = self.creating
@@ -65,10 +65,10 @@ class MeetingFormView(RecordFormView):
         ]
 
     def success_url(self):
-        return reverse("meeting-detail", args=[self.operation.pk, self.object.pk])
+        return reverse("meetings:detail", args=[self.operation.pk, self.object.pk])
 
     def cancel_url(self):
-        return super().cancel_url() or reverse("meeting-list", args=[self.operation.pk])
+        return super().cancel_url() or reverse("meetings:list", args=[self.operation.pk])
 
 
 class MeetingDeleteView(RecordDeleteView):
@@ -92,10 +92,10 @@ class MeetingDeleteView(RecordDeleteView):
         )
 
     def detail_url(self):
-        return reverse("meeting-detail", args=[self.operation.pk, self.object.pk])
+        return reverse("meetings:detail", args=[self.operation.pk, self.object.pk])
 
     def list_url(self):
-        return reverse("meeting-list", args=[self.operation.pk])
+        return reverse("meetings:list", args=[self.operation.pk])
 
 
 class ActionPointFormView(RecordFormView):
@@ -104,7 +104,7 @@ class ActionPointFormView(RecordFormView):
     model = ActionPoint
     form_class = ActionPointForm
     noun = "action point"
-    delete_route = "action-point-delete"
+    delete_route = "meetings:action-point-delete"
 
     def initial(self):
         meeting = query_id(self.request, "meeting")
@@ -122,8 +122,8 @@ class ActionPointFormView(RecordFormView):
         meeting = self.initial().get("meeting")
         meetings = Meeting.objects.for_user(self.request.user).filter(operation=self.operation)
         if meeting and meetings.filter(pk=meeting).exists():
-            return reverse("meeting-detail", args=[self.operation.pk, meeting])
-        return reverse("action-point-list", args=[self.operation.pk])
+            return reverse("meetings:detail", args=[self.operation.pk, meeting])
+        return reverse("meetings:action-point-list", args=[self.operation.pk])
 
 
 class ActionPointDeleteView(RecordDeleteView):
@@ -131,10 +131,10 @@ class ActionPointDeleteView(RecordDeleteView):
     noun = "action point"
 
     def detail_url(self):
-        return reverse("action-point-detail", args=[self.operation.pk, self.object.pk])
+        return reverse("meetings:action-point-detail", args=[self.operation.pk, self.object.pk])
 
     def list_url(self):
-        return reverse("action-point-list", args=[self.operation.pk])
+        return reverse("meetings:action-point-list", args=[self.operation.pk])
 
 
 class ForumFormView(RecordFormView):
@@ -151,4 +151,4 @@ class ForumFormView(RecordFormView):
         return [_part(members, "Standing members", "An actor and, where known, its representative.")]
 
     def success_url(self):
-        return reverse("meeting-list", args=[self.operation.pk])
+        return reverse("meetings:list", args=[self.operation.pk])

@@ -124,7 +124,7 @@ class Operation(TimeStamped):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("operation-detail", args=[self.pk])
+        return reverse("web:dashboard", args=[self.pk])
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
