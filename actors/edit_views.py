@@ -22,9 +22,6 @@ class ActorFormView(RecordFormView):
         presences.help = "An area, a sector or both; when, doing what."
         return [presences]
 
-    def success_url(self):
-        return reverse("actors:detail", args=[self.operation.pk, self.object.pk])
-
     def cancel_url(self):
         return super().cancel_url() or reverse("actors:list", args=[self.operation.pk])
 
@@ -44,9 +41,6 @@ class ActorDeleteView(RecordDeleteView):
             reasons.append("It alone owns action points: give them another owner first.")
         return reasons
 
-    def detail_url(self):
-        return reverse("actors:detail", args=[self.operation.pk, self.object.pk])
-
     def list_url(self):
         return reverse("actors:list", args=[self.operation.pk])
 
@@ -64,16 +58,11 @@ class MandateFormView(RecordFormView):
         actors = Actor.objects.for_user(self.request.user).filter(operation=self.operation)
         return Mandate(actor=get_object_or_404(actors, pk=self.kwargs["actor"]))
 
-    def success_url(self):
-        return reverse("actors:detail", args=[self.operation.pk, self.object.actor_id])
-
 
 class MandateDeleteView(RecordDeleteView):
     model = Mandate
     operation_field = "actor__operation"
     noun = "mandate"
 
-    def detail_url(self):
-        return reverse("actors:detail", args=[self.operation.pk, self.object.actor_id])
-
-    list_url = detail_url
+    def list_url(self):
+        return self.detail_url()  # the actor's page, where its mandates are listed

@@ -324,6 +324,14 @@ class Mandate(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        """The actor's page, where its mandates are shown.
+
+        Reads ``self.actor`` (a mandate has no operation of its own): fetch mandates through
+        their actor, or with ``select_related("actor")``, before linking many of them.
+        """
+        return reverse("actors:detail", args=[self.operation_id, self.actor_id])
+
     @property
     def operation_id(self):
         return self.actor.operation_id

@@ -15,9 +15,6 @@ class AssetFormView(RecordFormView):
     noun = "MCDA deployment"
     delete_route = "assets:delete"
 
-    def success_url(self):
-        return reverse("assets:detail", args=[self.operation.pk, self.object.pk])
-
     def cancel_url(self):
         return super().cancel_url() or reverse("assets:list", args=[self.operation.pk])
 
@@ -26,9 +23,6 @@ class AssetDeleteView(RecordDeleteView):
     model = AssetDeployment
     noun = "MCDA deployment"
     consequences = (("dependencies", "dependencies"),)
-
-    def detail_url(self):
-        return reverse("assets:detail", args=[self.operation.pk, self.object.pk])
 
     def list_url(self):
         return reverse("assets:list", args=[self.operation.pk])
@@ -46,9 +40,6 @@ class DependencyFormView(RecordFormView):
         asset = query_id(self.request, "asset")
         return {"asset": asset} if self.creating and asset else {}
 
-    def success_url(self):
-        return reverse("assets:detail", args=[self.operation.pk, self.object.asset_id])
-
     def cancel_url(self):
         return super().cancel_url() or reverse("assets:dependency-list", args=[self.operation.pk])
 
@@ -57,7 +48,5 @@ class DependencyDeleteView(RecordDeleteView):
     model = Dependency
     noun = "dependency"
 
-    def detail_url(self):
-        return reverse("assets:detail", args=[self.operation.pk, self.object.asset_id])
-
-    list_url = detail_url
+    def list_url(self):
+        return self.detail_url()  # the asset's page, where its dependencies are listed

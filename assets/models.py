@@ -190,6 +190,10 @@ class Dependency(OperationRecord):
     def __str__(self):
         return f"{self.activity} ← {self.asset}"
 
+    def get_absolute_url(self):
+        """The asset's page, where its dependencies are listed."""
+        return reverse("assets:detail", args=[self.operation_id, self.asset_id])
+
     def clean(self):
         super().clean()
         if self.alternative_readiness != Readiness.NONE and not self.alternative_provider.strip():

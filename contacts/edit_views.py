@@ -20,9 +20,6 @@ class ContactFormView(RecordFormView):
         actor = query_id(self.request, "actor")
         return {"actor": actor} if self.creating and actor else {}
 
-    def success_url(self):
-        return reverse("contacts:detail", args=[self.operation.pk, self.object.pk])
-
     def cancel_url(self):
         return super().cancel_url() or reverse("contacts:list", args=[self.operation.pk])
 
@@ -30,9 +27,6 @@ class ContactFormView(RecordFormView):
 class ContactDeleteView(RecordDeleteView):
     model = Contact
     noun = "contact"
-
-    def detail_url(self):
-        return reverse("contacts:detail", args=[self.operation.pk, self.object.pk])
 
     def list_url(self):
         return reverse("contacts:list", args=[self.operation.pk])

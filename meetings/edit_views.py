@@ -64,9 +64,6 @@ class MeetingFormView(RecordFormView):
             ),
         ]
 
-    def success_url(self):
-        return reverse("meetings:detail", args=[self.operation.pk, self.object.pk])
-
     def cancel_url(self):
         return super().cancel_url() or reverse("meetings:list", args=[self.operation.pk])
 
@@ -91,9 +88,6 @@ class MeetingDeleteView(RecordDeleteView):
             else []
         )
 
-    def detail_url(self):
-        return reverse("meetings:detail", args=[self.operation.pk, self.object.pk])
-
     def list_url(self):
         return reverse("meetings:list", args=[self.operation.pk])
 
@@ -113,25 +107,20 @@ class ActionPointFormView(RecordFormView):
     def save_record(self, instance, m2m=None):
         return services.action_point_save(instance=instance, by=self.request.user, m2m=m2m)
 
-    def success_url(self):
-        return self.object.get_absolute_url()
-
     def cancel_url(self):
         if self.object.pk:
             return self.success_url()
-        meeting = self.initial().get("meeting")
+        meeting_id = self.initial().get("meeting")
         meetings = Meeting.objects.for_user(self.request.user).filter(operation=self.operation)
-        if meeting and meetings.filter(pk=meeting).exists():
-            return reverse("meetings:detail", args=[self.operation.pk, meeting])
+        meeting = meetings.filter(pk=meeting_id).first() if meeting_id else None
+        if meeting is not None:
+            return meeting.get_absolute_url()
         return reverse("meetings:action-point-list", args=[self.operation.pk])
 
 
 class ActionPointDeleteView(RecordDeleteView):
     model = ActionPoint
     noun = "action point"
-
-    def detail_url(self):
-        return reverse("meetings:action-point-detail", args=[self.operation.pk, self.object.pk])
 
     def list_url(self):
         return reverse("meetings:action-point-list", args=[self.operation.pk])
@@ -151,4 +140,5 @@ class ForumFormView(RecordFormView):
         return [_part(members, "Standing members", "An actor and, where known, its representative.")]
 
     def success_url(self):
+        # A forum has no page of its own: its sittings are listed with the meetings.
         return reverse("meetings:list", args=[self.operation.pk])

@@ -124,6 +124,7 @@ class Operation(TimeStamped):
         return self.name
 
     def get_absolute_url(self):
+        """The operation's overview (web/operation_urls.py): named, so the core imports no app."""
         return reverse("web:dashboard", args=[self.pk])
 
     @property
