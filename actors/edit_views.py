@@ -12,7 +12,7 @@ class ActorFormView(RecordFormView):
     model = Actor
     form_class = ActorForm
     noun = "actor"
-    delete_route = "actor-delete"
+    delete_route = "actors:delete"
 
     def get_formsets(self, data=None):
         presences = PresenceFormSet(
@@ -22,11 +22,8 @@ class ActorFormView(RecordFormView):
         presences.help = "An area, a sector or both; when, doing what."
         return [presences]
 
-    def success_url(self):
-        return reverse("actor-detail", args=[self.operation.pk, self.object.pk])
-
     def cancel_url(self):
-        return super().cancel_url() or reverse("actor-list", args=[self.operation.pk])
+        return super().cancel_url() or reverse("actors:list", args=[self.operation.pk])
 
 
 class ActorDeleteView(RecordDeleteView):
@@ -44,11 +41,8 @@ class ActorDeleteView(RecordDeleteView):
             reasons.append("It alone owns action points: give them another owner first.")
         return reasons
 
-    def detail_url(self):
-        return reverse("actor-detail", args=[self.operation.pk, self.object.pk])
-
     def list_url(self):
-        return reverse("actor-list", args=[self.operation.pk])
+        return reverse("actors:list", args=[self.operation.pk])
 
 
 class MandateFormView(RecordFormView):
@@ -58,14 +52,11 @@ class MandateFormView(RecordFormView):
     form_class = MandateForm
     operation_field = "actor__operation"
     noun = "mandate"
-    delete_route = "mandate-delete"
+    delete_route = "actors:mandate-delete"
 
     def new_object(self):
         actors = Actor.objects.for_user(self.request.user).filter(operation=self.operation)
         return Mandate(actor=get_object_or_404(actors, pk=self.kwargs["actor"]))
-
-    def success_url(self):
-        return reverse("actor-detail", args=[self.operation.pk, self.object.actor_id])
 
 
 class MandateDeleteView(RecordDeleteView):
@@ -73,7 +64,5 @@ class MandateDeleteView(RecordDeleteView):
     operation_field = "actor__operation"
     noun = "mandate"
 
-    def detail_url(self):
-        return reverse("actor-detail", args=[self.operation.pk, self.object.actor_id])
-
-    list_url = detail_url
+    def list_url(self):
+        return self.detail_url()  # the actor's page, where its mandates are listed

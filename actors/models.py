@@ -190,7 +190,7 @@ class Actor(OperationRecord):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("actor-detail", args=[self.operation_id, self.pk])
+        return reverse("actors:detail", args=[self.operation_id, self.pk])
 
     @property
     def is_military(self) -> bool:
@@ -325,6 +325,14 @@ class Mandate(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """The actor's page, where its mandates are shown.
+
+        Reads ``self.actor`` (a mandate has no operation of its own): fetch mandates through
+        their actor, or with ``select_related("actor")``, before linking many of them.
+        """
+        return reverse("actors:detail", args=[self.operation_id, self.actor_id])
 
     @property
     def operation_id(self):

@@ -2,12 +2,14 @@ from django.urls import path
 
 from actors import edit_views, views
 
+app_name = "actors"
+
 urlpatterns = [
-    path("actors/", views.ActorListView.as_view(), name="actor-list"),
-    path("actors/<int:pk>/", views.ActorDetailView.as_view(), name="actor-detail"),
-    path("actors/new/", edit_views.ActorFormView.as_view(), name="actor-create"),
-    path("actors/<int:pk>/edit/", edit_views.ActorFormView.as_view(), name="actor-update"),
-    path("actors/<int:pk>/delete/", edit_views.ActorDeleteView.as_view(), name="actor-delete"),
+    path("actors/", views.ActorListView.as_view(), name="list"),
+    path("actors/<int:pk>/", views.ActorDetailView.as_view(), name="detail"),
+    path("actors/new/", edit_views.ActorFormView.as_view(), name="create"),
+    path("actors/<int:pk>/edit/", edit_views.ActorFormView.as_view(), name="update"),
+    path("actors/<int:pk>/delete/", edit_views.ActorDeleteView.as_view(), name="delete"),
     path("actors/<int:actor>/mandates/new/", edit_views.MandateFormView.as_view(), name="mandate-create"),
     path("mandates/<int:pk>/edit/", edit_views.MandateFormView.as_view(), name="mandate-update"),
     path("mandates/<int:pk>/delete/", edit_views.MandateDeleteView.as_view(), name="mandate-delete"),

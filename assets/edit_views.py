@@ -13,13 +13,10 @@ class AssetFormView(RecordFormView):
     form_class = AssetForm
     m2m_fields = AssetForm.m2m_fields
     noun = "MCDA deployment"
-    delete_route = "asset-delete"
-
-    def success_url(self):
-        return reverse("asset-detail", args=[self.operation.pk, self.object.pk])
+    delete_route = "assets:delete"
 
     def cancel_url(self):
-        return super().cancel_url() or reverse("asset-list", args=[self.operation.pk])
+        return super().cancel_url() or reverse("assets:list", args=[self.operation.pk])
 
 
 class AssetDeleteView(RecordDeleteView):
@@ -27,11 +24,8 @@ class AssetDeleteView(RecordDeleteView):
     noun = "MCDA deployment"
     consequences = (("dependencies", "dependencies"),)
 
-    def detail_url(self):
-        return reverse("asset-detail", args=[self.operation.pk, self.object.pk])
-
     def list_url(self):
-        return reverse("asset-list", args=[self.operation.pk])
+        return reverse("assets:list", args=[self.operation.pk])
 
 
 class DependencyFormView(RecordFormView):
@@ -40,24 +34,19 @@ class DependencyFormView(RecordFormView):
     model = Dependency
     form_class = DependencyForm
     noun = "dependency"
-    delete_route = "dependency-delete"
+    delete_route = "assets:dependency-delete"
 
     def initial(self):
         asset = query_id(self.request, "asset")
         return {"asset": asset} if self.creating and asset else {}
 
-    def success_url(self):
-        return reverse("asset-detail", args=[self.operation.pk, self.object.asset_id])
-
     def cancel_url(self):
-        return super().cancel_url() or reverse("dependency-list", args=[self.operation.pk])
+        return super().cancel_url() or reverse("assets:dependency-list", args=[self.operation.pk])
 
 
 class DependencyDeleteView(RecordDeleteView):
     model = Dependency
     noun = "dependency"
 
-    def detail_url(self):
-        return reverse("asset-detail", args=[self.operation.pk, self.object.asset_id])
-
-    list_url = detail_url
+    def list_url(self):
+        return self.detail_url()  # the asset's page, where its dependencies are listed

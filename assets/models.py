@@ -109,7 +109,7 @@ class AssetDeployment(OperationRecord):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("asset-detail", args=[self.operation_id, self.pk])
+        return reverse("assets:detail", args=[self.operation_id, self.pk])
 
     def clean(self):
         super().clean()
@@ -193,6 +193,10 @@ class Dependency(OperationRecord):
 
     def __str__(self):
         return f"{self.activity} ← {self.asset}"
+
+    def get_absolute_url(self):
+        """The asset's page, where its dependencies are listed."""
+        return reverse("assets:detail", args=[self.operation_id, self.asset_id])
 
     def clean(self):
         super().clean()

@@ -7,6 +7,7 @@ moving the code moved no data.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from cell import rules
@@ -85,6 +86,9 @@ class CellRequest(OperationRecord):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("cell:request-detail", args=[self.operation_id, self.pk])
 
     @property
     def is_rfa(self) -> bool:

@@ -95,7 +95,7 @@ def _tell_sender(cell_request: CellRequest, title: str) -> None:
         operation_id=cell_request.operation_id,
         kind=NotificationKind.CELL_REQUEST_UPDATE,
         title=f"{title}: {cell_request.title}",
-        url=f"/operations/{cell_request.operation_id}/requests/{cell_request.pk}/",
+        url=cell_request.get_absolute_url(),
     )
 
 

@@ -85,7 +85,7 @@ def cell_request_create(request, op):
                 messages.success(
                     request, "Sent to the UN-CMCoord cell. You will be told when it is answered."
                 )
-                return redirect("cell-request-detail", op=operation.pk, pk=created.pk)
+                return redirect(created)
     context = {**page_context(request.user, operation), "form": form, "rfa_form": rfa_form}
     return render(request, "cell/cell_request_form.html", context)
 
@@ -95,7 +95,7 @@ def _cell_request(request, operation, pk):
 
 
 def _back(cell_request):
-    return redirect("cell-request-detail", op=cell_request.operation_id, pk=cell_request.pk)
+    return redirect(cell_request)
 
 
 def _run(request, action, success: str):

@@ -35,7 +35,7 @@ class RecordFormView(OperationMixin, TemplateView):
     form_class = None
     m2m_fields: tuple[str, ...] = ()
     noun = "record"
-    delete_route: str | None = None  # linked from the edit page
+    delete_route: str | None = None  # URL name of the delete page, linked from the edit page
 
     # --- what a page configures ------------------------------------------------------------
 
@@ -47,7 +47,8 @@ class RecordFormView(OperationMixin, TemplateView):
         return []
 
     def success_url(self):
-        raise NotImplementedError
+        """Where the saved record is shown: its own page (``get_absolute_url``) unless overridden."""
+        return self.object.get_absolute_url()
 
     def cancel_url(self):
         return self.success_url() if self.object.pk else None
@@ -175,7 +176,8 @@ class RecordDeleteView(OperationMixin, TemplateView):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
     def detail_url(self):
-        raise NotImplementedError
+        """Where a refusal (or cancel) goes back to: the record's own page."""
+        return self.object.get_absolute_url()
 
     def list_url(self):
         raise NotImplementedError

@@ -4,8 +4,10 @@ from django.urls import path
 
 from cmcoord import views
 
+app_name = "cmcoord"
+
 urlpatterns = [
-    path("members/", views.MembersView.as_view(), name="operation-members"),
+    path("members/", views.MembersView.as_view(), name="members"),
     path("partner-tokens/", views.PartnerTokensView.as_view(), name="partner-token-list"),
     path("partner-tokens/<int:pk>/revoke/", views.partner_token_revoke, name="partner-token-revoke"),
     path("security/", views.SecurityListView.as_view(), name="security-list"),

@@ -90,7 +90,7 @@ def partner_token_revoke(request, operation, pk):
     token = get_object_or_404(PartnerToken, operation=operation, pk=pk)
     services.partner_token_revoke(token=token, by=request.user)
     messages.success(request, f"Token “{token.name}” revoked: it no longer opens anything.")
-    return redirect("partner-token-list", op=operation.pk)
+    return redirect("cmcoord:partner-token-list", op=operation.pk)
 
 
 class SecurityListView(OperationListView):

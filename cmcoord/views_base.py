@@ -166,7 +166,7 @@ def share_record(request, operation, record):
             messages.success(request, f"{user} can now read “{record}”.")
     else:
         messages.error(request, "Choose a member of the operation.")
-    return redirect(request.path.rsplit("share/", 1)[0])
+    return redirect(record)
 
 
 def form_errors_from(exc: ValidationError, form, *more_forms) -> None:

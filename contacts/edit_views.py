@@ -14,25 +14,19 @@ class ContactFormView(RecordFormView):
     model = Contact
     form_class = ContactForm
     noun = "contact"
-    delete_route = "contact-delete"
+    delete_route = "contacts:delete"
 
     def initial(self):
         actor = query_id(self.request, "actor")
         return {"actor": actor} if self.creating and actor else {}
 
-    def success_url(self):
-        return reverse("contact-detail", args=[self.operation.pk, self.object.pk])
-
     def cancel_url(self):
-        return super().cancel_url() or reverse("contact-list", args=[self.operation.pk])
+        return super().cancel_url() or reverse("contacts:list", args=[self.operation.pk])
 
 
 class ContactDeleteView(RecordDeleteView):
     model = Contact
     noun = "contact"
 
-    def detail_url(self):
-        return reverse("contact-detail", args=[self.operation.pk, self.object.pk])
-
     def list_url(self):
-        return reverse("contact-list", args=[self.operation.pk])
+        return reverse("contacts:list", args=[self.operation.pk])

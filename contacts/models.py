@@ -82,7 +82,7 @@ class Contact(OperationRecord):
         return f"{title}{self.full_name}"
 
     def get_absolute_url(self):
-        return reverse("contact-detail", args=[self.operation_id, self.pk])
+        return reverse("contacts:detail", args=[self.operation_id, self.pk])
 
     @property
     def is_approved_interlocutor(self) -> bool:

@@ -82,7 +82,7 @@ def decide_interlocutor(request, operation, target, detail_view):
             messages.success(
                 request, f"Decision recorded: {target} — {target.get_interlocutor_status_display()}."
             )
-            return redirect(request.path.rsplit("decide/", 1)[0])
+            return redirect(target)
     return render_detail(detail_view, request, operation, target, decision_form=form, decision_open=True)
 
 

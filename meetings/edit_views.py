@@ -28,7 +28,7 @@ class MeetingFormView(RecordFormView):
     model = Meeting
     form_class = MeetingForm
     noun = "meeting"
-    delete_route = "meeting-delete"
+    delete_route = "meetings:delete"
 
     def save(self, form, formsets) -> None:
         creating = self.creating
@@ -64,11 +64,8 @@ class MeetingFormView(RecordFormView):
             ),
         ]
 
-    def success_url(self):
-        return reverse("meeting-detail", args=[self.operation.pk, self.object.pk])
-
     def cancel_url(self):
-        return super().cancel_url() or reverse("meeting-list", args=[self.operation.pk])
+        return super().cancel_url() or reverse("meetings:list", args=[self.operation.pk])
 
 
 class MeetingDeleteView(RecordDeleteView):
@@ -91,11 +88,8 @@ class MeetingDeleteView(RecordDeleteView):
             else []
         )
 
-    def detail_url(self):
-        return reverse("meeting-detail", args=[self.operation.pk, self.object.pk])
-
     def list_url(self):
-        return reverse("meeting-list", args=[self.operation.pk])
+        return reverse("meetings:list", args=[self.operation.pk])
 
 
 class ActionPointFormView(RecordFormView):
@@ -104,7 +98,7 @@ class ActionPointFormView(RecordFormView):
     model = ActionPoint
     form_class = ActionPointForm
     noun = "action point"
-    delete_route = "action-point-delete"
+    delete_route = "meetings:action-point-delete"
 
     def initial(self):
         meeting = query_id(self.request, "meeting")
@@ -113,28 +107,23 @@ class ActionPointFormView(RecordFormView):
     def save_record(self, instance, m2m=None):
         return services.action_point_save(instance=instance, by=self.request.user, m2m=m2m)
 
-    def success_url(self):
-        return self.object.get_absolute_url()
-
     def cancel_url(self):
         if self.object.pk:
             return self.success_url()
-        meeting = self.initial().get("meeting")
+        meeting_id = self.initial().get("meeting")
         meetings = Meeting.objects.for_user(self.request.user).filter(operation=self.operation)
-        if meeting and meetings.filter(pk=meeting).exists():
-            return reverse("meeting-detail", args=[self.operation.pk, meeting])
-        return reverse("action-point-list", args=[self.operation.pk])
+        meeting = meetings.filter(pk=meeting_id).first() if meeting_id else None
+        if meeting is not None:
+            return meeting.get_absolute_url()
+        return reverse("meetings:action-point-list", args=[self.operation.pk])
 
 
 class ActionPointDeleteView(RecordDeleteView):
     model = ActionPoint
     noun = "action point"
 
-    def detail_url(self):
-        return reverse("action-point-detail", args=[self.operation.pk, self.object.pk])
-
     def list_url(self):
-        return reverse("action-point-list", args=[self.operation.pk])
+        return reverse("meetings:action-point-list", args=[self.operation.pk])
 
 
 class ForumFormView(RecordFormView):
@@ -151,4 +140,5 @@ class ForumFormView(RecordFormView):
         return [_part(members, "Standing members", "An actor and, where known, its representative.")]
 
     def success_url(self):
-        return reverse("meeting-list", args=[self.operation.pk])
+        # A forum has no page of its own: its sittings are listed with the meetings.
+        return reverse("meetings:list", args=[self.operation.pk])

@@ -164,7 +164,7 @@ class Meeting(OperationRecord):
         return f"{self.title} ({self.starts_at:%Y-%m-%d})" if self.starts_at else self.title
 
     def get_absolute_url(self):
-        return reverse("meeting-detail", args=[self.operation_id, self.pk])
+        return reverse("meetings:detail", args=[self.operation_id, self.pk])
 
     def clean(self):
         super().clean()
@@ -339,7 +339,7 @@ class ActionPoint(OperationRecord):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("action-point-detail", args=[self.operation_id, self.pk])
+        return reverse("meetings:action-point-detail", args=[self.operation_id, self.pk])
 
     def clean(self):
         super().clean()

@@ -94,7 +94,7 @@ def action_point_detail(request, op, pk):
                 form_errors_from(exc, form)
             else:
                 messages.success(request, "Action point updated.")
-                return redirect(request.path)
+                return redirect(point)
     context = {
         **page_context(request.user, operation),
         "object": point,

@@ -1,4 +1,9 @@
-"""The URL roots: each app's pages under /operations/<op>/, the API under /api/v1/, sign-in, admin."""
+"""The URL roots: each app's pages under /operations/<op>/, the API under /api/v1/, sign-in, admin.
+
+Every app's pages have its label as namespace (``actors:detail``, ``cell:request-list``,
+``web:dashboard``); the notifications (``notifications:``) and the API (``api:``) have their own.
+The site's pages below (home, login, logout, healthz) keep plain names.
+"""
 
 from django.conf import settings
 from django.contrib import admin
@@ -8,9 +13,7 @@ from django.urls import include, path
 from web import views
 
 operation_urls = [
-    path("", views.DashboardView.as_view(), name="operation-detail"),
-    path("strategy/", views.StrategyView.as_view(), name="operation-strategy"),
-    path("history/", views.HistoryView.as_view(), name="operation-history"),
+    path("", include("web.operation_urls")),
     path("", include("cmcoord.urls")),
     path("", include("actors.urls")),
     path("", include("contacts.urls")),

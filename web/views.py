@@ -94,11 +94,11 @@ class StrategyView(DashboardView):
             if "approve" in request.POST:
                 services.strategy_approve(operation=operation, by=request.user)
                 messages.success(request, "Strategy approved: it is now the operation's strategy.")
-                return redirect("operation-detail", op=operation.pk)
+                return redirect(operation)
             if form.is_valid():
                 services.strategy_draft(operation=operation, by=request.user, **form.cleaned_data)
                 messages.success(request, "Draft saved: it awaits HCT/UNCT approval.")
-                return redirect("operation-detail", op=operation.pk)
+                return redirect(operation)
         except ValidationError as exc:
             form_errors_from(exc, form)
         return self.render_to_response(self.get_context_data(strategy_form=form, strategy_open=True))

@@ -37,7 +37,7 @@ def meeting_event(meeting) -> Event:
     if meeting.summary:
         event.add("description", meeting.summary)
     event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
-    event.add("url", f"{settings.SITE_URL}/operations/{meeting.operation_id}/meetings/{meeting.pk}/")
+    event.add("url", f"{settings.SITE_URL}{meeting.get_absolute_url()}")
     return event
 
 

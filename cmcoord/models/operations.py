@@ -124,7 +124,8 @@ class Operation(TimeStamped):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("operation-detail", args=[self.pk])
+        """The operation's overview (web/operation_urls.py): named, so the core imports no app."""
+        return reverse("web:dashboard", args=[self.pk])
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

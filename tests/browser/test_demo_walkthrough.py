@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from actors.models import Actor
 from cmcoord.models import Operation
@@ -39,7 +40,7 @@ def test_field_staff_see_only_what_their_role_allows(page, demo):
     assert "Members" not in page.locator("nav.opnav").inner_text()
 
     held = Meeting.objects.filter(operation=demo, sensitivity="internal").exclude(minutes="").first()
-    page.goto(f"/operations/{demo.pk}/meetings/{held.pk}/")
+    page.goto(held.get_absolute_url())
     assert held.summary.splitlines()[0][:40] in page.content()
     assert held.minutes.splitlines()[0][:40] not in page.content()
 
@@ -57,7 +58,7 @@ def test_an_hct_approval_shows_the_contacts_to_field_staff(page, chromium, live_
     )
     contact = actor.contacts.filter(sensitivity="internal", interlocutor_status="undecided").first()
     sign_in(page, "hct", PASSWORD)
-    page.goto(f"/operations/{demo.pk}/actors/{actor.pk}/")
+    page.goto(actor.get_absolute_url())
     page.click("text=Decide as interlocutor")
     page.check("input[value=approved]")
     page.fill("textarea[name=rationale]", "Controls the corridor we need for the airlift.")
@@ -67,7 +68,7 @@ def test_an_hct_approval_shows_the_contacts_to_field_staff(page, chromium, live_
 
     field = chromium.new_context(base_url=live_server.url).new_page()
     sign_in(field, "field", PASSWORD)
-    field.goto(f"/operations/{demo.pk}/contacts/")
+    field.goto(reverse("contacts:list", args=[demo.pk]))
     assert contact.full_name in field.content()
     field.context.close()
 

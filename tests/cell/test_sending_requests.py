@@ -23,7 +23,7 @@ RFA = {
 
 
 def _url(operation):
-    return reverse("cell-request-create", kwargs={"op": operation.pk})
+    return reverse("cell:request-create", kwargs={"op": operation.pk})
 
 
 def test_the_rfa_part_does_not_stop_the_browser_sending_an_access_concern(client, operation, field):
@@ -117,7 +117,7 @@ def test_the_hct_sees_the_rfas_awaiting_its_decision_on_the_overview(client, ope
             "rfa-needed_by": needed,
         },
     )
-    overview = reverse("operation-detail", kwargs={"op": operation.pk})
+    overview = reverse("web:dashboard", kwargs={"op": operation.pk})
     assert "Airlift to Buzi" not in client.get(overview).content.decode().split("My requests")[0]
     client.force_login(hct)
     page = client.get(overview).content.decode()
@@ -133,7 +133,7 @@ def test_the_officer_sees_which_meeting_each_agenda_item_belongs_to(client, oper
     request = CellRequestFactory(operation=operation, submitted_by=field)
     client.force_login(officer)
     page = client.get(
-        reverse("cell-request-detail", kwargs={"op": operation.pk, "pk": request.pk})
+        reverse("cell:request-detail", kwargs={"op": operation.pk, "pk": request.pk})
     ).content.decode()
     assert "Weekly MCDA review — item 1: Assets phasing out" in page
 
@@ -153,7 +153,7 @@ def test_declining_an_rfa_without_a_reason_keeps_the_choice_and_asks_for_one(cli
         priority="life_saving",
     )
     client.force_login(hct)
-    url = reverse("cell-request-endorse", kwargs={"op": operation.pk, "pk": request.pk})
+    url = reverse("cell:request-endorse", kwargs={"op": operation.pk, "pk": request.pk})
     response = client.post(url, {"decision": "decline", "note": ""})
     page = response.content.decode()
     assert response.status_code == 400 and "Say why the request is declined." in page

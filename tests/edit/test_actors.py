@@ -49,16 +49,16 @@ def _as_posted(actor: Actor, **changes) -> dict:
 
 
 def test_an_officer_creates_an_actor_and_sees_it_on_its_page(browser, operation):
-    response = browser.post(page("actor-create", operation), _actor_data(), follow=True)
+    response = browser.post(page("actors:create", operation), _actor_data(), follow=True)
     actor = Actor.objects.get(name=ACTOR["name"])
     assert actor.operation == operation
-    assert response.redirect_chain[-1][0] == page("actor-detail", operation, pk=actor.pk)
+    assert response.redirect_chain[-1][0] == page("actors:detail", operation, pk=actor.pk)
     body = response.content.decode()
     assert "SADC SF" in body and "created" in body
 
 
 def test_the_operation_of_a_new_actor_is_the_pages_never_a_posted_field(browser, operation, other_operation):
-    browser.post(page("actor-create", operation), _actor_data(operation=other_operation.pk))
+    browser.post(page("actors:create", operation), _actor_data(operation=other_operation.pk))
     assert Actor.objects.get(name=ACTOR["name"]).operation == operation
 
 
@@ -71,7 +71,7 @@ def test_an_officer_edits_an_actor_and_records_where_it_operates(browser, operat
         **management("presence", total=1),
         **{"presence-0-area": area.pk, "presence-0-sector": sector.pk, "presence-0-activities": "Airlift"},
     )
-    response = browser.post(page("actor-update", operation, pk=actor.pk), data, follow=True)
+    response = browser.post(page("actors:update", operation, pk=actor.pk), data, follow=True)
     actor.refresh_from_db()
     assert actor.relationship == "cooperation"
     presence = ActorPresence.objects.get(actor=actor)
@@ -80,9 +80,9 @@ def test_an_officer_edits_an_actor_and_records_where_it_operates(browser, operat
 
 
 def test_the_history_names_the_officer_as_the_author_of_each_change(browser, operation, officer):
-    browser.post(page("actor-create", operation), _actor_data())
+    browser.post(page("actors:create", operation), _actor_data())
     actor = Actor.objects.get(name=ACTOR["name"])
-    browser.post(page("actor-update", operation, pk=actor.pk), _as_posted(actor, acronym="SADC"))
+    browser.post(page("actors:update", operation, pk=actor.pk), _as_posted(actor, acronym="SADC"))
     changes = list(actor.history.order_by("history_date"))
     assert [(h.history_type, h.history_user) for h in changes] == [("+", officer), ("~", officer)]
     assert changes[-1].acronym == "SADC"
@@ -92,7 +92,7 @@ def test_a_subordinate_is_not_offered_as_parent_and_choosing_one_gives_the_loop_
     top = MilitaryActorFactory(operation=operation, name="Force HQ")
     middle = MilitaryActorFactory(operation=operation, name="Brigade", parent=top)
     bottom = MilitaryActorFactory(operation=operation, name="Battalion", parent=middle)
-    url = page("actor-update", operation, pk=top.pk)
+    url = page("actors:update", operation, pk=top.pk)
     offered = {
         choice.instance for choice, _ in browser.get(url).context["form"].fields["parent"].choices if choice
     }
@@ -109,14 +109,14 @@ def test_a_parent_from_another_operation_is_a_form_error_and_nothing_is_saved(
     browser, operation, other_operation
 ):
     foreign = MilitaryActorFactory(operation=other_operation, name="Malawi Defence Force")
-    response = browser.post(page("actor-create", operation), _actor_data(parent=foreign.pk))
+    response = browser.post(page("actors:create", operation), _actor_data(parent=foreign.pk))
     assert "parent" in form_errors(response)
     assert "Select a valid choice" in form_errors(response)["parent"][0]
     assert not Actor.objects.filter(name=ACTOR["name"]).exists()
 
 
 def test_a_type_that_does_not_fit_the_category_is_explained_next_to_the_type(browser, operation):
-    response = browser.post(page("actor-create", operation), _actor_data(category="international_civilian"))
+    response = browser.post(page("actors:create", operation), _actor_data(category="international_civilian"))
     assert form_errors(response)["actor_type"] == [
         "A international civilian actor cannot be of type non-un peacekeeping force."
     ]
@@ -127,7 +127,7 @@ def test_a_refusal_at_save_keeps_what_the_officer_typed(browser, operation):
     """The operation-wide unique name is only known to the save: its error comes back on the form."""
     ActorFactory(operation=operation, name=ACTOR["name"])
     response = browser.post(
-        page("actor-create", operation), _actor_data(notes="Met at the airport on 12 March.")
+        page("actors:create", operation), _actor_data(notes="Met at the airport on 12 March.")
     )
     assert response.status_code == 200
     assert "Nothing was saved" in response.content.decode()
@@ -142,7 +142,7 @@ def test_a_presence_in_another_country_is_refused_with_the_whole_save(browser, o
     data = _as_posted(
         actor, acronym="JTF", **management("presence", total=1), **{"presence-0-area": malawi.pk}
     )
-    response = browser.post(page("actor-update", operation, pk=actor.pk), data)
+    response = browser.post(page("actors:update", operation, pk=actor.pk), data)
     assert response.status_code == 200
     assert "Select a valid choice" in str(response.context["formsets"][0].forms[0].errors["area"])
     actor.refresh_from_db()
@@ -151,10 +151,10 @@ def test_a_presence_in_another_country_is_refused_with_the_whole_save(browser, o
 
 def test_an_officer_deletes_an_actor_after_confirming(browser, operation, officer):
     actor = ActorFactory(operation=operation, name="Save the Children")
-    url = page("actor-delete", operation, pk=actor.pk)
+    url = page("actors:delete", operation, pk=actor.pk)
     assert "Delete actor “Save the Children”?" in browser.get(url).content.decode()
     response = browser.post(url)
-    assert response["Location"] == page("actor-list", operation)
+    assert response["Location"] == page("actors:list", operation)
     assert not Actor.objects.filter(pk=actor.pk).exists()
     assert actor.history.latest("history_date").history_user == officer
 
@@ -163,7 +163,7 @@ def test_an_actor_others_depend_on_stays_with_the_reason(browser, operation):
     provider = MilitaryActorFactory(operation=operation)
     AssetFactory(provider=provider)
     MilitaryActorFactory(operation=operation, parent=provider)
-    url = page("actor-delete", operation, pk=provider.pk)
+    url = page("actors:delete", operation, pk=provider.pk)
     assert "Units are under its command" in browser.get(url).content.decode()
     response = browser.post(url, follow=True)
     assert Actor.objects.filter(pk=provider.pk).exists()
@@ -183,29 +183,31 @@ MANDATE = {
 
 def test_an_officer_adds_a_mandate_from_the_actors_page_and_edits_it(browser, operation, officer):
     actor = MilitaryActorFactory(operation=operation)
-    form = browser.get(page("mandate-create", operation, actor=actor.pk)).context["form"]
+    form = browser.get(page("actors:mandate-create", operation, actor=actor.pk)).context["form"]
     assert form["actor"].value() == actor.pk
-    response = browser.post(page("mandate-create", operation, actor=actor.pk), {**MANDATE, "actor": actor.pk})
+    response = browser.post(
+        page("actors:mandate-create", operation, actor=actor.pk), {**MANDATE, "actor": actor.pk}
+    )
     mandate = Mandate.objects.get(actor=actor)
-    assert response["Location"] == page("actor-detail", operation, pk=actor.pk)
+    assert response["Location"] == page("actors:detail", operation, pk=actor.pk)
     assert mandate.in_force_until == dt.date(2026, 6, 30)
 
     browser.post(
-        page("mandate-update", operation, pk=mandate.pk),
+        page("actors:mandate-update", operation, pk=mandate.pk),
         {**MANDATE, "actor": actor.pk, "in_force_until": "2026-09-30"},
     )
     mandate.refresh_from_db()
     assert mandate.in_force_until == dt.date(2026, 9, 30)
     assert mandate.history.latest("history_date").history_user == officer
     assert (
-        "Note verbale 14/2026" in browser.get(page("actor-detail", operation, pk=actor.pk)).content.decode()
+        "Note verbale 14/2026" in browser.get(page("actors:detail", operation, pk=actor.pk)).content.decode()
     )
 
 
 def test_a_mandate_ending_before_it_starts_is_explained_and_not_saved(browser, operation):
     actor = MilitaryActorFactory(operation=operation)
     response = browser.post(
-        page("mandate-create", operation, actor=actor.pk),
+        page("actors:mandate-create", operation, actor=actor.pk),
         {**MANDATE, "actor": actor.pk, "in_force_until": "2026-03-01"},
     )
     assert form_errors(response)["in_force_until"] == ["A mandate cannot end before it comes into force."]
@@ -216,7 +218,7 @@ def test_a_mandate_cannot_be_moved_to_another_operations_actor(browser, operatio
     mandate = MandateFactory(actor=MilitaryActorFactory(operation=operation))
     foreign = MilitaryActorFactory(operation=other_operation)
     response = browser.post(
-        page("mandate-update", operation, pk=mandate.pk), {**MANDATE, "actor": foreign.pk}
+        page("actors:mandate-update", operation, pk=mandate.pk), {**MANDATE, "actor": foreign.pk}
     )
     assert "Select a valid choice" in form_errors(response)["actor"][0]
     mandate.refresh_from_db()
@@ -225,13 +227,13 @@ def test_a_mandate_cannot_be_moved_to_another_operations_actor(browser, operatio
 
 def test_a_mandate_page_for_another_operations_actor_does_not_exist(browser, operation, other_operation):
     foreign = MilitaryActorFactory(operation=other_operation)
-    assert browser.get(page("mandate-create", operation, actor=foreign.pk)).status_code == 404
+    assert browser.get(page("actors:mandate-create", operation, actor=foreign.pk)).status_code == 404
 
 
 def test_a_presence_without_area_or_sector_gets_the_models_reason_only(browser, operation):
     actor = MilitaryActorFactory(operation=operation)
     data = _as_posted(actor, **management("presence", total=1), **{"presence-0-activities": "Airlift"})
-    response = browser.post(page("actor-update", operation, pk=actor.pk), data)
+    response = browser.post(page("actors:update", operation, pk=actor.pk), data)
     assert response.context["formsets"][0].forms[0].non_field_errors() == ["Give an area, a sector or both."]
     assert not actor.presences.exists()
 
@@ -239,6 +241,6 @@ def test_a_presence_without_area_or_sector_gets_the_models_reason_only(browser, 
 def test_an_actor_that_alone_owns_an_action_point_stays(browser, operation):
     actor = ActorFactory(operation=operation)
     ActionPointFactory(operation=operation, owner=None, owner_actor=actor)
-    response = browser.post(page("actor-delete", operation, pk=actor.pk), follow=True)
+    response = browser.post(page("actors:delete", operation, pk=actor.pk), follow=True)
     assert "It alone owns action points" in response.content.decode()
     assert Actor.objects.filter(pk=actor.pk).exists()

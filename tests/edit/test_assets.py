@@ -37,11 +37,11 @@ def test_an_officer_records_an_asset_with_its_areas_and_sectors(browser, operati
         "sectors": [log.pk],
         "focal_point": officer.pk,
     }
-    response = browser.post(page("asset-create", operation), data, follow=True)
+    response = browser.post(page("assets:create", operation), data, follow=True)
     asset = AssetDeployment.objects.get(name=ASSET["name"])
     assert (asset.operation, asset.provider, asset.focal_point) == (operation, provider, officer)
     assert list(asset.areas.all()) == [sofala] and list(asset.sectors.all()) == [log]
-    assert response.redirect_chain[-1][0] == page("asset-detail", operation, pk=asset.pk)
+    assert response.redirect_chain[-1][0] == page("assets:detail", operation, pk=asset.pk)
     body = response.content.decode()
     assert "Sofala (MZ07)" in body and "2026-05-15" in body
     assert asset.history.get().history_user == officer
@@ -52,7 +52,7 @@ def test_an_officer_moves_a_phase_out_date_and_changes_the_areas(browser, operat
     asset.areas.set([AreaFactory(pcode="MZ07")])
     manica = AreaFactory(pcode="MZ06", name="Manica")
     browser.post(
-        page("asset-update", operation, pk=asset.pk),
+        page("assets:update", operation, pk=asset.pk),
         {**ASSET, "provider": asset.provider_id, "phase_out_on": "2026-06-30", "areas": [manica.pk]},
     )
     asset.refresh_from_db()
@@ -63,10 +63,10 @@ def test_an_officer_moves_a_phase_out_date_and_changes_the_areas(browser, operat
 def test_a_civilian_provider_is_not_offered_and_choosing_one_is_explained(browser, operation):
     civilian = ActorFactory(operation=operation, name="World Food Programme")
     military = MilitaryActorFactory(operation=operation)
-    offered = browser.get(page("asset-create", operation)).context["form"].fields["provider"].choices
+    offered = browser.get(page("assets:create", operation)).context["form"].fields["provider"].choices
     assert {choice.instance for choice, _ in offered if choice} == {military}
 
-    response = browser.post(page("asset-create", operation), {**ASSET, "provider": civilian.pk})
+    response = browser.post(page("assets:create", operation), {**ASSET, "provider": civilian.pk})
     assert form_errors(response)["provider"] == [
         "An MCDA provider must be a military, paramilitary or civil-defence actor."
     ]
@@ -76,7 +76,7 @@ def test_a_civilian_provider_is_not_offered_and_choosing_one_is_explained(browse
 def test_a_phase_out_before_the_deployment_is_explained_and_not_saved(browser, operation):
     provider = MilitaryActorFactory(operation=operation)
     data = {**ASSET, "provider": provider.pk, "deployed_on": "2026-03-15", "phase_out_on": "2026-03-01"}
-    response = browser.post(page("asset-create", operation), data)
+    response = browser.post(page("assets:create", operation), data)
     assert form_errors(response)["phase_out_on"] == [
         "The phase-out date cannot be before the deployment date."
     ]
@@ -90,7 +90,7 @@ def test_records_of_another_operation_or_country_are_form_errors(
     foreign_provider = MilitaryActorFactory(operation=other_operation)
     malawi = AreaFactory(pcode="MW", name="Malawi", country="MWI", level=0, parent=None)
     data = {**ASSET, "provider": foreign_provider.pk, "areas": [malawi.pk]}
-    errors = form_errors(browser.post(page("asset-create", operation), data))
+    errors = form_errors(browser.post(page("assets:create", operation), data))
     assert "Select a valid choice" in errors["provider"][0]
     assert "Select a valid choice" in errors["areas"][0]
     assert not AssetDeployment.objects.exists()
@@ -99,14 +99,14 @@ def test_records_of_another_operation_or_country_are_form_errors(
 def test_a_focal_point_must_be_a_member_of_the_operation(browser, operation, outsider):
     provider = MilitaryActorFactory(operation=operation)
     data = {**ASSET, "provider": provider.pk, "focal_point": outsider.pk}
-    assert "focal_point" in form_errors(browser.post(page("asset-create", operation), data))
+    assert "focal_point" in form_errors(browser.post(page("assets:create", operation), data))
 
 
 def test_an_officer_deletes_an_asset_and_its_dependencies(browser, operation):
     asset = AssetFactory(provider=MilitaryActorFactory(operation=operation))
     DependencyFactory(asset=asset)
-    assert "1 dependencies" in browser.get(page("asset-delete", operation, pk=asset.pk)).content.decode()
-    browser.post(page("asset-delete", operation, pk=asset.pk))
+    assert "1 dependencies" in browser.get(page("assets:delete", operation, pk=asset.pk)).content.decode()
+    browser.post(page("assets:delete", operation, pk=asset.pk))
     assert not AssetDeployment.objects.exists() and not Dependency.objects.exists()
 
 
@@ -121,12 +121,12 @@ DEPENDENCY = {
 
 def test_an_officer_records_a_dependency_from_the_assets_page(browser, operation, officer):
     asset = AssetFactory(provider=MilitaryActorFactory(operation=operation))
-    url = page("dependency-create", operation)
+    url = page("assets:dependency-create", operation)
     assert browser.get(url + f"?asset={asset.pk}").context["form"]["asset"].value() == asset.pk
     response = browser.post(url, {**DEPENDENCY, "asset": asset.pk}, follow=True)
     dependency = Dependency.objects.get()
     assert (dependency.operation, dependency.asset) == (operation, asset)
-    assert response.redirect_chain[-1][0] == page("asset-detail", operation, pk=asset.pk)
+    assert response.redirect_chain[-1][0] == page("assets:detail", operation, pk=asset.pk)
     assert "Food distribution in Búzi district" in response.content.decode()
     assert dependency.history.get().history_user == officer
 
@@ -134,7 +134,7 @@ def test_an_officer_records_a_dependency_from_the_assets_page(browser, operation
 def test_an_officer_marks_the_alternative_ready(browser, operation):
     dependency = DependencyFactory(asset=AssetFactory(provider=MilitaryActorFactory(operation=operation)))
     browser.post(
-        page("dependency-update", operation, pk=dependency.pk),
+        page("assets:dependency-update", operation, pk=dependency.pk),
         {**DEPENDENCY, "asset": dependency.asset_id, "alternative_readiness": "ready"},
     )
     dependency.refresh_from_db()
@@ -144,7 +144,7 @@ def test_an_officer_marks_the_alternative_ready(browser, operation):
 def test_an_alternative_without_its_provider_is_explained(browser, operation):
     asset = AssetFactory(provider=MilitaryActorFactory(operation=operation))
     data = {**DEPENDENCY, "asset": asset.pk, "alternative_provider": ""}
-    errors = form_errors(browser.post(page("dependency-create", operation), data))
+    errors = form_errors(browser.post(page("assets:dependency-create", operation), data))
     assert errors["alternative_provider"] == ["Name the civilian provider of the alternative."]
     assert not Dependency.objects.exists()
 
@@ -152,7 +152,7 @@ def test_an_alternative_without_its_provider_is_explained(browser, operation):
 def test_an_asset_of_another_operation_is_a_form_error(browser, operation, other_operation):
     foreign = AssetFactory(provider=MilitaryActorFactory(operation=other_operation))
     errors = form_errors(
-        browser.post(page("dependency-create", operation), {**DEPENDENCY, "asset": foreign.pk})
+        browser.post(page("assets:dependency-create", operation), {**DEPENDENCY, "asset": foreign.pk})
     )
     assert "Select a valid choice" in errors["asset"][0]
     assert not Dependency.objects.exists()

@@ -6,20 +6,20 @@ from django.urls import reverse
 from tests.permissions.world import build_world
 
 PAGES = [
-    ("actor-list", {}, "actor-create", {}),
-    ("actor-detail", {"pk": "actor_internal"}, "actor-update", {"pk": "actor_internal"}),
-    ("actor-detail", {"pk": "actor_internal"}, "mandate-create", {"actor": "actor_internal"}),
-    ("actor-detail", {"pk": "actor_internal"}, "mandate-update", {"pk": "mandate"}),
-    ("contact-list", {}, "contact-create", {}),
-    ("contact-detail", {"pk": "contact_approved"}, "contact-update", {"pk": "contact_approved"}),
-    ("asset-list", {}, "asset-create", {}),
-    ("asset-detail", {"pk": "asset"}, "asset-update", {"pk": "asset"}),
-    ("asset-detail", {"pk": "asset"}, "dependency-update", {"pk": "dependency"}),
-    ("dependency-list", {}, "dependency-create", {}),
-    ("meeting-list", {}, "meeting-create", {}),
-    ("meeting-detail", {"pk": "meeting"}, "meeting-update", {"pk": "meeting"}),
-    ("meeting-detail", {"pk": "meeting"}, "action-point-create", {}),
-    ("action-point-list", {}, "action-point-update", {"pk": "action_point_of_field"}),
+    ("actors:list", {}, "actors:create", {}),
+    ("actors:detail", {"pk": "actor_internal"}, "actors:update", {"pk": "actor_internal"}),
+    ("actors:detail", {"pk": "actor_internal"}, "actors:mandate-create", {"actor": "actor_internal"}),
+    ("actors:detail", {"pk": "actor_internal"}, "actors:mandate-update", {"pk": "mandate"}),
+    ("contacts:list", {}, "contacts:create", {}),
+    ("contacts:detail", {"pk": "contact_approved"}, "contacts:update", {"pk": "contact_approved"}),
+    ("assets:list", {}, "assets:create", {}),
+    ("assets:detail", {"pk": "asset"}, "assets:update", {"pk": "asset"}),
+    ("assets:detail", {"pk": "asset"}, "assets:dependency-update", {"pk": "dependency"}),
+    ("assets:dependency-list", {}, "assets:dependency-create", {}),
+    ("meetings:list", {}, "meetings:create", {}),
+    ("meetings:detail", {"pk": "meeting"}, "meetings:update", {"pk": "meeting"}),
+    ("meetings:detail", {"pk": "meeting"}, "meetings:action-point-create", {}),
+    ("meetings:action-point-list", {}, "meetings:action-point-update", {"pk": "action_point_of_field"}),
 ]
 
 
@@ -40,6 +40,6 @@ def test_only_officers_see_the_links_to_the_edit_pages(db, route, kwargs, link, 
 
 def test_the_edit_page_links_to_its_delete_page(db):
     world = build_world()
-    edit = world.client("officer").get(_url(world, "asset-update", {"pk": "asset"})).content.decode()
-    assert _url(world, "asset-delete", {"pk": "asset"}) in edit
+    edit = world.client("officer").get(_url(world, "assets:update", {"pk": "asset"})).content.decode()
+    assert _url(world, "assets:delete", {"pk": "asset"}) in edit
     assert "Delete this MCDA deployment" in edit

@@ -72,16 +72,16 @@ def test_an_officer_schedules_a_meeting_in_the_operations_local_time(browser, op
         **management("agenda", total=2),
         **{"agenda-0-position": 1, "agenda-0-title": "Access to Búzi", "agenda-1-position": 2},
     )
-    response = browser.post(page("meeting-create", operation), data, follow=True)
+    response = browser.post(page("meetings:create", operation), data, follow=True)
     meeting = Meeting.objects.get()
     assert meeting.operation == operation and meeting.chair == officer
     assert meeting.starts_at == dt.datetime(2026, 12, 1, 6, 30, tzinfo=UTC)  # Maputo is UTC+2
     assert [item.title for item in meeting.agenda_items.all()] == ["Access to Búzi"]
-    assert response.redirect_chain[-1][0] == page("meeting-detail", operation, pk=meeting.pk)
+    assert response.redirect_chain[-1][0] == page("meetings:detail", operation, pk=meeting.pk)
     assert "Access to Búzi" in response.content.decode()
     assert meeting.history.get().history_user == officer
 
-    edit = browser.get(page("meeting-update", operation, pk=meeting.pk)).content.decode()
+    edit = browser.get(page("meetings:update", operation, pk=meeting.pk)).content.decode()
     assert 'value="2026-12-01T08:30"' in edit
 
 
@@ -99,7 +99,7 @@ def test_an_officer_records_decisions_and_who_attended(browser, operation, offic
         **{"participant-0-user": field.pk, "participant-0-attended": "true"},
         **{"participant-1-actor": actor.pk, "participant-1-attended": "false"},
     )
-    response = browser.post(page("meeting-update", operation, pk=meeting.pk), data, follow=True)
+    response = browser.post(page("meetings:update", operation, pk=meeting.pk), data, follow=True)
     assert response.redirect_chain, form_errors(response)
     meeting.refresh_from_db()
     assert meeting.status == "held"
@@ -116,7 +116,7 @@ def test_an_officer_removes_an_agenda_item(browser, operation):
     meeting = MeetingFactory(forum=ForumFactory(operation=operation))
     AgendaItem.objects.create(meeting=meeting, position=1, title="Access")
     browser.post(
-        page("meeting-update", operation, pk=meeting.pk), _edit_data(meeting, **{"agenda-0-DELETE": "on"})
+        page("meetings:update", operation, pk=meeting.pk), _edit_data(meeting, **{"agenda-0-DELETE": "on"})
     )
     assert not meeting.agenda_items.exists()
 
@@ -126,7 +126,7 @@ def test_an_agenda_item_where_a_request_is_tabled_stays(browser, operation):
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Access")
     CellRequestFactory(operation=operation, status="tabled", tabled_at=item)
     response = browser.post(
-        page("meeting-update", operation, pk=meeting.pk), _edit_data(meeting, **{"agenda-0-DELETE": "on"})
+        page("meetings:update", operation, pk=meeting.pk), _edit_data(meeting, **{"agenda-0-DELETE": "on"})
     )
     assert response.status_code == 200
     assert "A cell request is tabled here" in response.content.decode()
@@ -137,7 +137,7 @@ def test_a_meeting_ending_before_it_starts_is_explained_and_nothing_is_saved(bro
     forum = ForumFactory(operation=operation)
     data = _meeting_data(forum, ends_at="2026-12-01T08:00", **management("agenda", total=1))
     data["agenda-0-position"], data["agenda-0-title"] = 1, "Access"
-    response = browser.post(page("meeting-create", operation), data)
+    response = browser.post(page("meetings:create", operation), data)
     assert form_errors(response)["ends_at"] == ["The meeting must end after it starts."]
     assert not Meeting.objects.exists() and not AgendaItem.objects.exists()
     assert response.context["formsets"][0].forms[0]["title"].value() == "Access"
@@ -145,7 +145,7 @@ def test_a_meeting_ending_before_it_starts_is_explained_and_nothing_is_saved(bro
 
 def test_a_forum_of_another_operation_is_a_form_error(browser, operation, other_operation):
     foreign = ForumFactory(operation=other_operation)
-    errors = form_errors(browser.post(page("meeting-create", operation), _meeting_data(foreign)))
+    errors = form_errors(browser.post(page("meetings:create", operation), _meeting_data(foreign)))
     assert "Select a valid choice" in errors["forum"][0]
     assert not Meeting.objects.exists()
 
@@ -158,7 +158,7 @@ def test_a_decision_cannot_point_at_another_meetings_agenda(browser, operation):
         **management("decision", total=1),
         **{"decision-0-text": "Agreed.", "decision-0-agenda_item": elsewhere.pk},
     )
-    response = browser.post(page("meeting-update", operation, pk=meeting.pk), data)
+    response = browser.post(page("meetings:update", operation, pk=meeting.pk), data)
     assert response.status_code == 200
     assert not Decision.objects.exists()
 
@@ -172,16 +172,16 @@ def test_a_meeting_with_a_tabled_request_is_not_deleted(browser, operation):
     )
     assert (
         "cannot be deleted yet"
-        in browser.get(page("meeting-delete", operation, pk=meeting.pk)).content.decode()
+        in browser.get(page("meetings:delete", operation, pk=meeting.pk)).content.decode()
     )
-    browser.post(page("meeting-delete", operation, pk=meeting.pk))
+    browser.post(page("meetings:delete", operation, pk=meeting.pk))
     assert Meeting.objects.filter(pk=meeting.pk).exists()
 
 
 def test_an_officer_deletes_a_meeting(browser, operation, officer):
     meeting = MeetingFactory(forum=ForumFactory(operation=operation))
-    response = browser.post(page("meeting-delete", operation, pk=meeting.pk))
-    assert response["Location"] == page("meeting-list", operation)
+    response = browser.post(page("meetings:delete", operation, pk=meeting.pk))
+    assert response["Location"] == page("meetings:list", operation)
     assert not Meeting.objects.exists()
     assert Meeting.history.filter(history_type="-").get().history_user == officer
 
@@ -191,35 +191,35 @@ ACTION = {"title": "Ask the JTF for the convoy schedule", "description": "", "du
 
 def test_an_officer_sets_an_action_point_from_a_meeting(browser, operation, officer, field):
     meeting = MeetingFactory(forum=ForumFactory(operation=operation))
-    url = page("action-point-create", operation)
+    url = page("meetings:action-point-create", operation)
     assert browser.get(url + f"?meeting={meeting.pk}").context["form"]["meeting"].value() == meeting.pk
     response = browser.post(url, {**ACTION, "meeting": meeting.pk, "owner": field.pk}, follow=True)
     point = ActionPoint.objects.get()
     assert (point.operation, point.meeting, point.owner, point.status) == (operation, meeting, field, "open")
-    assert response.redirect_chain[-1][0] == page("action-point-detail", operation, pk=point.pk)
+    assert response.redirect_chain[-1][0] == page("meetings:action-point-detail", operation, pk=point.pk)
     assert point.history.get().history_user == officer
-    detail = browser.get(page("meeting-detail", operation, pk=meeting.pk)).content.decode()
+    detail = browser.get(page("meetings:detail", operation, pk=meeting.pk)).content.decode()
     assert ACTION["title"] in detail
 
 
 def test_the_owner_must_be_a_member_of_the_operation(browser, operation, outsider, field_other):
     for stranger in (outsider, field_other):
         errors = form_errors(
-            browser.post(page("action-point-create", operation), {**ACTION, "owner": stranger.pk})
+            browser.post(page("meetings:action-point-create", operation), {**ACTION, "owner": stranger.pk})
         )
         assert "Select a valid choice" in errors["owner"][0]
     assert not ActionPoint.objects.exists()
 
 
 def test_an_action_point_needs_an_owner(browser, operation):
-    errors = form_errors(browser.post(page("action-point-create", operation), ACTION))
+    errors = form_errors(browser.post(page("meetings:action-point-create", operation), ACTION))
     assert errors["owner"] == ["Every action point needs an owner: a person or an organisation."]
 
 
 def test_an_organisation_of_another_operation_cannot_own_an_action_point(browser, operation, other_operation):
     foreign = MilitaryActorFactory(operation=other_operation)
     errors = form_errors(
-        browser.post(page("action-point-create", operation), {**ACTION, "owner_actor": foreign.pk})
+        browser.post(page("meetings:action-point-create", operation), {**ACTION, "owner_actor": foreign.pk})
     )
     assert "Select a valid choice" in errors["owner_actor"][0]
 
@@ -228,7 +228,9 @@ def test_an_officer_reassigns_an_action_point(browser, operation, field):
     point = ActionPointFactory(operation=operation, owner=field)
     colleague = UserFactory(username="colleague")
     role_grant(user=colleague, operation=operation, role=Role.FIELD_STAFF)
-    browser.post(page("action-point-update", operation, pk=point.pk), {**ACTION, "owner": colleague.pk})
+    browser.post(
+        page("meetings:action-point-update", operation, pk=point.pk), {**ACTION, "owner": colleague.pk}
+    )
     point.refresh_from_db()
     assert point.owner == colleague
 
@@ -246,7 +248,7 @@ def test_an_officer_sets_up_a_forum_and_its_standing_members(browser, operation,
         "member-0-actor": actor.pk,
         "member-0-representative": contact.pk,
     }
-    browser.post(page("forum-create", operation), data)
+    browser.post(page("meetings:forum-create", operation), data)
     forum = CoordinationForum.objects.get(name="HuMOCC Beira")
     assert forum.operation == operation and forum.history.get().history_user == officer
     assert ForumMember.objects.get(forum=forum).representative == contact
@@ -263,7 +265,7 @@ def test_a_representative_must_be_of_the_members_actor(browser, operation):
         "member-0-actor": actor.pk,
         "member-0-representative": ContactFactory(actor=other_actor).pk,
     }
-    response = browser.post(page("forum-update", operation, pk=forum.pk), data)
+    response = browser.post(page("meetings:forum-update", operation, pk=forum.pk), data)
     assert response.context["formsets"][0].forms[0].errors["representative"] == [
         "The representative must be a contact of this actor."
     ]
@@ -301,9 +303,9 @@ def test_a_new_sitting_starts_with_the_forums_standing_members(browser, operatio
     )
     ForumMember.objects.create(forum=forum, actor=jtf, representative=liaison)
     ForumMember.objects.create(forum=forum, actor=police)
-    browser.post(page("meeting-create", operation), _meeting_data(forum))
+    browser.post(page("meetings:create", operation), _meeting_data(forum))
     meeting = Meeting.objects.get()
     seats = sorted((p.actor.name, p.contact and p.contact.full_name) for p in meeting.participants.all())
     assert seats == [("JTF Kestrel", "Maj. Thabo Nkosi"), ("Police", None)]
-    edit = browser.get(page("meeting-update", operation, pk=meeting.pk)).content.decode()
+    edit = browser.get(page("meetings:update", operation, pk=meeting.pk)).content.decode()
     assert edit.count('name="participant-') > 0 and 'name="decision-2-text"' in edit

@@ -27,6 +27,9 @@ EVERYONE_SIGNED_IN = {
 
 OP = {"op": "operation"}
 
+# Keys are URL names ("actors:detail"); the same route with another object is keyed
+# "<route>[<variant>]" and names its route in "route", as in expectations_api.py.
+
 HTML_EXPECTATIONS = {
     "home": {"kwargs": {}, "status": EVERYONE_SIGNED_IN},
     "login": {
@@ -40,76 +43,76 @@ HTML_EXPECTATIONS = {
     },
     "logout": {"kwargs": {}, "status": POST_ONLY},
     "healthz": {"kwargs": {}, "status": dict.fromkeys(POST_ONLY, 200)},
-    "operation-detail": {"kwargs": OP, "status": MEMBERS},
-    "operation-strategy": {
+    "web:dashboard": {"kwargs": OP, "status": MEMBERS},
+    "web:strategy": {
         "kwargs": OP,
         "status": {**POST_ONLY, **ANON, "outsider": 404, "field_other": 404},
     },
-    "operation-members": {"kwargs": OP, "status": OFFICERS_ONLY},
-    "partner-token-list": {"kwargs": OP, "status": OFFICERS_ONLY},
-    "partner-token-revoke": {"kwargs": {**OP, "pk": "partner_token"}, "status": POST_ONLY},
-    "operation-history": {"kwargs": OP, "status": HISTORY},
-    "security-list": {"kwargs": OP, "status": MEMBERS},
-    "actor-list": {"kwargs": OP, "status": MEMBERS},
-    "actor-detail": {"kwargs": {**OP, "pk": "actor_internal"}, "status": MEMBERS},
-    "actor-detail:restricted": {
-        "route": "actor-detail",
+    "cmcoord:members": {"kwargs": OP, "status": OFFICERS_ONLY},
+    "cmcoord:partner-token-list": {"kwargs": OP, "status": OFFICERS_ONLY},
+    "cmcoord:partner-token-revoke": {"kwargs": {**OP, "pk": "partner_token"}, "status": POST_ONLY},
+    "web:history": {"kwargs": OP, "status": HISTORY},
+    "cmcoord:security-list": {"kwargs": OP, "status": MEMBERS},
+    "actors:list": {"kwargs": OP, "status": MEMBERS},
+    "actors:detail": {"kwargs": {**OP, "pk": "actor_internal"}, "status": MEMBERS},
+    "actors:detail[restricted]": {
+        "route": "actors:detail",
         "kwargs": {**OP, "pk": "actor_restricted"},
         "status": FULL_READERS,
     },
-    "actor-decide": {"kwargs": {**OP, "pk": "actor_internal"}, "status": POST_ONLY},
-    "contact-list": {"kwargs": OP, "status": MEMBERS},
-    "contact-detail": {"kwargs": {**OP, "pk": "contact_approved"}, "status": MEMBERS},
-    "contact-detail:restricted": {
-        "route": "contact-detail",
+    "contacts:actor-decide": {"kwargs": {**OP, "pk": "actor_internal"}, "status": POST_ONLY},
+    "contacts:list": {"kwargs": OP, "status": MEMBERS},
+    "contacts:detail": {"kwargs": {**OP, "pk": "contact_approved"}, "status": MEMBERS},
+    "contacts:detail[restricted]": {
+        "route": "contacts:detail",
         "kwargs": {**OP, "pk": "contact_restricted"},
         "status": FULL_READERS,
     },
-    "contact-detail:undecided": {
-        "route": "contact-detail",
+    "contacts:detail[undecided]": {
+        "route": "contacts:detail",
         "kwargs": {**OP, "pk": "contact_undecided"},
         "status": FULL_READERS,
     },
-    "contact-decide": {"kwargs": {**OP, "pk": "contact_approved"}, "status": POST_ONLY},
-    "contact-share": {"kwargs": {**OP, "pk": "contact_restricted"}, "status": POST_ONLY},
-    "meeting-list": {"kwargs": OP, "status": MEMBERS},
-    "meeting-detail": {"kwargs": {**OP, "pk": "meeting"}, "status": MEMBERS},
-    "meeting-detail:restricted": {
-        "route": "meeting-detail",
+    "contacts:decide": {"kwargs": {**OP, "pk": "contact_approved"}, "status": POST_ONLY},
+    "contacts:share": {"kwargs": {**OP, "pk": "contact_restricted"}, "status": POST_ONLY},
+    "meetings:list": {"kwargs": OP, "status": MEMBERS},
+    "meetings:detail": {"kwargs": {**OP, "pk": "meeting"}, "status": MEMBERS},
+    "meetings:detail[restricted]": {
+        "route": "meetings:detail",
         "kwargs": {**OP, "pk": "meeting_restricted"},
         "status": FULL_READERS,
     },
-    "meeting-share": {"kwargs": {**OP, "pk": "meeting_restricted"}, "status": POST_ONLY},
-    "action-point-list": {"kwargs": OP, "status": MEMBERS},
-    "action-point-detail": {"kwargs": {**OP, "pk": "action_point_of_field"}, "status": MEMBERS},
-    "action-point-detail:officer's": {
-        "route": "action-point-detail",
+    "meetings:share": {"kwargs": {**OP, "pk": "meeting_restricted"}, "status": POST_ONLY},
+    "meetings:action-point-list": {"kwargs": OP, "status": MEMBERS},
+    "meetings:action-point-detail": {"kwargs": {**OP, "pk": "action_point_of_field"}, "status": MEMBERS},
+    "meetings:action-point-detail[officer's]": {
+        "route": "meetings:action-point-detail",
         "kwargs": {**OP, "pk": "action_point_of_officer"},
         "status": FULL_READERS,
     },
-    "cell-request-list": {"kwargs": OP, "status": MEMBERS},
-    "cell-request-create": {"kwargs": OP, "status": {**MEMBERS, "hct": 403}},
-    "cell-request-detail": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": MEMBERS},
-    "cell-request-detail:tabled-in-secret": {
-        "route": "cell-request-detail",
+    "cell:request-list": {"kwargs": OP, "status": MEMBERS},
+    "cell:request-create": {"kwargs": OP, "status": {**MEMBERS, "hct": 403}},
+    "cell:request-detail": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": MEMBERS},
+    "cell:request-detail[tabled-in-secret]": {
+        "route": "cell:request-detail",
         "kwargs": {**OP, "pk": "cell_request_tabled_in_secret"},
         "status": MEMBERS,
     },
-    "cell-request-detail:rfa": {
-        "route": "cell-request-detail",
+    "cell:request-detail[rfa]": {
+        "route": "cell:request-detail",
         "kwargs": {**OP, "pk": "rfa"},
         "status": MEMBERS,
     },
-    "cell-request-table": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
-    "cell-request-answer": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
-    "cell-request-close": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
-    "cell-request-endorse": {"kwargs": {**OP, "pk": "rfa"}, "status": POST_ONLY},
-    "asset-list": {"kwargs": OP, "status": MEMBERS},
-    "asset-detail": {"kwargs": {**OP, "pk": "asset"}, "status": MEMBERS},
-    "asset-detail:hidden-provider": {
-        "route": "asset-detail",
+    "cell:request-table": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
+    "cell:request-answer": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
+    "cell:request-close": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
+    "cell:request-endorse": {"kwargs": {**OP, "pk": "rfa"}, "status": POST_ONLY},
+    "assets:list": {"kwargs": OP, "status": MEMBERS},
+    "assets:detail": {"kwargs": {**OP, "pk": "asset"}, "status": MEMBERS},
+    "assets:detail[hidden-provider]": {
+        "route": "assets:detail",
         "kwargs": {**OP, "pk": "asset_of_hidden_unit"},
         "status": MEMBERS,
     },
-    "dependency-list": {"kwargs": OP, "status": MEMBERS},
+    "assets:dependency-list": {"kwargs": OP, "status": MEMBERS},
 }

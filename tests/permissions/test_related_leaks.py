@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from cmcoord.models import Notification, NotificationKind
@@ -48,7 +49,7 @@ def test_an_action_point_page_does_not_name_a_restricted_meeting(world):
     point = ActionPointFactory(
         operation=world.operation, owner=world.users["field"], meeting=world.meeting_restricted
     )
-    page = world.client("field").get(f"/operations/{world.operation.pk}/action-points/{point.pk}/")
+    page = world.client("field").get(point.get_absolute_url())
     assert page.status_code == 200 and CANARY not in page.content.decode()
 
 
@@ -56,8 +57,8 @@ def test_meeting_pages_do_not_name_a_restricted_forum(world):
     meeting = _meeting_in_a_hidden_forum(world)
     field = world.client("field")
     for url in [
-        f"/operations/{world.operation.pk}/meetings/",
-        f"/operations/{world.operation.pk}/meetings/{meeting.pk}/",
+        reverse("meetings:list", args=[world.operation.pk]),
+        meeting.get_absolute_url(),
     ]:
         response = field.get(url)
         assert response.status_code == 200 and CANARY not in response.content.decode(), url
@@ -123,7 +124,8 @@ def test_odd_ids_in_the_address_are_ignored_not_a_server_error(world, query):
 
 
 def test_revoking_a_member_with_a_malformed_id_is_not_found(world):
-    response = world.client("officer").post(f"/operations/{world.operation.pk}/members/", {"revoke": "abc"})
+    url = reverse("cmcoord:members", args=[world.operation.pk])
+    response = world.client("officer").post(url, {"revoke": "abc"})
     assert response.status_code == 404
 
 

@@ -25,6 +25,6 @@ def test_the_history_page_shows_the_changes_of_every_app_that_marks_its_models(
         description="Bridge out.",
     )
     client.force_login(officer)
-    page = client.get(reverse("operation-history", args=[operation.pk])).content.decode()
+    page = client.get(reverse("web:history", args=[operation.pk])).content.decode()
     assert "Water trucking to Buzi" in page
     assert "Road to Nhamatanda cut" in page

@@ -23,7 +23,7 @@ def test_the_contact_list_takes_the_apis_filters_and_search_fields(as_officer, o
     navy = MilitaryActorFactory(operation=operation, name="Naval task group", acronym="NTG")
     ContactFactory(actor=navy, full_name="Cdr. Ana Lobo", position="liaison_officer")
     ContactFactory(actor=navy, full_name="Lt. Rui Melo", position="cimic_officer")
-    url = reverse("contact-list", args=[operation.pk])
+    url = reverse("contacts:list", args=[operation.pk])
     assert names(as_officer.get(url, {"position": "liaison_officer"}), "full_name") == {"Cdr. Ana Lobo"}
     # The API searches the actor's acronym too; so does the page now.
     assert names(as_officer.get(url, {"q": "NTG"}), "full_name") == {"Cdr. Ana Lobo", "Lt. Rui Melo"}
@@ -33,7 +33,7 @@ def test_the_asset_list_filters_by_provider_and_refuses_a_value_it_does_not_know
     jtf = MilitaryActorFactory(operation=operation, name="JTF Kestrel")
     AssetFactory(provider=jtf, name="Kestrel helicopters")
     AssetFactory(operation=operation, provider=MilitaryActorFactory(operation=operation), name="Other")
-    url = reverse("asset-list", args=[operation.pk])
+    url = reverse("assets:list", args=[operation.pk])
     assert names(as_officer.get(url, {"provider": jtf.pk}), "name") == {"Kestrel helicopters"}
     refused = as_officer.get(url, {"status": "sunk"})
     assert names(refused, "name") == set()
@@ -43,7 +43,7 @@ def test_the_asset_list_filters_by_provider_and_refuses_a_value_it_does_not_know
 def test_the_actor_list_search_is_the_apis(as_officer, operation):
     ActorFactory(operation=operation, name="World Food Programme", acronym="WFP", notes="Logistics lead")
     ActorFactory(operation=operation, name="UNICEF")
-    url = reverse("actor-list", args=[operation.pk])
+    url = reverse("actors:list", args=[operation.pk])
     assert names(as_officer.get(url, {"q": "logistics"}), "name") == {"World Food Programme"}
 
 
@@ -57,7 +57,7 @@ def test_the_action_point_list_keeps_its_links_and_takes_the_apis_filters(
     done = ActionPointFactory(operation=operation, owner=officer, title="Mine, done")
     done.status, done.closed_at = "done", done.created_at
     done.save()
-    url = reverse("action-point-list", args=[operation.pk])
+    url = reverse("meetings:action-point-list", args=[operation.pk])
     assert names(as_officer.get(url), "title") == {"Mine, open", "Theirs, open"}
     assert names(as_officer.get(url, {"mine": "1"}), "title") == {"Mine, open"}
     assert names(as_officer.get(url, {"owner": "me", "all": "1"}), "title") == {"Mine, open", "Mine, done"}

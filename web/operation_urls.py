@@ -1,0 +1,14 @@
+"""The pages of an operation that span the apps (namespace "web"): its dashboard, the strategy
+form posted from it, and the history of its records. Mounted under /operations/<op>/."""
+
+from django.urls import path
+
+from web import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("strategy/", views.StrategyView.as_view(), name="strategy"),
+    path("history/", views.HistoryView.as_view(), name="history"),
+]
