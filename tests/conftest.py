@@ -110,3 +110,9 @@ def outsider(db):
 @pytest.fixture
 def administrator(db):
     return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+# The API's world and clients (tests/api_world.py) and the officers' signed-in browser
+# (tests/pages.py) serve the tests of every app.
+from tests.api_world import _fresh_throttles, api, partner_key, principals, world  # noqa: E402, F401
+from tests.pages import browser  # noqa: E402, F401

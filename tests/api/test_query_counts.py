@@ -8,7 +8,7 @@ from django.utils import timezone
 from actors.models import ActorPresence
 from cmcoord.models import Notification, SecurityAssessment
 from meetings.models import AgendaItem, Decision, ForumMember, Participant
-from tests.api.conftest import make_rfa
+from tests.api_world import make_rfa
 from tests.factories import (
     ActionPointFactory,
     ActorFactory,

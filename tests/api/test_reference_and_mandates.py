@@ -2,7 +2,7 @@
 
 from actors.models import ActorLink
 from cmcoord.models import Notification, StrategyStatus
-from tests.api.conftest import ids
+from tests.api_world import ids
 from tests.factories import MandateFactory
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cell.models import AssistanceRequest, CellRequest
-from tests.api.conftest import make_rfa
+from tests.api_world import make_rfa
 from tests.core.test_admin_decisions import post_change_form
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ the HCT/UNCT endorses or declines RFAs."""
 import pytest
 
 from cell.models import AssistanceRequest, CellRequest
-from tests.api.conftest import ids, make_rfa
+from tests.api_world import ids, make_rfa
 
 RFA_DETAILS = {
     "requesting_organisation": "WFP",

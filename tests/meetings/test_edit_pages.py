@@ -13,7 +13,6 @@ from meetings.models import (
     Meeting,
     Participant,
 )
-from tests.edit.conftest import form_errors, management, page
 from tests.factories import (
     ActionPointFactory,
     CellRequestFactory,
@@ -23,6 +22,7 @@ from tests.factories import (
     MilitaryActorFactory,
     UserFactory,
 )
+from tests.pages import form_errors, management, page
 
 UTC = dt.UTC
 

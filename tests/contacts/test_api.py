@@ -6,7 +6,7 @@ import pytest
 import vobject
 
 from contacts.models import Contact
-from tests.api.conftest import ids
+from tests.api_world import ids
 from tests.factories import ContactFactory, MilitaryActorFactory
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from meetings.models import ActionPoint
-from tests.api.conftest import ids
+from tests.api_world import ids
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 """An officer keeps the contacts: who to call in each actor, and how to reach them."""
 
 from contacts.models import Contact
-from tests.edit.conftest import form_errors, page
 from tests.factories import ContactFactory, MilitaryActorFactory
+from tests.pages import form_errors, page
 
 CONTACT = {
     "full_name": "Ana Sitoe",

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from actors.models import Actor
 from contacts.models import InterlocutorDecision
-from tests.api.conftest import ids
+from tests.api_world import ids
 from tests.factories import ActorFactory
 
 NEW = {"name": "UNHCR", "category": "international_civilian", "actor_type": "un_agency"}

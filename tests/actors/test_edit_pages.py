@@ -3,7 +3,6 @@
 import datetime as dt
 
 from actors.models import Actor, ActorPresence, Mandate
-from tests.edit.conftest import form_errors, management, page
 from tests.factories import (
     ActionPointFactory,
     ActorFactory,
@@ -13,6 +12,7 @@ from tests.factories import (
     MilitaryActorFactory,
     SectorFactory,
 )
+from tests.pages import form_errors, management, page
 
 ACTOR = {
     "name": "Southern African Development Community Standby Force",

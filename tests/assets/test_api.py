@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from assets.models import AssetDeployment, Dependency
-from tests.api.conftest import ids
+from tests.api_world import ids
 from tests.factories import AssetFactory, DependencyFactory
 
 

@@ -1,4 +1,5 @@
-"""Helpers for the officers' create and edit pages: signed-in browsers, URLs, formset counters."""
+"""Helpers for the officers' create and edit pages of every app: a signed-in browser, URLs, formset
+counters, the errors shown next to each field."""
 
 import pytest
 from django.test import Client

@@ -3,7 +3,6 @@
 import datetime as dt
 
 from assets.models import AssetDeployment, Dependency
-from tests.edit.conftest import form_errors, page
 from tests.factories import (
     ActorFactory,
     AreaFactory,
@@ -12,6 +11,7 @@ from tests.factories import (
     MilitaryActorFactory,
     SectorFactory,
 )
+from tests.pages import form_errors, page
 
 ASSET = {
     "name": "Two Mi-8 helicopters, Beira",

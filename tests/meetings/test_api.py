@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from meetings.models import Meeting
-from tests.api.conftest import ids
+from tests.api_world import ids
 
 
 @pytest.mark.parametrize(
