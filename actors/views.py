@@ -1,12 +1,12 @@
 from actors.filters import ActorFilterSet
 from actors.forms import InterlocutorDecisionForm
 from actors.models import Actor, Category
+from cmcoord.masking import attach_visible
 from cmcoord.models import Area, Sector
 from cmcoord.permissions import visible_pks
 from cmcoord.views_base import (
     OperationDetailView,
     OperationListView,
-    attach_visible,
 )
 
 

@@ -2,13 +2,13 @@ from django.utils import timezone
 
 from assets.filters import AssetFilterSet, DependencyFilterSet, DependencyPageFilterSet
 from assets.models import AssetDeployment, AssetStatus, Dependency
-from cmcoord.views_base import OperationDetailView, OperationListView, attach_visible
+from cmcoord.masking import attach_visible
+from cmcoord.views_base import OperationDetailView, OperationListView
 
 
 class AssetListView(OperationListView):
     model = AssetDeployment
     template_name = "assets/asset_list.html"
-
     filterset_class = AssetFilterSet
     search_fields = AssetFilterSet.search_fields
 
@@ -42,7 +42,6 @@ class AssetDetailView(OperationDetailView):
 class DependencyListView(OperationListView):
     model = Dependency
     template_name = "assets/dependency_list.html"
-
     filterset_class = DependencyPageFilterSet
     search_fields = DependencyFilterSet.search_fields
 

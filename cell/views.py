@@ -26,7 +26,6 @@ from cmcoord.views_base import (
 class CellRequestListView(OperationListView):
     model = CellRequest
     template_name = "cell/cell_request_list.html"
-
     filterset_class = CellRequestFilterSet
     search_fields = CellRequestFilterSet.search_fields
 

@@ -15,7 +15,6 @@ from django.views.generic import DetailView, ListView
 from rest_framework.filters import SearchFilter, search_smart_split
 
 from cmcoord import permissions, services
-from cmcoord.masking import attach_visible  # noqa: F401 (pages import it from here)
 from cmcoord.models import Operation
 
 

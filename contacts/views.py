@@ -24,7 +24,6 @@ from contacts.services import interlocutor_decide
 class ContactListView(OperationListView):
     model = Contact
     template_name = "contacts/contact_list.html"
-
     filterset_class = ContactFilterSet
     search_fields = ContactFilterSet.search_fields
 

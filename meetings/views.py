@@ -3,12 +3,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cmcoord.masking import attach_visible
 from cmcoord.permissions import visible_related
 from cmcoord.views_base import (
     OperationDetailView,
     OperationListView,
     ShareForm,
-    attach_visible,
     form_errors_from,
     operation_for,
     operation_post,
@@ -25,7 +25,6 @@ from meetings.rules import can_read_minutes, can_update_action_point
 class MeetingListView(OperationListView):
     model = Meeting
     template_name = "meetings/meeting_list.html"
-
     filterset_class = MeetingPageFilterSet
     search_fields = MeetingPageFilterSet.search_fields
 
@@ -67,7 +66,6 @@ def meeting_share(request, operation, pk):
 class ActionPointListView(OperationListView):
     model = ActionPoint
     template_name = "meetings/action_point_list.html"
-
     filterset_class = ActionPointPageFilterSet
     search_fields = ActionPointPageFilterSet.search_fields
 
