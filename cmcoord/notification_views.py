@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cmcoord import services
+from cmcoord.filters import NotificationFilterSet
 from cmcoord.models import Notification
 from cmcoord.notification_forms import EmailPreferencesForm
 from cmcoord.reminders import inbox
@@ -28,11 +29,15 @@ def notification_list(request):
         .select_related("operation")
         .order_by(UNREAD.desc(), "-created_at", "-id")
     )
+    # The API list's FilterSet: ?kind=, ?unread=true, ?created_since= work here too.
+    filterset = NotificationFilterSet(request.GET, queryset=notifications, request=request)
+    notifications = filterset.qs if filterset.is_valid() else notifications.none()
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
         "is_paginated": page.has_other_pages(),
         "unread": unread_count(request.user),
+        "filter_errors": filterset.errors,
     }
     return render(request, "cmcoord/notifications/list.html", context)
 

@@ -63,3 +63,20 @@ def test_the_action_point_list_keeps_its_links_and_takes_the_apis_filters(
     assert names(as_officer.get(url, {"owner": "me", "all": "1"}), "title") == {"Mine, open", "Mine, done"}
     assert names(as_officer.get(url, {"status": "done"}), "title") == {"Mine, done"}
     assert names(as_officer.get(url, {"q": "theirs"}), "title") == {"Theirs, open"}
+
+
+def test_the_notification_list_takes_the_apis_filters_and_pages_keep_repeated_filters(client, officer):
+    from cmcoord.models import Notification, NotificationKind
+
+    for n in range(35):
+        Notification.objects.create(
+            recipient=officer, kind=NotificationKind.ACTION_POINT_ASSIGNED, title=f"Action point {n}"
+        )
+    Notification.objects.filter(title="Action point 0").update(read_at="2026-11-20T10:00:00Z")
+    client.force_login(officer)
+    url = reverse("notifications:list")
+    unread = client.get(url, {"unread": "true"})
+    assert "Action point 0<" not in unread.content.decode()
+    assert unread.context["page_obj"].paginator.count == 34
+    assert "unread=true&amp;page=2" in unread.content.decode()
+    assert client.get(url, {"kind": "nonsense"}).context["page_obj"].paginator.count == 0
