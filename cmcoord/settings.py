@@ -145,6 +145,8 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cmcoord.lockout.lockout_response"
+# The address behind DJANGO_NUM_PROXIES trusted proxies, as the API rate limits count it.
+AXES_CLIENT_IP_CALLABLE = "cmcoord.client_ip.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -1,5 +1,6 @@
 """Signing in: the login page works, and password guessing is stopped."""
 
+import pytest
 from django.urls import reverse
 
 
@@ -37,3 +38,34 @@ def test_the_api_token_endpoint_is_guarded_too(client, field):
     )
     assert response.status_code == 429
     assert "Too many failed sign-ins" in response.json()["detail"]
+
+
+PROXY = "10.0.0.2"  # the reverse proxy in front of the app: every request comes from it
+
+
+def through_proxy(client, forwarded_for, password):
+    return client.post(
+        reverse("login"),
+        {"username": "field", "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+
+
+def test_behind_a_proxy_a_guesser_locks_out_only_their_own_address(client, field, behind_one_proxy):
+    for _ in range(5):
+        through_proxy(client, "203.0.113.9", "guess")
+    assert through_proxy(client, "203.0.113.9", "correct-horse-battery-staple").status_code == 429
+    # The member signing in from elsewhere through the same proxy is not paused.
+    assert through_proxy(client, "198.51.100.7", "correct-horse-battery-staple").status_code == 302
+
+
+def test_a_forwarded_address_that_is_not_one_is_not_trusted(client, field, behind_one_proxy):
+    response = through_proxy(client, "<script>, not-an-address", "guess")
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()

@@ -127,6 +127,17 @@ def test_the_env_example_starts_production_once_given_a_real_secret_key(config):
     assert real.returncode == 0, real.stderr
 
 
+def test_the_env_example_passes_the_deploy_checks_once_given_a_real_secret_key(config):
+    """What an operator copies is production-safe as it stands: HTTPS redirect, HSTS, secure cookies."""
+    web = config["services"]["web"]["environment"]
+    base = {name: value for name, value in web.items() if not name.startswith("POSTGRES_")}
+    checked = run_python(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        environment({**base, "DJANGO_SECRET_KEY": SECRET_KEY}),
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 def test_dockerfile_builds_a_non_root_gunicorn_image_with_collected_static_files():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert re.search(r"^FROM python:3\.11-slim\b", dockerfile, flags=re.MULTILINE)
