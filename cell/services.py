@@ -8,6 +8,7 @@ from cell import rules
 from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import Notification, NotificationKind
 from cmcoord.permissions import ensure, visible_related
+from cmcoord.services import lock_for_decision
 from meetings.models import AgendaItem
 
 
@@ -69,6 +70,15 @@ def cell_request_answer(*, cell_request: CellRequest, response: str, by) -> Cell
     ensure(by, "triage_cell_requests", cell_request.operation_id)
     if not (response or "").strip():
         raise ValidationError({"response": "Write the response the sender will read."})
+    lock_for_decision(cell_request)
+    if cell_request.status == CellRequest.Status.CLOSED:
+        raise ValidationError("This request is closed.")
+    if cell_request.status == CellRequest.Status.ANSWERED and cell_request.responded_by_id != by.pk:
+        when = timezone.localtime(cell_request.responded_at)
+        raise ValidationError(
+            f"{cell_request.responded_by} answered this request at {when:%Y-%m-%d %H:%M}: "
+            "read their answer before you write another."
+        )
     cell_request.response = response.strip()
     cell_request.responded_by = by
     cell_request.responded_at = timezone.now()
@@ -83,6 +93,9 @@ def cell_request_close(*, cell_request: CellRequest, by) -> CellRequest:
     """The cell closes a request; its sender may close (withdraw) their own at any time."""
     if not rules.can_close_cell_request(by, cell_request):
         raise PermissionDenied("Only the cell or the sender can close this request.")
+    lock_for_decision(cell_request)
+    if cell_request.status == CellRequest.Status.CLOSED:
+        raise ValidationError("This request is already closed.")
     cell_request.status = CellRequest.Status.CLOSED
     return _save(cell_request, by)
 
@@ -103,8 +116,13 @@ def _tell_sender(cell_request: CellRequest, title: str) -> None:
 def rfa_decide(*, rfa: AssistanceRequest, endorse: bool, note: str, by) -> AssistanceRequest:
     """The HCT/UNCT endorses (checklist complete) or declines an RFA, once."""
     ensure(by, "endorse_rfas", rfa.cell_request.operation_id)
+    lock_for_decision(rfa)
     if rfa.endorsement != AssistanceRequest.Endorsement.PENDING:
-        raise ValidationError("The HCT/UNCT has already decided on this request.")
+        when = timezone.localtime(rfa.endorsed_at)
+        raise ValidationError(
+            f"{rfa.endorsed_by or 'The HCT/UNCT'} already decided on this request "
+            f"({rfa.get_endorsement_display().lower()}, {when:%Y-%m-%d %H:%M})."
+        )
     if endorse:
         rules.require_last_resort_case(rfa)
     if not endorse and not (note or "").strip():

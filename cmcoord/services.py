@@ -171,6 +171,17 @@ def operation_id_of(instance) -> int | None:
     return None
 
 
+def lock_for_decision(instance) -> None:
+    """Re-read the record under a row lock (inside the caller's transaction).
+
+    Of two people deciding on the same item at the same moment, the second waits here until the
+    first commits, then sees the first decision and is refused with who took it, instead of
+    overwriting it. (PostgreSQL; SQLite runs one writer at a time anyway.)
+    """
+    manager = type(instance)._default_manager
+    instance.refresh_from_db(from_queryset=manager.select_for_update())
+
+
 @transaction.atomic
 def record_save(*, instance, by, m2m: dict | None = None, codename: str = "manage_registry"):
     """Validate and save one registry record written by an officer (HTML form or API).
