@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from actors.forms import InterlocutorDecisionForm
 from actors.models import Actor
 from actors.views import ActorDetailView
+from cmcoord.masking import attach_visible
 from cmcoord.permissions import ensure
 from cmcoord.views_base import (
     OperationDetailView,
@@ -32,7 +33,10 @@ class ContactListView(OperationListView):
 
     def get_context_data(self, **kwargs):
         channels = contact_channels(self.request.user, self.operation.pk)
-        return super().get_context_data(channels=channels, **kwargs)
+        context = super().get_context_data(channels=channels, **kwargs)
+        # A contact shared with one person does not name an actor they may not see.
+        attach_visible(self.request.user, context["object_list"], "actor")
+        return context
 
 
 class ContactDetailView(OperationDetailView):
@@ -43,6 +47,7 @@ class ContactDetailView(OperationDetailView):
         return super().get_queryset().select_related("actor")
 
     def get_context_data(self, **kwargs):
+        attach_visible(self.request.user, [self.object], "actor")
         return super().get_context_data(
             channels=contact_channels(self.request.user, self.operation.pk),
             decision_form=kwargs.pop("decision_form", None) or InterlocutorDecisionForm(),

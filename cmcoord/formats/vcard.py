@@ -9,13 +9,15 @@ import datetime as dt
 import vobject
 
 
-def contact_vcard(contact, channels) -> str:
+def contact_vcard(contact, channels, organisation=None) -> str:
+    """``organisation``: the contact's actor if the reader may see it (else the card names none)."""
     card = vobject.vCard()
     card.add("uid").value = f"contact-{contact.pk}@cmcoord"
     card.add("fn").value = contact.full_name
     given, _, family = contact.full_name.rpartition(" ")
     card.add("n").value = vobject.vcard.Name(family=family or contact.full_name, given=given)
-    card.add("org").value = [contact.actor.name]
+    if organisation is not None:
+        card.add("org").value = [organisation.name]
     title = " ".join(part for part in (contact.rank_or_title, contact.position_detail) if part)
     card.add("title").value = title or contact.get_position_display()
     card.add("role").value = contact.get_position_display()
@@ -41,6 +43,6 @@ def contact_vcard(contact, channels) -> str:
     return card.serialize()
 
 
-def contacts_vcards(contacts, channels_of) -> str:
-    """Several cards in one file; ``channels_of(contact)`` gives each card's channels."""
-    return "".join(contact_vcard(contact, channels_of(contact)) for contact in contacts)
+def contacts_vcards(contacts, channels_of, organisation_of) -> str:
+    """Several cards in one file; ``channels_of`` and ``organisation_of`` answer for each contact."""
+    return "".join(contact_vcard(c, channels_of(c), organisation_of(c)) for c in contacts)

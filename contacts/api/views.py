@@ -7,9 +7,11 @@ from rest_framework.response import Response
 
 from actors.api.serializers import InterlocutorDecisionSerializer
 from actors.api.views import ActorViewSet as ActorRegistryViewSet
+from actors.models import Actor
 from cmcoord.api.viewsets import RecordViewSet
 from cmcoord.formats.renderers import VCardRenderer
 from cmcoord.formats.vcard import contact_vcard, contacts_vcards
+from cmcoord.masking import mask_for
 from contacts.api.serializers import ContactSerializer
 from contacts.exports import contacts_hxl
 from contacts.filters import ContactFilterSet
@@ -42,7 +44,11 @@ class ActorViewSet(InterlocutorDecisionMixin, ActorRegistryViewSet):
 
 
 def contacts_vcf(contacts, *, request, view) -> str:
-    return contacts_vcards(contacts, lambda c: contact_channels(request.user, c.operation_id))
+    return contacts_vcards(
+        contacts,
+        lambda c: contact_channels(request.user, c.operation_id),
+        lambda c: mask_for(request).visible(c.actor, Actor),
+    )
 
 
 class ContactViewSet(InterlocutorDecisionMixin, RecordViewSet):
@@ -67,5 +73,6 @@ class ContactViewSet(InterlocutorDecisionMixin, RecordViewSet):
     @action(detail=True, methods=["get"], renderer_classes=[VCardRenderer])
     def vcf(self, request, pk=None):
         contact = self.get_object()
-        body = contact_vcard(contact, contact_channels(request.user, contact.operation_id))
+        organisation = mask_for(request).visible(contact.actor, Actor)
+        body = contact_vcard(contact, contact_channels(request.user, contact.operation_id), organisation)
         return VCardRenderer.response(body, filename=f"contact-{contact.pk}.vcf")

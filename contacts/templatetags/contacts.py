@@ -2,6 +2,7 @@
 
 from django import template
 
+from cmcoord.masking import attach_visible
 from contacts.models import Contact
 from contacts.rules import contact_channels
 
@@ -14,7 +15,7 @@ def contacts_of(context, actor):
     user = context["request"].user
     contacts = Contact.objects.for_user(user).filter(actor=actor).select_related("actor")
     return {
-        "contacts": contacts,
+        "contacts": attach_visible(user, contacts, "actor"),
         "channels": contact_channels(user, actor.operation_id),
         "operation": context["operation"],
     }
