@@ -263,7 +263,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["cmcoord.api.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "cmcoord.api.exceptions.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "cmcoord.api.throttling.UserThrottle",

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -94,7 +95,9 @@ class PageSearch(SearchFilter):
     search_param = "q"
 
     def get_search_terms(self, request):
-        return search_smart_split(request.GET.get(self.search_param, ""))
+        value = request.GET.get(self.search_param, "")
+        ProhibitNullCharactersValidator()(value)  # the database refuses NUL: say so, as the API does
+        return search_smart_split(value)
 
 
 class OperationListView(OperationMixin, ListView):
@@ -111,8 +114,12 @@ class OperationListView(OperationMixin, ListView):
 
     def get_queryset(self):
         qs = super().get_queryset()
+        self.search_errors = {}
         if self.search_fields:
-            qs = PageSearch().filter_queryset(self.request, qs, self)
+            try:
+                qs = PageSearch().filter_queryset(self.request, qs, self)
+            except ValidationError as exc:
+                self.search_errors, qs = {PageSearch.search_param: exc.messages}, qs.none()
         self.filterset = None
         if self.filterset_class is not None:
             self.filterset = self.filterset_class(self.request.GET, queryset=qs, request=self.request)
@@ -120,8 +127,8 @@ class OperationListView(OperationMixin, ListView):
         return qs
 
     def get_context_data(self, **kwargs):
-        errors = self.filterset.errors if self.filterset is not None else {}
-        return super().get_context_data(filter_errors=errors, **kwargs)
+        errors = dict(self.filterset.errors) if self.filterset is not None else {}
+        return super().get_context_data(filter_errors={**errors, **self.search_errors}, **kwargs)
 
 
 class OperationDetailView(OperationMixin, DetailView):

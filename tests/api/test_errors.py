@@ -2,6 +2,7 @@
 
 from unittest import mock
 
+import pytest
 from django.db import IntegrityError
 
 
@@ -39,3 +40,16 @@ def test_a_hidden_object_is_404_for_writes_too(world, api):
     assert api("field").patch(url, {"name": "x"}).status_code == 404
     assert api("field").delete(url).status_code == 404
     assert api("partner").get(url).status_code == 404
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_a_body_nested_too_deeply_is_a_json_400(client, officer, signed_in):
+    if signed_in:
+        client.force_login(officer)
+    body = "[" * 100_000 + "]" * 100_000
+    for url in ("/api/v1/auth/token/", "/api/v1/actors/"):
+        response = client.post(url, body, content_type="application/json")
+        assert response.status_code in (400, 401, 403), (url, response.status_code)
+        assert response["Content-Type"].startswith("application/json")
+        if response.status_code == 400:
+            assert "nested too deeply" in response.json()["detail"]

@@ -80,3 +80,10 @@ def test_the_notification_list_takes_the_apis_filters_and_pages_keep_repeated_fi
     assert unread.context["page_obj"].paginator.count == 34
     assert "unread=true&amp;page=2" in unread.content.decode()
     assert client.get(url, {"kind": "nonsense"}).context["page_obj"].paginator.count == 0
+
+
+def test_a_search_with_a_nul_character_is_refused_with_a_message_not_a_crash(as_officer, operation):
+    ActorFactory(operation=operation, name="World Food Programme")
+    response = as_officer.get(reverse("actors:list", args=[operation.pk]), {"q": "World\x00"})
+    assert names(response, "name") == set()
+    assert "Null characters are not allowed." in response.content.decode()
