@@ -33,6 +33,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler404 = "web.views.page_not_found"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -11,6 +11,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views import defaults
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -133,6 +134,13 @@ class HistoryView(OperationMixin, TemplateView):
                 changes.append(row)
         changes.sort(key=lambda h: h.history_date, reverse=True)
         return super().get_context_data(changes=changes[: self.limit], **kwargs)
+
+
+def page_not_found(request, exception):
+    """404: JSON under /api/ (an id longer than any record's never reaches a viewset), else the page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 @require_GET

@@ -53,3 +53,17 @@ def test_a_body_nested_too_deeply_is_a_json_400(client, officer, signed_in):
         assert response["Content-Type"].startswith("application/json")
         if response.status_code == 400:
             assert "nested too deeply" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/actors/99999999999999999999999/", "/api/v1/no-such-thing/"])
+def test_an_address_the_api_does_not_know_answers_json(client, officer, path):
+    client.force_login(officer)
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_a_page_that_does_not_exist_is_still_a_page(client, officer):
+    client.force_login(officer)
+    response = client.get("/operations/99999999999999999999999/")
+    assert response.status_code == 404 and response["Content-Type"].startswith("text/html")
