@@ -47,7 +47,8 @@ def action_point_event(action_point) -> Event:
     event.add("dtstamp", action_point.updated_at)
     event.add("last-modified", action_point.updated_at)
     event.add("dtstart", action_point.due_date)
-    event.add("dtend", action_point.due_date + dt.timedelta(days=1))
+    if action_point.due_date < dt.date.max:  # an all-day event without DTEND is one day long anyway
+        event.add("dtend", action_point.due_date + dt.timedelta(days=1))
     event.add("summary", f"Action point due: {action_point.title}")
     text = "\n\n".join(part for part in (action_point.description, action_point.progress_note) if part)
     if text:

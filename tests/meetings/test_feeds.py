@@ -55,3 +55,12 @@ def test_partners_have_no_feed(world, api):
     assert api("partner").get("/api/v1/feeds/").status_code == 403
     assert api("partner").post("/api/v1/feeds/reset/").status_code == 403
     assert api("anonymous").post("/api/v1/feeds/reset/").status_code == 401
+
+
+def test_an_action_point_due_on_the_last_day_of_the_calendar_keeps_the_feed_readable(world, api, field):
+    import datetime as dt
+
+    ActionPointFactory(operation=world.operation, owner=field, title="Far ahead", due_date=dt.date.max)
+    response = api("anonymous").get(f"/api/v1/feeds/{field.calendar_feed_token}.ics")
+    assert response.status_code == 200
+    assert "Action point due: Far ahead" in _events(response)
