@@ -102,3 +102,5 @@ class InterlocutorDecisionForm(forms.Form):
     rationale = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), help_text="Why: recorded with the decision."
     )
+    # What the member's page showed: a decision someone else took meanwhile is not overwritten.
+    seen_status = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -47,7 +47,8 @@ class ActorDetailView(OperationDetailView):
             links_in=actor.links_in.model.objects.for_user(user)
             .filter(target=actor)
             .select_related("source"),
-            decision_form=kwargs.pop("decision_form", None) or InterlocutorDecisionForm(),
+            decision_form=kwargs.pop("decision_form", None)
+            or InterlocutorDecisionForm(initial={"seen_status": self.object.interlocutor_status}),
             **kwargs,
         )
 

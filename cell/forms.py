@@ -71,6 +71,8 @@ class TableForm(forms.Form):
         label="Agenda item",
         help_text="Scheduled meetings, soonest first. Add an agenda item on the meeting page if none fits.",
     )
+    # The status the officer's page showed: tabling a request someone just changed is refused.
+    seen_status = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, operation, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,7 +8,7 @@ from cell import rules
 from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import Notification, NotificationKind
 from cmcoord.permissions import ensure, visible_related
-from cmcoord.services import lock_for_decision
+from cmcoord.services import lock_for_decision, lock_unchanged
 from meetings.models import AgendaItem
 
 
@@ -47,10 +47,14 @@ def _check_rfa_case(rfa: AssistanceRequest, operation) -> None:
 
 
 @transaction.atomic
-def cell_request_table(*, cell_request: CellRequest, agenda_item: AgendaItem, by) -> CellRequest:
+def cell_request_table(
+    *, cell_request: CellRequest, agenda_item: AgendaItem, by, seen_status: str | None = None
+) -> CellRequest:
+    """The cell puts a request on a meeting's agenda; of two officers tabling it at once, one does."""
     ensure(by, "triage_cell_requests", cell_request.operation_id)
     if agenda_item.meeting.operation_id != cell_request.operation_id:
         raise ValidationError({"agenda_item": "This agenda item is from another operation's meeting."})
+    lock_unchanged(cell_request, "status", seen_status)
     if cell_request.status == CellRequest.Status.CLOSED:
         raise ValidationError("This request is closed.")
     cell_request.tabled_at = agenda_item

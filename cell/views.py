@@ -47,7 +47,7 @@ class CellRequestDetailView(OperationDetailView):
             may_close=self.object.status != CellRequest.Status.CLOSED
             and rules.can_close_cell_request(self.request.user, self.object),
             tabled_meeting=self._tabled_meeting(),  # only if the reader may see that meeting
-            table_form=TableForm(operation=self.operation),
+            table_form=TableForm(operation=self.operation, initial={"seen_status": self.object.status}),
             answer_form=AnswerForm(),
             endorse_form=kwargs.pop("endorse_form", None) or EndorseForm(),
             rfa=self.object.rfa_details,
@@ -115,7 +115,12 @@ def cell_request_table(request, operation, pk):
         item = form.cleaned_data["agenda_item"]
         _run(
             request,
-            lambda: services.cell_request_table(cell_request=cell_request, agenda_item=item, by=request.user),
+            lambda: services.cell_request_table(
+                cell_request=cell_request,
+                agenda_item=item,
+                by=request.user,
+                seen_status=form.cleaned_data["seen_status"],
+            ),
             f"Tabled at {item.meeting}.",
         )
     else:

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
 from cmcoord.models import (
@@ -180,6 +181,39 @@ def lock_for_decision(instance) -> None:
     """
     manager = type(instance)._default_manager
     instance.refresh_from_db(from_queryset=manager.select_for_update())
+
+
+def lock_unchanged(instance, field: str, seen=None) -> None:
+    """Lock the record and refuse the decision if ``field`` moved on since the decider looked.
+
+    ``seen`` is the value the person's page showed (a hidden field); without it, the value the
+    record had when this request read it. Of two decisions at the same moment the second is
+    refused, naming who changed the record and when; a later, deliberate change goes through.
+    """
+    seen = getattr(instance, field) if seen in (None, "") else seen
+    lock_for_decision(instance)
+    if str(getattr(instance, field)) == str(seen):
+        return
+    last = instance.history.select_related("history_user").first()
+    display = getattr(instance, f"get_{field}_display", lambda: getattr(instance, field))()
+    raise ValidationError(
+        _(
+            "%(who)s changed this %(record)s to “%(state)s” at %(when)s while you were deciding. "
+            "Read it again, then decide."
+        )
+        % {
+            "who": (last and last.history_user) or _("Someone"),
+            "record": instance._meta.verbose_name,
+            "state": display,
+            "when": _in_operation_zone(instance, last.history_date) if last else "?",
+        },
+        code="changed_meanwhile",
+    )
+
+
+def _in_operation_zone(instance, moment) -> str:
+    zone = getattr(getattr(instance, "operation", None), "zone", None)
+    return timezone.localtime(moment, zone).strftime("%Y-%m-%d %H:%M")
 
 
 @transaction.atomic

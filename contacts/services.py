@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from actors.models import Actor, InterlocutorStatus
 from cmcoord.permissions import ensure
+from cmcoord.services import lock_unchanged
 from contacts.models import Contact, InterlocutorDecision
 
 DECISIONS = {InterlocutorStatus.APPROVED, InterlocutorStatus.REJECTED}
@@ -13,14 +14,19 @@ DECISIONS = {InterlocutorStatus.APPROVED, InterlocutorStatus.REJECTED}
 
 @transaction.atomic
 def interlocutor_decide(
-    *, target: Actor | Contact, decision: str, rationale: str, by
+    *, target: Actor | Contact, decision: str, rationale: str, by, seen_status: str | None = None
 ) -> InterlocutorDecision:
-    """Record an HCT/UNCT decision on an actor or contact; field staff see the effect at once."""
+    """Record an HCT/UNCT decision on an actor or contact; field staff see the effect at once.
+
+    A decision can be revisited later, but of two members deciding at the same moment one
+    decision stands and the other is told who took it (``seen_status``: what their page showed).
+    """
     ensure(by, "decide_interlocutors", target.operation_id)
     if decision not in DECISIONS:
         raise ValidationError({"decision": "Choose approved or rejected."})
     if not (rationale or "").strip():
         raise ValidationError({"rationale": "Record why: the decision must be explainable later."})
+    lock_unchanged(target, "interlocutor_status", seen_status)
     record = InterlocutorDecision(
         operation_id=target.operation_id,
         actor=target if isinstance(target, Actor) else None,

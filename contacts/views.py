@@ -50,7 +50,8 @@ class ContactDetailView(OperationDetailView):
         attach_visible(self.request.user, [self.object], "actor")
         return super().get_context_data(
             channels=contact_channels(self.request.user, self.operation.pk),
-            decision_form=kwargs.pop("decision_form", None) or InterlocutorDecisionForm(),
+            decision_form=kwargs.pop("decision_form", None)
+            or InterlocutorDecisionForm(initial={"seen_status": self.object.interlocutor_status}),
             share_form=ShareForm(operation=self.operation),
             **kwargs,
         )

@@ -22,10 +22,18 @@ from meetings.models import (
 
 
 class ActionPointUpdateForm(forms.ModelForm):
+    # The status the page showed: a status someone else set meanwhile is not overwritten.
+    seen_status = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = ActionPoint
         fields = ["status", "progress_note"]
         widgets = {"progress_note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["seen_status"] = self.instance.status
 
 
 # --- The officers' create and edit pages ------------------------------------------------------

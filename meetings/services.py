@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from cmcoord.models import Notification, NotificationKind
 from cmcoord.permissions import ensure
-from cmcoord.services import record_save
+from cmcoord.services import lock_unchanged, record_save
 from meetings.models import ActionPoint, Meeting, Participant
 from meetings.rules import can_update_action_point
 
@@ -50,10 +50,17 @@ def _tell_new_owner(instance, previous_owner, by) -> None:
 
 
 @transaction.atomic
-def action_point_update(*, action_point: ActionPoint, by, status: str | None = None, progress_note=None):
-    """Its owner or an officer moves an action point along; done/cancelled stamps closed_at."""
+def action_point_update(
+    *, action_point: ActionPoint, by, status: str | None = None, progress_note=None, seen_status=None
+):
+    """Its owner or an officer moves an action point along; done/cancelled stamps closed_at.
+
+    Of two people changing its status at the same moment (the owner marks it done while an
+    officer cancels it), one change stands and the other is told who made it.
+    """
     if not can_update_action_point(by, action_point):
         raise PermissionDenied("Only the owner or a CMCoord officer can update this action point.")
+    lock_unchanged(action_point, "status", seen_status)
     if status is not None:
         if status not in ActionPoint.Status.values:
             raise ValidationError({"status": f"Unknown status {status!r}."})

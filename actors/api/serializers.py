@@ -156,3 +156,8 @@ class InterlocutorDecisionSerializer(Serializer):
     rationale = serializers.CharField(
         help_text="Why: the decision must be explainable later.", max_length=5000
     )
+    seen_status = serializers.ChoiceField(
+        choices=InterlocutorStatus.choices,
+        required=False,
+        help_text="The status you based this decision on: refused (400) if someone decided since.",
+    )

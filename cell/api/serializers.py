@@ -121,6 +121,11 @@ class TableSerializer(Serializer):
     agenda_item = ScopedPrimaryKeyRelatedField(
         queryset=AgendaItem.objects.all(), help_text="Identifier of the agenda item where it is tabled."
     )
+    seen_status = serializers.ChoiceField(
+        choices=CellRequest.Status.choices,
+        required=False,
+        help_text="The status you based this on: refused (400) if someone changed it since.",
+    )
 
 
 class AnswerSerializer(Serializer):

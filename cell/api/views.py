@@ -45,7 +45,12 @@ class CellRequestViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, Sco
     def table(self, request, pk=None):
         cell_request = self.get_object()
         body = self._body(TableSerializer)
-        cell_request_table(cell_request=cell_request, agenda_item=body["agenda_item"], by=request.user)
+        cell_request_table(
+            cell_request=cell_request,
+            agenda_item=body["agenda_item"],
+            by=request.user,
+            seen_status=body.get("seen_status"),
+        )
         return self._respond(cell_request)
 
     @extend_schema(request=AnswerSerializer, summary="Answer it (the cell)")

@@ -2,55 +2,20 @@
 who took it. Two real transactions on PostgreSQL: the first decides and holds its transaction open
 while the second tries."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connections, transaction
+from django.urls import reverse
 
 from cell.models import AssistanceRequest, CellRequest
-from cell.services import cell_request_answer, cell_request_close, rfa_decide
+from cell.services import cell_request_answer, cell_request_close, cell_request_table, rfa_decide
 from cmcoord.models import Notification
 from cmcoord.services import role_grant
+from meetings.models import AgendaItem
 from tests.api_world import make_rfa
+from tests.concurrency import race
+from tests.factories import CellRequestFactory, ForumFactory, MeetingFactory
 
 pytestmark = pytest.mark.postgres
-
-
-def race(first, second) -> list:
-    """Run ``first`` in a transaction held open until ``second`` (another connection) has started.
-
-    Returns what ``second`` gave: its result, or the ValidationError it raised.
-    """
-    first_done, second_started = threading.Event(), threading.Event()
-    outcome = []
-
-    def one():
-        try:
-            with transaction.atomic():
-                first()
-                first_done.set()
-                second_started.wait(10)
-                threading.Event().wait(0.5)  # the second is now waiting on the row, or overwriting it
-        finally:
-            connections.close_all()
-
-    def two():
-        first_done.wait(10)
-        second_started.set()
-        try:
-            outcome.append(second())
-        except ValidationError as error:
-            outcome.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=one), threading.Thread(target=two)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return outcome
 
 
 @pytest.fixture
@@ -98,3 +63,48 @@ def test_closing_twice_at_once_closes_once(rfa, officer, field):
         lambda: cell_request_close(cell_request=CellRequest.objects.get(pk=request_id), by=field),
     )
     assert isinstance(second, ValidationError) and "already closed" in second.messages[0]
+
+
+def _scheduled_item(operation, title):
+    meeting = MeetingFactory(forum=ForumFactory(operation=operation), status="scheduled")
+    return AgendaItem.objects.create(meeting=meeting, position=1, title=title)
+
+
+def test_two_officers_tabling_at_once_put_the_request_on_one_agenda(rfa, officer):
+    request_id = rfa.cell_request_id
+    colleague = type(officer).objects.create(username="officer2")
+    role_grant(user=colleague, operation=rfa.cell_request.operation, role="officer")
+    monday = _scheduled_item(rfa.cell_request.operation, "Airlift requests")
+    tuesday = _scheduled_item(rfa.cell_request.operation, "Access")
+    [second] = race(
+        lambda: cell_request_table(
+            cell_request=CellRequest.objects.get(pk=request_id), agenda_item=monday, by=officer
+        ),
+        lambda: cell_request_table(
+            cell_request=CellRequest.objects.get(pk=request_id), agenda_item=tuesday, by=colleague
+        ),
+    )
+    assert isinstance(second, ValidationError)
+    assert str(officer) in second.messages[0] and "Tabled" in second.messages[0]
+    assert CellRequest.objects.get(pk=request_id).tabled_at == monday
+
+
+def test_tabling_from_a_page_shown_before_a_colleague_tabled_it_is_refused(
+    client, db, operation, officer, field
+):
+    """Not a race: the officer looked at the page, a colleague tabled it, then the officer acts."""
+    cell_request = CellRequestFactory(operation=operation, submitted_by=field)
+    colleague = type(officer).objects.create(username="officer2")
+    role_grant(user=colleague, operation=operation, role="officer")
+    item, other_item = _scheduled_item(operation, "Access"), _scheduled_item(operation, "Airlift")
+    client.force_login(officer)
+    page = client.get(cell_request.get_absolute_url()).content.decode()
+    assert 'name="seen_status" value="submitted"' in page
+    cell_request_table(cell_request=cell_request, agenda_item=item, by=colleague)
+
+    url = reverse("cell:request-table", kwargs={"op": operation.pk, "pk": cell_request.pk})
+    answer = client.post(url, {"agenda_item": other_item.pk, "seen_status": "submitted"}, follow=True)
+
+    assert f"{colleague} changed this cell request to “Tabled at a meeting”" in answer.content.decode()
+    cell_request.refresh_from_db()
+    assert cell_request.tabled_at == item
