@@ -9,7 +9,8 @@ What the statuses assume of the world's objects (tests/permissions/world.py; all
 operation unless said): actor_internal / actor_restricted / actor_shareable have the sensitivity
 their names say; actor_other_op is in other_operation (where field_other is field staff);
 mandate and contact_approved are internal (the contact's actor an approved interlocutor);
-contact_restricted and meeting_restricted are restricted; meeting and forum are internal; asset and
+contact_restricted and meeting_restricted are restricted; contact_shared and meeting_shared are
+restricted, shared with field, and point at restricted records; meeting and forum are internal; asset and
 dependency are shareable; action_point_of_field, cell_request_of_field and rfa belong to field;
 action_point_of_officer to the officer; notification_of_field is addressed to field; area is in
 the main operation's country; feed_token_of_field is field's calendar_feed_token.
@@ -97,6 +98,11 @@ for _route, _placeholder, _status_table in [
     ("api:contact-vcf", "contact_restricted", FULL_ONLY),
     ("api:meeting-detail", "meeting_restricted", FULL_ONLY),
     ("api:meeting-ics", "meeting_restricted", FULL_ONLY),
+    # Shared with field (read it), pointing at restricted records (the canary check: not those).
+    ("api:contact-detail", "contact_shared", MEMBERS),
+    ("api:contact-vcf", "contact_shared", MEMBERS),
+    ("api:meeting-detail", "meeting_shared", MEMBERS),
+    ("api:meeting-ics", "meeting_shared", MEMBERS),
     ("api:action-point-detail", "action_point_of_officer", FULL_ONLY),
     ("api:cell-request-detail", "rfa", OWN_OF_FIELD),
     ("api:operation-detail", "other_operation", OTHER_OPERATION),

@@ -73,6 +73,11 @@ HTML_EXPECTATIONS = {
         "kwargs": {**OP, "pk": "contact_undecided"},
         "status": FULL_READERS,
     },
+    "contacts:detail[shared]": {
+        "route": "contacts:detail",
+        "kwargs": {**OP, "pk": "contact_shared"},
+        "status": MEMBERS,  # shared with field: readable, its restricted actor is not
+    },
     "contacts:decide": {"kwargs": {**OP, "pk": "contact_approved"}, "status": POST_ONLY},
     "contacts:share": {"kwargs": {**OP, "pk": "contact_restricted"}, "status": POST_ONLY},
     "meetings:list": {"kwargs": OP, "status": MEMBERS},
@@ -81,6 +86,11 @@ HTML_EXPECTATIONS = {
         "route": "meetings:detail",
         "kwargs": {**OP, "pk": "meeting_restricted"},
         "status": FULL_READERS,
+    },
+    "meetings:detail[shared]": {
+        "route": "meetings:detail",
+        "kwargs": {**OP, "pk": "meeting_shared"},
+        "status": MEMBERS,  # shared with field: readable, its restricted forum and people are not
     },
     "meetings:share": {"kwargs": {**OP, "pk": "meeting_restricted"}, "status": POST_ONLY},
     "meetings:action-point-list": {"kwargs": OP, "status": MEMBERS},

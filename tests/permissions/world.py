@@ -15,8 +15,8 @@ from assets.models import AssetDeployment
 from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import Notification, SecurityAssessment, Sensitivity
 from cmcoord.roles import Role
-from cmcoord.services import partner_token_create, role_grant
-from meetings.models import AgendaItem, Participant
+from cmcoord.services import partner_token_create, record_share, role_grant
+from meetings.models import AgendaItem, Decision, Participant
 from tests.factories import (
     TODAY,
     ActionPointFactory,
@@ -26,6 +26,7 @@ from tests.factories import (
     CellRequestFactory,
     ContactFactory,
     DependencyFactory,
+    ForumFactory,
     MandateFactory,
     MeetingFactory,
     MilitaryActorFactory,
@@ -82,6 +83,7 @@ def build_world() -> World:
     o["sector"] = SectorFactory()
     _registry(world, op, other)
     _cell(world, op)
+    _shared(world, op)
     return world
 
 
@@ -204,3 +206,35 @@ def _cell(world, op):
         recipient=users["field"], operation=op, kind="cell_request_update", title="Answered"
     )
     o["feed_token_of_field"] = users["field"].calendar_feed_token
+
+
+def _shared(world, op):
+    """Restricted records an officer shared with field staff, pointing at restricted ones of every
+    kind: field reads the shared record itself and nothing hidden that it points at."""
+    o, users = world.objects, world.users
+    o["contact_shared"] = ContactFactory(
+        actor=o["actor_restricted"], full_name="Lt. Rui Tembe", sensitivity=R
+    )
+    secret_forum = ForumFactory(operation=op, name=f"Liaison forum {CANARY}", sensitivity=R)
+    o["meeting_shared"] = meeting = MeetingFactory(
+        forum=secret_forum,
+        title="Corridor talks",
+        summary="Agreed a window for the Buzi convoy.",
+        minutes=f"Minutes {CANARY}",
+        sensitivity=R,
+    )
+    Participant.objects.create(meeting=meeting, actor=o["actor_restricted"])
+    Participant.objects.create(meeting=meeting, contact=o["contact_restricted"])
+    Participant.objects.create(meeting=meeting, user=users["field"])
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Convoy window")
+    Decision.objects.create(meeting=meeting, agenda_item=item, text="Convoy on Tuesday.")
+    CellRequestFactory(
+        operation=op,
+        submitted_by=users["officer"],
+        title=f"Escort question {CANARY}",
+        status="tabled",
+        tabled_at=item,
+    )
+    ActionPointFactory(operation=op, owner=users["officer"], meeting=meeting, title=f"Brief {CANARY}")
+    for record in (o["contact_shared"], meeting):
+        record_share(record=record, user=users["field"], by=users["officer"])
