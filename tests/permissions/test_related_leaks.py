@@ -141,3 +141,18 @@ def test_rate_limits_count_the_real_address_not_a_forged_forwarded_for(world):
         for i in range(12)
     ]
     assert 429 in codes
+
+
+def test_a_reminder_of_a_shared_meeting_names_nothing_hidden_it_points_at(world):
+    meeting = world.meeting_shared
+    meeting.starts_at = timezone.now() + dt.timedelta(hours=20)
+    meeting.ends_at = meeting.starts_at + dt.timedelta(hours=1)
+    meeting.save()
+    Participant.objects.create(meeting=meeting, user=world.users["officer"])
+    day = meeting.starts_at.astimezone(world.operation.zone).date()
+    text = _reminder(world.users["field"], NotificationKind.MEETING_TOMORROW, f"meeting:{meeting.pk}", day)
+    assert "Corridor talks" in text and CANARY not in text
+    officer_text = _reminder(
+        world.users["officer"], NotificationKind.MEETING_TOMORROW, f"meeting:{meeting.pk}", day
+    )
+    assert CANARY in officer_text
