@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .operations import Operation
 
@@ -92,23 +93,23 @@ class ReminderDelivery(models.Model):
     """
 
     class Status(models.TextChoices):
-        CLAIMED = "claimed", "Claimed, being sent"
-        SENT = "sent", "Sent"
+        CLAIMED = "claimed", _("Claimed, being sent")
+        SENT = "sent", _("Sent")
         # The in-app notification is out; the e-mail is retried at next_attempt_at.
-        FAILED = "failed", "E-mail failed, will be retried"
+        FAILED = "failed", _("E-mail failed, will be retried")
         # Never to be sent: its record changed (withdrawn asset, action point done, meeting
         # cancelled) or its recipient may no longer read it.
-        SKIPPED = "skipped", "Skipped, obsolete"
+        SKIPPED = "skipped", _("Skipped, obsolete")
         # Replaced by a newer reminder about the same record before its e-mail went out.
-        SUPERSEDED = "superseded", "Superseded by a newer reminder"
+        SUPERSEDED = "superseded", _("Superseded by a newer reminder")
 
     class EmailState(models.TextChoices):
-        PENDING = "pending", "To be sent"
+        PENDING = "pending", _("To be sent")
         # Handed to the SMTP server at email_attempt_at; the outcome is not recorded yet.
-        SENDING = "sending", "Being sent"
-        SENT = "sent", "Accepted by the SMTP server"
-        OFF = "off", "Not by e-mail (turned off, no address or inactive account)"
-        DROPPED = "dropped", "Not sent: obsolete or superseded first"
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Accepted by the SMTP server")
+        OFF = "off", _("Not by e-mail (turned off, no address or inactive account)")
+        DROPPED = "dropped", _("Not sent: obsolete or superseded first")
 
     kind = models.CharField(max_length=32, choices=NotificationKind.choices)
     subject = models.CharField(max_length=64)
@@ -119,7 +120,7 @@ class ReminderDelivery(models.Model):
     )
     operation = models.ForeignKey(Operation, null=True, blank=True, on_delete=models.CASCADE)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.CLAIMED)
-    attempts = models.PositiveSmallIntegerField(default=0, help_text="E-mail attempts so far.")
+    attempts = models.PositiveSmallIntegerField(default=0, help_text=_("E-mail attempts so far."))
     claimed_at = models.DateTimeField(auto_now_add=True)
     # When the dispatcher next hands it to a task if it is still pending: the task's lease, then
     # the e-mail's back-off after a failure.
@@ -127,7 +128,7 @@ class ReminderDelivery(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True)
     email_state = models.CharField(max_length=10, choices=EmailState.choices, default=EmailState.PENDING)
     email_attempt_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True, help_text="When the SMTP server accepted it.")
+    sent_at = models.DateTimeField(null=True, blank=True, help_text=_("When the SMTP server accepted it."))
     last_error = models.TextField(blank=True)
     notification = models.ForeignKey(Notification, null=True, blank=True, on_delete=models.SET_NULL)
 
