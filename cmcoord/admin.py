@@ -15,6 +15,7 @@ from cmcoord.admin_base import DecisionFieldsReadOnly
 from cmcoord.models import (
     Area,
     GuidelineDocument,
+    Heartbeat,
     Notification,
     NotificationPreference,
     Operation,
@@ -224,10 +225,28 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
 
 @admin.register(ReminderDelivery)
 class ReminderDeliveryAdmin(admin.ModelAdmin):
-    list_display = ("kind", "subject", "occasion", "lead_days", "recipient", "status", "sent_at")
-    list_filter = ("kind", "status")
+    list_display = (
+        "kind",
+        "subject",
+        "occasion",
+        "lead_days",
+        "recipient",
+        "status",
+        "email_state",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+    )
+    list_filter = ("kind", "status", "email_state")
     search_fields = ("subject", "recipient__username")
     raw_id_fields = ("recipient", "notification")
+
+
+@admin.register(Heartbeat)
+class HeartbeatAdmin(admin.ModelAdmin):
+    """When the reminder dispatcher last completed, as /healthz/ reads it."""
+
+    list_display = ("name", "completed_at", "watched_since")
 
 
 @admin.register(PartnerToken)

@@ -227,8 +227,17 @@ REMINDER_DISPATCH_EVERY_SECONDS = env_int("REMINDER_DISPATCH_EVERY_SECONDS", 300
 REMINDER_RETRY_STALE_AFTER_SECONDS = env_int(
     "REMINDER_RETRY_STALE_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT + 60, minimum=1
 )
-# After this many failed tries the e-mail is given up and only the in-app notification goes out.
-REMINDER_MAX_EMAIL_ATTEMPTS = env_int("REMINDER_MAX_EMAIL_ATTEMPTS", 8, minimum=1)
+# An e-mail the SMTP server did not take is retried (never given up while the reminder matters)
+# after 1, 2, 4 ... minutes, at most this long apart; the in-app notification is out already.
+REMINDER_EMAIL_BACKOFF_FIRST_SECONDS = 60
+REMINDER_EMAIL_BACKOFF_MAX_SECONDS = env_int("REMINDER_EMAIL_BACKOFF_MAX_SECONDS", 3600, minimum=60)
+# Reminder e-mails still undelivered this many minutes after their claim: the dispatcher logs an
+# error and /healthz/ answers 503.
+REMINDER_EMAIL_BACKLOG_ALERT = env_int("REMINDER_EMAIL_BACKLOG_ALERT", 60, minimum=1)
+# /healthz/ fails when the dispatcher has not completed a run for this long.
+REMINDER_DISPATCH_STALE_AFTER_SECONDS = env_int(
+    "REMINDER_DISPATCH_STALE_AFTER_SECONDS", 3 * REMINDER_DISPATCH_EVERY_SECONDS, minimum=60
+)
 # One periodic dispatcher finds what is due in the database: no reminder waits as a far ETA in
 # Redis (visibility timeout). `expires` drops dispatches queued while no worker was running.
 CELERY_BEAT_SCHEDULE = {

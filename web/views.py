@@ -7,11 +7,11 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import defaults
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -19,7 +19,7 @@ from actors.models import Actor
 from assets.models import AssetDeployment
 from assets.selectors import dependencies_at_risk
 from cell.models import CellRequest
-from cmcoord import permissions, services
+from cmcoord import health, permissions, services
 from cmcoord.forms import StrategyForm
 from cmcoord.models import GuidelineDocument, Operation
 from cmcoord.roles import role_label
@@ -144,8 +144,9 @@ def page_not_found(request, exception):
 
 
 @require_GET
+@never_cache
 def healthz(request):
-    """For the container health check: the app answers and reaches its database."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For the container health check and monitoring: 200 when all is well, else 503 naming the
+    failed parts (database, broker, reminder dispatch, e-mail backlog); never a 500."""
+    failed, body = health.report()
+    return JsonResponse(body, status=503 if failed else 200)

@@ -1,5 +1,5 @@
 from .base import OperationRecord, Sensitivity, TimeStamped
-from .notifications import Notification, NotificationKind, NotificationPreference, ReminderDelivery
+from .notifications import Heartbeat, Notification, NotificationKind, NotificationPreference, ReminderDelivery
 from .operations import (
     EmergencyType,
     GuidelineDocument,
@@ -18,6 +18,7 @@ __all__ = [
     "Area",
     "EmergencyType",
     "GuidelineDocument",
+    "Heartbeat",
     "Notification",
     "NotificationKind",
     "NotificationPreference",

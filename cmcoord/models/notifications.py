@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .operations import Operation
 
@@ -85,15 +86,30 @@ class ReminderDelivery(models.Model):
     ``subject`` names the record ("asset:12", "action_point:7", "meeting:3"), ``occasion`` the
     date it is about (a phase-out date, a due date, a meeting day) and ``lead_days`` how long
     before it (negative: after, for overdue reminders). A changed date is a new occasion.
+
+    The in-app part (``notification``, ``notified_at``) is done at the first try and never waits
+    for SMTP; the e-mail part (``email_state``) is retried with back-off (``next_attempt_at``)
+    until it is accepted or the reminder no longer matters.
     """
 
     class Status(models.TextChoices):
-        CLAIMED = "claimed", "Claimed, being sent"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed, will be retried"
-        # Never to be sent: a more urgent lead time superseded it (catch-up after an outage),
-        # or its record changed (withdrawn asset, action point done, meeting cancelled).
-        SKIPPED = "skipped", "Skipped, superseded or obsolete"
+        CLAIMED = "claimed", _("Claimed, being sent")
+        SENT = "sent", _("Sent")
+        # The in-app notification is out; the e-mail is retried at next_attempt_at.
+        FAILED = "failed", _("E-mail failed, will be retried")
+        # Never to be sent: its record changed (withdrawn asset, action point done, meeting
+        # cancelled) or its recipient may no longer read it.
+        SKIPPED = "skipped", _("Skipped, obsolete")
+        # Replaced by a newer reminder about the same record before its e-mail went out.
+        SUPERSEDED = "superseded", _("Superseded by a newer reminder")
+
+    class EmailState(models.TextChoices):
+        PENDING = "pending", _("To be sent")
+        # Handed to the SMTP server at email_attempt_at; the outcome is not recorded yet.
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Accepted by the SMTP server")
+        OFF = "off", _("Not by e-mail (turned off, no address or inactive account)")
+        DROPPED = "dropped", _("Not sent: obsolete or superseded first")
 
     kind = models.CharField(max_length=32, choices=NotificationKind.choices)
     subject = models.CharField(max_length=64)
@@ -104,9 +120,15 @@ class ReminderDelivery(models.Model):
     )
     operation = models.ForeignKey(Operation, null=True, blank=True, on_delete=models.CASCADE)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.CLAIMED)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text=_("E-mail attempts so far."))
     claimed_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    # When the dispatcher next hands it to a task if it is still pending: the task's lease, then
+    # the e-mail's back-off after a failure.
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    email_state = models.CharField(max_length=10, choices=EmailState.choices, default=EmailState.PENDING)
+    email_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, help_text=_("When the SMTP server accepted it."))
     last_error = models.TextField(blank=True)
     notification = models.ForeignKey(Notification, null=True, blank=True, on_delete=models.SET_NULL)
 
@@ -119,7 +141,25 @@ class ReminderDelivery(models.Model):
                 name="reminder_once_per_recipient",
             ),
         ]
-        indexes = [models.Index(fields=["status", "claimed_at"])]
+        indexes = [
+            models.Index(fields=["status", "claimed_at"]),
+            models.Index(fields=["status", "next_attempt_at"], name="reminder_next_attempt"),
+        ]
 
     def __str__(self):
         return f"{self.kind} {self.subject} {self.occasion} ({self.lead_days:+d} d) to {self.recipient}"
+
+
+class Heartbeat(models.Model):
+    """When a periodic job last completed (the reminder dispatcher): the health check reads it.
+
+    ``watched_since`` is when the health check first looked for it, so a job that never ran at
+    all turns stale too.
+    """
+
+    name = models.CharField(max_length=40, unique=True)
+    watched_since = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.name}: {self.completed_at or 'never'}"

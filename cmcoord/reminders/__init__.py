@@ -1,6 +1,6 @@
 """Reminders: what is due (``due``, from the sources each app registers in ``registry``),
 claiming it exactly once (``dispatch``), sending it (``delivery``), what it says (``messages``),
-and the user's side (``inbox``).
+the user's side (``inbox``), and how it is all doing (``health``: backlog, last dispatch).
 
 Celery tasks in ``cmcoord.tasks`` and ``manage.py send_reminders`` only call ``dispatch`` and
 ``deliver``.

@@ -4,14 +4,16 @@ Exactly once per (kind, subject, occasion, lead time, recipient) rests on the un
 ReminderDelivery: a claim is an INSERT in its own transaction, so of two dispatchers racing for
 the same reminder one gets an IntegrityError and moves on. The send task is enqueued only after
 the claim commits; a claim whose task never ran (broker down, worker killed) is found again by
-``retry_stale`` once it is older than REMINDER_RETRY_STALE_AFTER_SECONDS.
+``retry_stale`` once its ``next_attempt_at`` has passed: the claim's lease
+(REMINDER_RETRY_STALE_AFTER_SECONDS), or the back-off after a refused e-mail. Each run ends by
+checking the e-mail backlog (an error in the log when it is too old) and recording that it
+completed, for /healthz/.
 """
 
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -19,10 +21,13 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from cmcoord.models import ReminderDelivery
 
+from .delivery import PENDING, lease
 from .due import Due, everything_due
+from .health import check_backlog, record_dispatch
 
 logger = logging.getLogger(__name__)
 Status = ReminderDelivery.Status
+EmailState = ReminderDelivery.EmailState
 RETRY_BATCH = 500
 
 
@@ -77,9 +82,11 @@ def dispatch(now: dt.datetime | None = None) -> DispatchReport:
     report = DispatchReport()
     enqueue = _Enqueuer(report)
     for due in everything_due(now):
-        claim_due(due, enqueue)
+        claim_due(due, enqueue, now)
     retry_stale(now, enqueue)
     logger.info("Reminder dispatch: %s", report)
+    check_backlog(now)
+    record_dispatch(now)
     return report
 
 
@@ -89,7 +96,7 @@ def _existing_keys(due: Due) -> set[tuple[int, int]]:
     return set(rows.values_list("lead_days", "recipient_id"))
 
 
-def claim_due(due: Due, enqueue: _Enqueuer) -> None:
+def claim_due(due: Due, enqueue: _Enqueuer, now: dt.datetime) -> None:
     existing = _existing_keys(due)
     for recipient_id in due.recipient_ids:
         if (due.lead_days, recipient_id) in existing:
@@ -97,8 +104,9 @@ def claim_due(due: Due, enqueue: _Enqueuer) -> None:
         try:
             with transaction.atomic():
                 delivery = _new_row(due, recipient_id, due.lead_days, Status.CLAIMED)
+                delivery.next_attempt_at = now + lease()  # then the dispatcher retries a lost task
                 delivery.save()
-                enqueue.report.skipped += _skip_superseded(due, recipient_id)
+                enqueue.report.skipped += _supersede(delivery, due)
                 enqueue.on_commit(delivery.pk)
         except IntegrityError:
             continue  # another dispatcher claimed it first
@@ -118,39 +126,52 @@ def _new_row(due: Due, recipient_id: int, lead_days: int, status: str) -> Remind
     )
 
 
-def _skip_superseded(due: Due, recipient_id: int) -> int:
-    """Mark missed, less urgent lead times so they never go out after the more urgent one."""
-    if not due.superseded:
-        return 0
-    series = ReminderDelivery.objects.filter(
-        kind=due.kind, subject=due.subject, occasion=due.occasion, recipient_id=recipient_id
+def _supersede(delivery: ReminderDelivery, due: Due) -> int:
+    """The new reminder replaces what is still pending about the same record for the same person.
+
+    A failing e-mail of an earlier lead time, or of an earlier phase-out date, is stale news once
+    a newer reminder is claimed: it is recorded as SUPERSEDED, never as sent. One being handed to
+    SMTP right now is left alone (its send checks again, see ``delivery``). Missed, less urgent
+    lead times of the series get a SUPERSEDED row so they never go out after the urgent one.
+    """
+    older = ReminderDelivery.objects.filter(
+        subject=delivery.subject, recipient_id=delivery.recipient_id, status__in=PENDING, pk__lt=delivery.pk
+    ).exclude(email_state=EmailState.SENDING)
+    updated = older.update(
+        status=Status.SUPERSEDED,
+        email_state=EmailState.DROPPED,
+        next_attempt_at=None,
+        last_error="superseded by a newer reminder about the same record",
     )
-    # A failed or queued earlier reminder of the series is now stale news: the new one replaces it.
-    stale = series.filter(lead_days__in=due.superseded, status__in=[Status.CLAIMED, Status.FAILED])
-    updated = stale.update(status=Status.SKIPPED, last_error="superseded by a more urgent reminder")
+    series = ReminderDelivery.objects.filter(
+        kind=due.kind, subject=due.subject, occasion=due.occasion, recipient_id=delivery.recipient_id
+    )
     known = set(series.values_list("lead_days", flat=True))
-    rows = [_new_row(due, recipient_id, lead, Status.SKIPPED) for lead in due.superseded if lead not in known]
+    rows = [_new_row(due, delivery.recipient_id, lead, Status.SUPERSEDED) for lead in due.superseded]
+    rows = [row for row in rows if row.lead_days not in known]
+    for row in rows:
+        row.email_state = EmailState.DROPPED
     ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True)
     return updated + len(rows)
 
 
 def retry_stale(now: dt.datetime, enqueue: _Enqueuer) -> None:
-    """Re-enqueue claims whose task was lost and failures whose Celery retries ran out.
+    """Re-enqueue what is still pending and due again: lost tasks, and e-mails after their back-off.
 
-    SKIP LOCKED passes over rows a worker is sending right now (PostgreSQL); bumping
-    ``claimed_at`` keeps the next dispatch from enqueueing them again while they wait in the queue.
+    SKIP LOCKED passes over rows a worker is preparing right now (PostgreSQL); moving
+    ``next_attempt_at`` one lease ahead keeps the next dispatch from enqueueing them again while
+    they wait in the queue.
     """
-    cutoff = now - dt.timedelta(seconds=settings.REMINDER_RETRY_STALE_AFTER_SECONDS)
-    give_up = settings.REMINDER_MAX_EMAIL_ATTEMPTS + 2  # the last tries send in-app only
-    pending = Q(status=Status.CLAIMED) | Q(status=Status.FAILED, attempts__lt=give_up)
+    cutoff = now - lease()
+    due_again = Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True, claimed_at__lt=cutoff)
     with transaction.atomic():
         ids = list(
             ReminderDelivery.objects.select_for_update(skip_locked=True)
-            .filter(pending, claimed_at__lt=cutoff)
-            .order_by("claimed_at")
+            .filter(due_again, status__in=PENDING)
+            .order_by("next_attempt_at", "pk")
             .values_list("pk", flat=True)[:RETRY_BATCH]
         )
-        ReminderDelivery.objects.filter(pk__in=ids).update(claimed_at=now)
+        ReminderDelivery.objects.filter(pk__in=ids).update(next_attempt_at=now + lease())
         for delivery_id in ids:
             enqueue.on_commit(delivery_id)
     enqueue.report.retried += len(ids)

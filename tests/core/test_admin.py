@@ -12,11 +12,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalChanges
 
 from actors.models import ActorPresence, InterlocutorStatus
 from cmcoord.models import GuidelineDocument, NotificationPreference, ReminderDelivery
+from cmcoord.reminders.health import record_dispatch
 from contacts.services import interlocutor_decide
 from meetings.models import Decision, ForumMember
 from tests.factories import TODAY, UserFactory
@@ -75,6 +77,7 @@ def world(db):
         lead_days=7,
         recipient=world.users["officer"],
     )
+    record_dispatch(timezone.now())
     ActorPresence.objects.create(actor=o["actor_shareable"], area=o["area"], sector=o["sector"])
     ForumMember.objects.create(forum=o["forum"], actor=o["actor_shareable"])
     Decision.objects.create(meeting=o["meeting"], text="Convoys leave at 06:00.")

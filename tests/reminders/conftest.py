@@ -10,6 +10,8 @@ from cmcoord.celery import app as celery_app
 from cmcoord.reminders import dispatch
 from tests.factories import AssetFactory, DependencyFactory, MilitaryActorFactory
 
+from .smtp import SmtpServer
+
 PHASE_OUT = dt.date(2026, 12, 20)
 MAPUTO = dt.timezone(dt.timedelta(hours=2))  # Africa/Maputo: UTC+2, no daylight saving
 
@@ -77,3 +79,15 @@ def asset(operation, provider, officer, hct, field):
         alternative_readiness=Readiness.READY,
     )
     return helicopters
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on loopback, down until the test starts it; Django sends to it."""
+    server = SmtpServer()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 5
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield server
+    server.stop()

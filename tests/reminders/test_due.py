@@ -66,7 +66,7 @@ def test_after_an_outage_only_the_most_urgent_missed_reminder_goes_out(
     with days_before(5):  # down since before the 30-day mark: 30, 14 and 7 all passed
         report = run_dispatch()
     assert sent_leads(officer) == [7]
-    skipped = ReminderDelivery.objects.filter(recipient=officer, status=Status.SKIPPED)
+    skipped = ReminderDelivery.objects.filter(recipient=officer, status=Status.SUPERSEDED)
     assert sorted(skipped.values_list("lead_days", flat=True)) == [14, 30]
     assert report.claimed == 3 and report.skipped == 6  # three recipients
     with days_before(1):

@@ -177,11 +177,12 @@ def test_two_dispatches_on_two_workers_give_one_email_per_recipient(scene):
 def test_a_worker_killed_mid_send_loses_none_and_doubles_none(scene):
     """The first worker is killed (SIGKILL) while it waits inside a send, between claim and e-mail.
 
-    CMCOORD_TEST_SEND_DELAY makes each send take a second: the kill lands in that wait, the
-    transaction holding the row lock rolls back, and the row stays CLAIMED. Its Celery message
-    is stuck unacknowledged in Redis (no parent process to requeue it), so the restarted
-    worker's next dispatch finds the stale claim and sends it. Killing in the milliseconds
-    after the SMTP hand-off would send twice: that is the at-least-once trade-off, not tested.
+    CMCOORD_TEST_SEND_DELAY makes each send take a second: the kill lands in that wait, after
+    the in-app notification and the SENDING mark committed, before the SMTP hand-off. Its Celery
+    message is stuck unacknowledged in Redis (no parent process to requeue it), so once the mark
+    is stale the restarted worker's next dispatch sends the e-mail, and the notification is not
+    made again. Killing in the milliseconds between the server's acceptance and the SENT mark
+    would send twice: that is the at-least-once trade-off (measured in test_smtp.py).
     """
     worker = scene.worker(CMCOORD_TEST_SEND_DELAY="1").start()
     scene.dispatch()
