@@ -1,7 +1,8 @@
-"""API authentication for partner systems: `Authorization: Token cmp_...` scoped to one operation."""
+"""API authentication: partner keys (`Token cmp_...`, one operation) and two-factor-aware sessions."""
 
 from rest_framework import authentication, exceptions
 
+from cmcoord import two_factor
 from cmcoord.models.tokens import TOKEN_PREFIX
 from cmcoord.permissions import PartnerPrincipal
 from cmcoord.services import partner_token_authenticate
@@ -26,3 +27,17 @@ class PartnerTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+class VerifiedSessionAuthentication(authentication.SessionAuthentication):
+    """The browser's session, once it passed two-factor sign-in where that is needed.
+
+    A session signed in with a password but no code yet is treated as no session (401), so a
+    half-signed-in officer cannot read the API from the browser either.
+    """
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is None or two_factor.session_passed(result[0]):
+            return result
+        return None

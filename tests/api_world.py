@@ -2,7 +2,7 @@
 
 ``world`` holds the objects the permission matrix names (actor_internal, meeting_restricted,
 ...); ``api(name)`` returns a DRF client signed in as that principal with a real token header
-(user tokens from rest_framework.authtoken, the partner's ``cmp_`` key), or anonymous.
+(user tokens issued by knox, the partner's ``cmp_`` key), or anonymous.
 """
 
 import datetime as dt
@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from actors.models import ActorPresence, InterlocutorStatus
@@ -69,14 +69,18 @@ def principals(outsider, field, field_other, officer, hct, administrator, partne
 
 @pytest.fixture
 def api(principals):
-    """api("field") -> an APIClient sending that principal's token."""
+    """api("field") -> an APIClient sending that principal's token (one token per user and test)."""
+    keys: dict[int, str] = {}
 
     def make(name: str) -> APIClient:
         client = APIClient()
         if name == "anonymous":
             return client
         who = principals[name]
-        key = who if isinstance(who, str) else Token.objects.get_or_create(user=who)[0].key
+        if isinstance(who, str):
+            key = who
+        else:
+            key = keys.get(who.pk) or keys.setdefault(who.pk, AuthToken.objects.create(user=who)[1])
         client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 
