@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
@@ -20,6 +21,9 @@ from knox.models import AuthToken
 from accounts.forms import CodeForm, EnrolCodeForm
 from cmcoord import two_factor
 from cmcoord.lockout import lockout_response
+
+ENROL_MISMATCH = _lazy("This code does not match. Check the time on your phone and try the current code.")
+WRONG_CODE = _lazy("This code is wrong or has expired. Wait a few seconds before trying again.")
 
 
 def _next_url(request) -> str:
@@ -74,10 +78,8 @@ def two_factor_setup(request):
             codes = two_factor.new_recovery_codes(user)
             request.session.cycle_key()
             django_otp.login(request, device)
-            return render(
-                request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request), "new": True}
-            )
-        form.add_error("code", _("This code does not match. Check the time on your phone and try the current code."))
+            return _show_recovery_codes(request, codes, _next_url(request), new=True)
+        form.add_error("code", ENROL_MISMATCH)
     context = {
         "form": form,
         "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR code to scan")),
@@ -106,7 +108,7 @@ def two_factor_verify(request):
             # Too many wrong passwords and codes: the half-signed-in session ends too.
             logout(request)
             return lockout_response(request, None, None)
-        form.add_error("code", _("This code is wrong or has expired. Wait a few seconds before trying again."))
+        form.add_error("code", WRONG_CODE)
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)})
 
 
@@ -117,9 +119,15 @@ def recovery_codes(request):
     if not two_factor.enrolled(request.user):
         raise Http404
     codes = two_factor.new_recovery_codes(request.user)
-    return render(
-        request, "accounts/recovery_codes.html", {"codes": codes, "next": reverse("accounts:account"), "new": False}
-    )
+    return _show_recovery_codes(request, codes, reverse("accounts:account"), new=False)
+
+
+def _show_recovery_codes(request, codes, next_url, *, new):
+    """Shown once, right after they are made: only their owner's browser ever sees them."""
+    context = {"codes": codes, "next": next_url, "new": new}
+    response = render(request, "accounts/recovery_codes.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

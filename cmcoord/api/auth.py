@@ -8,6 +8,7 @@ token used, POST /api/v1/auth/logout-all/ every token of the caller. Partner key
 from django.contrib.auth import authenticate
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from knox.models import AuthToken
 from knox.settings import knox_settings
@@ -23,6 +24,13 @@ from cmcoord.api.throttling import PasswordThrottle
 from cmcoord.permissions import is_partner
 
 BAD_CREDENTIALS = "Unable to sign in with these credentials."
+ENROL_FIRST = _lazy(
+    "Your account needs two-factor sign-in: sign in at %(url)s in a browser to set it up, "
+    "then ask for a token again."
+)
+CODE_MISSING = _lazy("Enter the code from your authenticator app (or a recovery code).")
+CODE_WRONG = _lazy("This code is wrong or has expired.")
+NO_TOKEN_SENT = _lazy("Send the token to revoke in the Authorization header.")
 
 
 def _second_factor(request, user, code: str) -> None:
@@ -31,14 +39,11 @@ def _second_factor(request, user, code: str) -> None:
         return
     if not two_factor.enrolled(user):
         setup = request.build_absolute_uri(reverse("accounts:two-factor-setup"))
-        raise PermissionDenied(
-            _("Your account needs two-factor sign-in: sign in at %(url)s in a browser to set it up, then ask for a token again.")
-            % {"url": setup}
-        )
+        raise PermissionDenied(str(ENROL_FIRST) % {"url": setup})
     if not code:
-        raise ValidationError({"otp": [_("Enter the code from your authenticator app (or a recovery code).")]})
+        raise ValidationError({"otp": [CODE_MISSING]})
     if two_factor.check_code(request._request, user, code) is None:
-        raise ValidationError({"otp": [_("This code is wrong or has expired.")]})
+        raise ValidationError({"otp": [CODE_WRONG]})
 
 
 class TokenView(APIView):
@@ -93,7 +98,7 @@ def _revoke(request, *, everything: bool) -> Response:
     elif isinstance(request.auth, AuthToken):
         request.auth.delete()
     else:
-        raise ValidationError({"non_field_errors": [_("Send the token to revoke in the Authorization header.")]})
+        raise ValidationError({"non_field_errors": [NO_TOKEN_SENT]})
     return Response(status=status.HTTP_204_NO_CONTENT)
 
 
