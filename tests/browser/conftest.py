@@ -61,6 +61,9 @@ def enrol_in_two_factor(page):
 
     from django_otp.oath import totp
 
+    screenshot(page, "two-factor-setup")
+    # The QR code and the secret fit a phone's width: nothing scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     secret = page.inner_text("#totp-secret").replace(" ", "")
     page.fill("#id_code", f"{totp(b32decode(secret)):06d}")
     page.click("main button[type=submit]")  # not the header's "Sign out" button
