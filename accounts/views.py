@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from knox.models import AuthToken
 
 from accounts.forms import CodeForm, EnrolCodeForm
 from cmcoord import two_factor
 from cmcoord.lockout import lockout_response
+from cmcoord.models import UserToken
 
 ENROL_MISMATCH = _lazy("This code does not match. Check the time on your phone and try the current code.")
 WRONG_CODE = _lazy("This code is wrong or has expired. Wait a few seconds before trying again.")
@@ -48,7 +48,7 @@ def account(request):
             "enrolled": two_factor.enrolled(user),
             "required": two_factor.required_for(user),
             "codes_left": two_factor.recovery_codes_left(user),
-            "token_count": AuthToken.objects.filter(user=user, expiry__gt=timezone.now()).count(),
+            "token_count": UserToken.objects.filter(user=user, expiry__gt=timezone.now()).count(),
         },
     )
 
@@ -132,7 +132,7 @@ def _show_recovery_codes(request, codes, next_url, *, new):
 
 @login_required
 def token_list(request):
-    tokens = AuthToken.objects.filter(user=request.user, expiry__gt=timezone.now()).order_by("-created")
+    tokens = UserToken.objects.filter(user=request.user, expiry__gt=timezone.now()).order_by("-created")
     return render(request, "accounts/token_list.html", {"tokens": tokens})
 
 
@@ -140,7 +140,7 @@ def token_list(request):
 @require_POST
 def token_revoke(request, key):
     """Revoke one of your own tokens; another person's token (or none) is not found."""
-    deleted, _count = AuthToken.objects.filter(user=request.user, token_key=key).delete()
+    deleted, _count = UserToken.objects.filter(user=request.user, token_key=key).delete()
     if not deleted:
         raise Http404
     messages.success(request, _("Token revoked: it no longer opens anything."))

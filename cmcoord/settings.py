@@ -261,7 +261,7 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 0, minimum=0),
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "cmcoord.authentication.PartnerTokenAuthentication",
-        "knox.auth.TokenAuthentication",
+        "cmcoord.authentication.UserTokenAuthentication",
         "cmcoord.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["cmcoord.api.permissions.ApiAccess"],
@@ -295,6 +295,7 @@ REST_FRAMEWORK = {
     "DATETIME_FORMAT": "iso-8601",
 }
 # User tokens (knox): only a SHA-512 digest is stored; each token expires after API_TOKEN_TTL_DAYS.
+KNOX_TOKEN_MODEL = "cmcoord.UserToken"  # noqa: S105 (a model name): knox's token with a last-used time
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env_int("API_TOKEN_TTL_DAYS", 30, minimum=1)),
     "AUTH_HEADER_PREFIX": "Token",

@@ -11,12 +11,11 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
-from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from actors.models import ActorPresence, InterlocutorStatus
 from cell.models import AssistanceRequest, CellRequest
-from cmcoord.models import Notification, NotificationKind, Sensitivity
+from cmcoord.models import Notification, NotificationKind, Sensitivity, UserToken
 from cmcoord.services import partner_token_create
 from meetings.models import AgendaItem
 from tests.factories import (
@@ -80,7 +79,7 @@ def api(principals):
         if isinstance(who, str):
             key = who
         else:
-            key = keys.get(who.pk) or keys.setdefault(who.pk, AuthToken.objects.create(user=who)[1])
+            key = keys.get(who.pk) or keys.setdefault(who.pk, UserToken.objects.create(user=who)[1])
         client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 

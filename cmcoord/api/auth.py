@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from knox.models import AuthToken
 from knox.settings import knox_settings
 from rest_framework import status
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -21,6 +20,7 @@ from rest_framework.views import APIView
 from cmcoord import two_factor
 from cmcoord.api.serializers import TokenRequestSerializer, TokenSerializer
 from cmcoord.api.throttling import PasswordThrottle
+from cmcoord.models import UserToken
 from cmcoord.permissions import is_partner
 
 BAD_CREDENTIALS = "Unable to sign in with these credentials."
@@ -74,7 +74,7 @@ class TokenView(APIView):
         if user is None or not user.is_active:
             raise ValidationError({"non_field_errors": [BAD_CREDENTIALS]})
         _second_factor(request, user, data.get("otp", ""))
-        token, key = AuthToken.objects.create(user=user, expiry=knox_settings.TOKEN_TTL)
+        token, key = UserToken.objects.create(user=user, expiry=knox_settings.TOKEN_TTL)
         return Response(TokenSerializer({"token": key, "expiry": token.expiry}).data)
 
     @extend_schema(
@@ -94,8 +94,8 @@ def _revoke(request, *, everything: bool) -> Response:
     if is_partner(user):
         raise PermissionDenied(_("Partner tokens are revoked by an officer."))
     if everything:
-        AuthToken.objects.filter(user=user).delete()
-    elif isinstance(request.auth, AuthToken):
+        UserToken.objects.filter(user=user).delete()
+    elif isinstance(request.auth, UserToken):
         request.auth.delete()
     else:
         raise ValidationError({"non_field_errors": [NO_TOKEN_SENT]})

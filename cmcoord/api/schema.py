@@ -55,7 +55,7 @@ class PartnerTokenScheme(OpenApiAuthenticationExtension):
 
 
 class UserTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "knox.auth.TokenAuthentication"
+    target_class = "cmcoord.authentication.UserTokenAuthentication"
     name = "tokenAuth"
     priority = 1  # over drf-spectacular's own knox extension, to describe ours
 

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from cmcoord.models import UserToken
 from tests.signin.steps import PASSWORD, code_for, enrolled, sign_in_with_password
 
 TOKEN_URL = "/api/v1/auth/token/"
@@ -29,7 +29,7 @@ def test_an_officer_not_yet_enrolled_is_told_to_set_up_two_factor_in_the_browser
     response = get_token("officer")
     assert response.status_code == 403
     assert reverse("accounts:two-factor-setup") in response.json()["detail"]
-    assert not AuthToken.objects.exists()
+    assert not UserToken.objects.exists()
 
 
 def test_an_enrolled_officer_needs_a_current_code(officer):
@@ -52,7 +52,7 @@ def test_field_staff_without_two_factor_get_a_token_with_their_password(field):
 
 def test_the_database_holds_no_clear_token(field):
     key = get_token("field").json()["token"]
-    row = AuthToken.objects.values().get()
+    row = UserToken.objects.values().get()
     assert key not in {str(value) for value in row.values()}
     with connection.cursor() as cursor:  # nor any table: the old clear-text one is gone
         assert "authtoken_token" not in connection.introspection.table_names(cursor)
@@ -82,12 +82,15 @@ def test_logout_revokes_the_token_used_and_logout_all_every_token(field):
 
 def test_the_token_page_lists_only_ones_own_tokens_and_revokes_them(field, outsider):
     mine = get_token("field").json()["token"]
+    unused = get_token("field").json()["token"]
     theirs = get_token("outsider").json()["token"]
+    reads_the_api(mine)
     browser = Client()
     sign_in_with_password(browser, "field")
     page = browser.get(reverse("accounts:token-list")).content.decode()
-    assert mine[:8] in page and theirs[:8] not in page
+    assert mine[:8] in page and unused[:8] in page and theirs[:8] not in page
     assert mine not in page  # the page never shows a whole token
+    assert page.count("last used") == 1 and page.count("never used") == 1
 
     someone_elses = reverse("accounts:token-revoke", kwargs={"key": theirs[:15]})
     assert browser.post(someone_elses).status_code == 404
