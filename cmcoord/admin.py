@@ -24,6 +24,7 @@ from cmcoord.models import (
     Sector,
     SecurityAssessment,
     User,
+    UserToken,
 )
 from cmcoord.permissions import memberships
 from cmcoord.roles import Role, role_label
@@ -270,3 +271,19 @@ class PartnerTokenAdmin(DecisionFieldsReadOnly, admin.ModelAdmin):
         for token in queryset.select_related("operation"):
             partner_token_revoke(token=token, by=request.user)
         self.message_user(request, _("Revoked: partner systems using these keys are refused from now on."))
+
+
+@admin.register(UserToken)
+class UserTokenAdmin(admin.ModelAdmin):
+    """Users' API tokens: read and deleted (revoked) here; issued only by the API, shown once."""
+
+    list_display = ("token_key", "user", "created", "expiry", "last_used")
+    search_fields = ("token_key", "user__username")
+    readonly_fields = ("token_key", "user", "created", "expiry", "last_used")
+    exclude = ("digest",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

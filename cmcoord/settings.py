@@ -8,6 +8,7 @@ Two modes, chosen by DJANGO_ENV:
   message naming it; the security settings pass ``manage.py check --deploy``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,7 +55,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",  # user API tokens: hashed at rest, expiring
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -67,6 +71,7 @@ INSTALLED_APPS = [
     "meetings",
     "cell",
     "assets",
+    "accounts",
     "web",
 ]
 
@@ -77,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",  # half-signed-in sessions reach only the 2FA pages
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -148,6 +155,13 @@ AXES_LOCKOUT_CALLABLE = "cmcoord.lockout.lockout_response"
 # The address behind DJANGO_NUM_PROXIES trusted proxies, as the API rate limits count it.
 AXES_CLIENT_IP_CALLABLE = "cmcoord.client_ip.client_ip"
 LOGIN_URL = "login"
+# Two-factor sign-in (TOTP + recovery codes, django-otp): required for officers, HCT members and
+# administrators when on; enrolled users always give a code. Off only for the local demo.
+TWO_FACTOR_REQUIRED = env_bool("DJANGO_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "CMCoord")
+# Failed codes slow the device down (1, 2, 4... seconds) and count towards the sign-in lockout.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -256,8 +270,8 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 0, minimum=0),
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "cmcoord.authentication.PartnerTokenAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "cmcoord.authentication.UserTokenAuthentication",
+        "cmcoord.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["cmcoord.api.permissions.ApiAccess"],
     "DEFAULT_SCHEMA_CLASS": "cmcoord.api.schema.AutoSchema",
@@ -289,12 +303,21 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DATETIME_FORMAT": "iso-8601",
 }
+# User tokens (knox): only a SHA-512 digest is stored; each token expires after API_TOKEN_TTL_DAYS.
+KNOX_TOKEN_MODEL = "cmcoord.UserToken"  # noqa: S105 (a model name): knox's token with a last-used time
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=env_int("API_TOKEN_TTL_DAYS", 30, minimum=1)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "CMCoord API",
     "DESCRIPTION": (
         "Civil-military coordination records of humanitarian operations. Authenticate with "
-        "`Authorization: Token <key>`: a user token (POST /api/v1/auth/token/) or a partner key "
-        "(`cmp_...`, read-only, one operation's shareable records). Lists are paginated "
+        "`Authorization: Token <key>`: a user token (POST /api/v1/auth/token/ with your username, "
+        "password and, if you use two-factor sign-in, a current `otp` code; it expires after "
+        "30 days by default and is revoked with POST /api/v1/auth/logout/ or logout-all/) or a "
+        "partner key (`cmp_...`, read-only, one operation's shareable records). Lists are paginated "
         "(`page`, `page_size` up to 200); sync with `updated_since`; `?format=hxl` gives CSV "
         "with HXL hashtags. Records you may not read answer 404."
     ),

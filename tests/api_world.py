@@ -2,7 +2,7 @@
 
 ``world`` holds the objects the permission matrix names (actor_internal, meeting_restricted,
 ...); ``api(name)`` returns a DRF client signed in as that principal with a real token header
-(user tokens from rest_framework.authtoken, the partner's ``cmp_`` key), or anonymous.
+(user tokens issued by knox, the partner's ``cmp_`` key), or anonymous.
 """
 
 import datetime as dt
@@ -11,12 +11,11 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from actors.models import ActorPresence, InterlocutorStatus
 from cell.models import AssistanceRequest, CellRequest
-from cmcoord.models import Notification, NotificationKind, Sensitivity
+from cmcoord.models import Notification, NotificationKind, Sensitivity, UserToken
 from cmcoord.services import partner_token_create
 from meetings.models import AgendaItem
 from tests.factories import (
@@ -69,14 +68,18 @@ def principals(outsider, field, field_other, officer, hct, administrator, partne
 
 @pytest.fixture
 def api(principals):
-    """api("field") -> an APIClient sending that principal's token."""
+    """api("field") -> an APIClient sending that principal's token (one token per user and test)."""
+    keys: dict[int, str] = {}
 
     def make(name: str) -> APIClient:
         client = APIClient()
         if name == "anonymous":
             return client
         who = principals[name]
-        key = who if isinstance(who, str) else Token.objects.get_or_create(user=who)[0].key
+        if isinstance(who, str):
+            key = who
+        else:
+            key = keys.get(who.pk) or keys.setdefault(who.pk, UserToken.objects.create(user=who)[1])
         client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 

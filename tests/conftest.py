@@ -1,6 +1,12 @@
 """Shared fixtures: an operation with one user per role, another operation, an outsider.
 
 Like Healthchecks' alice/bob/charlie, every test can say what each principal may do.
+
+Two-factor sign-in is required in the tests (DJANGO_REQUIRE_2FA defaults to true), yet most tests
+sign in with ``client.force_login(user)``: the rest of the suite signs in as users who passed
+two-factor. ``passed_two_factor`` below makes ``force_login`` also record a verified
+authenticator in the session, as the code page does. The real flow (password, then code or
+enrolment) is tested without this shim in tests/signin/, which signs in through the pages.
 """
 
 import os
@@ -41,6 +47,25 @@ def tcp_reachable(url: str, default_port: int) -> bool:
 def fast_password_hashing(settings):
     """Users are made by the dozen in tests: a fast hasher keeps the suite quick."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def passed_two_factor(monkeypatch):
+    """Sessions made by force_login have passed two-factor (see the module docstring)."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    force_login = Client.force_login
+
+    def force_login_verified(self, user, backend=None):
+        force_login(self, user, backend)
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="signed-in-by-test", confirmed=True)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_verified)
 
 
 @pytest.fixture(autouse=True)

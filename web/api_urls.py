@@ -8,7 +8,7 @@ from actors.api.views import ActorLinkViewSet, MandateViewSet
 from assets.api.views import AssetViewSet, DependencyViewSet
 from cell.api.views import CellRequestViewSet
 from cmcoord.api import schema  # noqa: F401 (registers the partner token scheme)
-from cmcoord.api.auth import TokenView
+from cmcoord.api.auth import LogoutAllView, LogoutView, TokenView
 from cmcoord.api.views import (
     AreaViewSet,
     NotificationViewSet,
@@ -46,6 +46,8 @@ operation_meetings_ics = OperationCalendarViewSet.as_view(
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("auth/logout/", LogoutView.as_view(), name="auth-logout"),
+    path("auth/logout-all/", LogoutAllView.as_view(), name="auth-logout-all"),
     path("feeds/", FeedUrlView.as_view(), name="calendar-feed-url"),
     path("feeds/reset/", FeedResetView.as_view(), name="calendar-feed-reset"),
     path("feeds/<slug:token>.ics", CalendarFeedView.as_view(), name="calendar-feed"),

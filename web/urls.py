@@ -2,7 +2,8 @@
 
 Every app's pages have its label as namespace (``actors:detail``, ``cell:request-list``,
 ``web:dashboard``); the notifications (``notifications:``) and the API (``api:``) have their own.
-The site's pages below (home, login, logout, healthz) keep plain names.
+The site's pages below (home, login, logout, healthz) keep plain names; your account's pages
+(two-factor sign-in, API tokens) are ``accounts:``.
 """
 
 from django.conf import settings
@@ -28,6 +29,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("operations/<int:op>/", include(operation_urls)),
     path("notifications/", include("cmcoord.notification_urls")),
+    path("account/", include("accounts.urls")),
     path("api/v1/", include("web.api_urls")),
     path("healthz/", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -4,6 +4,7 @@
 shapes, and gives the text formats (CSV, iCalendar, vCard) a plain string body.
 """
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema as BaseAutoSchema
 from drf_spectacular.utils import OpenApiParameter
@@ -51,6 +52,28 @@ class PartnerTokenScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "A partner system's read-only key for one operation: `Token cmp_...`.",
         }
+
+
+class UserTokenScheme(OpenApiAuthenticationExtension):
+    target_class = "cmcoord.authentication.UserTokenAuthentication"
+    name = "tokenAuth"
+    priority = 1  # over drf-spectacular's own knox extension, to describe ours
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "A user's API token from POST /api/v1/auth/token/: `Token <token>`. Only "
+            "its digest is stored; it expires (30 days by default) and is revoked with "
+            "POST /api/v1/auth/logout/ or on the account's token page.",
+        }
+
+
+class VerifiedSessionScheme(SessionScheme):
+    """The browser's session cookie (after two-factor sign-in where required)."""
+
+    target_class = "cmcoord.authentication.VerifiedSessionAuthentication"
 
 
 class AutoSchema(BaseAutoSchema):

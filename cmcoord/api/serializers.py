@@ -168,10 +168,18 @@ class TokenRequestSerializer(Serializer):
     password = serializers.CharField(
         help_text="Your password.", max_length=4096, style={"input_type": "password"}, trim_whitespace=False
     )
+    otp = serializers.CharField(
+        help_text="A current code from your authenticator app, or an unused recovery code: needed "
+        "when your account uses two-factor sign-in.",
+        max_length=32,
+        required=False,
+        allow_blank=True,
+    )
 
 
 class TokenSerializer(Serializer):
     token = serializers.CharField(help_text="Send it as `Authorization: Token <token>`.", read_only=True)
+    expiry = serializers.DateTimeField(help_text="When the token stops working.", read_only=True)
 
 
 class FeedUrlSerializer(Serializer):

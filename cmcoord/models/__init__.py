@@ -11,7 +11,7 @@ from .operations import (
     StrategyStatus,
 )
 from .places import Area, Sector, SecurityAssessment, SecurityLevel
-from .tokens import PartnerToken
+from .tokens import PartnerToken, UserToken
 from .users import User
 
 __all__ = [
@@ -37,4 +37,5 @@ __all__ = [
     "StrategyStatus",
     "TimeStamped",
     "User",
+    "UserToken",
 ]

@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from knox.models import AbstractAuthToken
 
 from .operations import Operation
 
@@ -59,3 +60,14 @@ class PartnerToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class UserToken(AbstractAuthToken):
+    """A user's API token (django-rest-knox, ``KNOX_TOKEN_MODEL``): the key is shown once at
+    issue; only its SHA-512 digest and its first characters (to find it) are stored, and it
+    expires. ``last_used`` is kept to the minute, for the owner's token page."""
+
+    last_used = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "user API token"

@@ -1,11 +1,10 @@
 """Who may call the API at all: tokens, partner keys, sessions, anonymous callers, rate limits."""
 
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from actors.models import Actor
-from cmcoord.models import PartnerToken
+from cmcoord.models import PartnerToken, UserToken
 from cmcoord.services import partner_token_revoke
 
 
@@ -14,14 +13,15 @@ def test_a_user_gets_a_token_with_username_and_password(field):
         "/api/v1/auth/token/", {"username": "field", "password": "correct-horse-battery-staple"}
     )
     assert response.status_code == 200
-    assert response.json() == {"token": Token.objects.get(user=field).key}
+    assert set(response.json()) == {"token", "expiry"}
+    assert UserToken.objects.filter(user=field).count() == 1
 
 
 def test_a_wrong_password_gets_no_token_and_a_field_message(field):
     response = APIClient().post("/api/v1/auth/token/", {"username": "field", "password": "guess"})
     assert response.status_code == 400
     assert "non_field_errors" in response.json()
-    assert not Token.objects.filter(user=field).exists()
+    assert not UserToken.objects.filter(user=field).exists()
 
 
 def test_password_guessing_is_rate_limited_per_address(field):
@@ -93,7 +93,7 @@ def test_partner_tokens_are_read_only_and_leave_the_database_unchanged(world, ap
 def test_a_user_revokes_their_own_token(world, api, field):
     client = api("field")
     assert client.delete("/api/v1/auth/token/").status_code == 204
-    assert not Token.objects.filter(user=field).exists()
+    assert not UserToken.objects.filter(user=field).exists()
     assert client.get("/api/v1/actors/").status_code == 401
 
 

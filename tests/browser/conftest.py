@@ -45,11 +45,31 @@ def page(chromium, live_server):
 
 
 def sign_in(page, username, password):
+    """Sign in as a person does; an officer or HCT member then sets up two-factor on the way."""
     page.goto("/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/login/" not in url)
+    if "/account/two-factor/setup/" in page.url:
+        enrol_in_two_factor(page)
+
+
+def enrol_in_two_factor(page):
+    """Type the secret the page shows into an 'authenticator' (django-otp's TOTP) and send its code."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    screenshot(page, "two-factor-setup")
+    # The QR code and the secret fit a phone's width: nothing scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    secret = page.inner_text("#totp-secret").replace(" ", "")
+    page.fill("#id_code", f"{totp(b32decode(secret)):06d}")
+    page.click("main button[type=submit]")  # not the header's "Sign out" button
+    page.wait_for_selector("#recovery-codes")
+    page.click("text=I have saved them: continue")
+    page.wait_for_url(lambda url: "/account/two-factor/" not in url)
 
 
 def screenshot(page, name):

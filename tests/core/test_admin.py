@@ -17,7 +17,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalChanges
 
 from actors.models import ActorPresence, InterlocutorStatus
-from cmcoord.models import GuidelineDocument, NotificationPreference, ReminderDelivery
+from cmcoord.models import GuidelineDocument, NotificationPreference, ReminderDelivery, UserToken
 from cmcoord.reminders.health import record_dispatch
 from contacts.services import interlocutor_decide
 from meetings.models import Decision, ForumMember
@@ -28,9 +28,10 @@ from tests.permissions.world import build_world
 ADD_REFUSED = {
     "contacts.InterlocutorDecision": "taken on its decision page through interlocutor_decide",
     "cmcoord.PartnerToken": "created on the officers' page, where the key is shown once",
+    "cmcoord.UserToken": "issued by the API token endpoint (with two-factor), where the key is shown once",
 }
 # Change pages that show the record without a save button: the record of a decision.
-VIEW_ONLY = {"contacts.InterlocutorDecision"}
+VIEW_ONLY = {"contacts.InterlocutorDecision", "cmcoord.UserToken"}
 
 
 def project_apps():
@@ -81,6 +82,7 @@ def world(db):
     ActorPresence.objects.create(actor=o["actor_shareable"], area=o["area"], sector=o["sector"])
     ForumMember.objects.create(forum=o["forum"], actor=o["actor_shareable"])
     Decision.objects.create(meeting=o["meeting"], text="Convoys leave at 06:00.")
+    UserToken.objects.create(user=world.users["field"])
     return world
 
 

@@ -100,3 +100,11 @@ def test_env_example_lists_every_variable_the_settings_read():
     example = (ROOT / ".env.example").read_text()
     listed = set(re.findall(r"^#?\s*([A-Z0-9_]+)=", example, flags=re.MULTILINE))
     assert read - listed == set(), "add these to .env.example"
+
+
+def test_deploy_checks_warn_when_two_factor_sign_in_is_off():
+    env = environment({**PRODUCTION, "DJANGO_REQUIRE_2FA": "false"})
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode != 0
+    assert "accounts.W001" in result.stdout + result.stderr
+    assert "DJANGO_REQUIRE_2FA" in result.stdout + result.stderr

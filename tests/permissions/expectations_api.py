@@ -82,6 +82,8 @@ API_EXPECTATIONS = {
     ),
     # Auth, feeds, schema
     "api:auth-token": {"kwargs": {}, "status": _status(default=405)},
+    "api:auth-logout": {"kwargs": {}, "status": POST_ONLY},
+    "api:auth-logout-all": {"kwargs": {}, "status": POST_ONLY},
     "api:calendar-feed-url": {"kwargs": {}, "status": _status(default=200, anonymous=401, partner=403)},
     "api:calendar-feed-reset": {"kwargs": {}, "status": POST_ONLY},
     "api:calendar-feed": {"kwargs": {"token": "feed_token_of_field"}, "status": PUBLIC},

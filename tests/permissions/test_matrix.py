@@ -26,6 +26,7 @@ EXPECTATIONS = {
     **_optional("expectations_api", "API_EXPECTATIONS"),
     **_optional("expectations_notifications", "NOTIFICATION_EXPECTATIONS"),
     **_optional("expectations_edit", "EDIT_EXPECTATIONS"),
+    **_optional("expectations_accounts", "ACCOUNT_EXPECTATIONS"),
 }
 # Django admin guards itself (staff only, its own login); its routes are checked by a rule below.
 ADMIN_NAMESPACE = "admin:"

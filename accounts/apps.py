@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts and sign-in")
+
+    def ready(self):
+        from accounts import checks  # noqa: F401 (registers the deploy check)
