@@ -1,6 +1,8 @@
-"""Schemathesis against the live schema, per principal: no server error, no schema violation.
+"""Schemathesis against the live schema, per principal: no server error, no schema violation,
+every error in JSON.
 
-Each operation gets a few positive and negative examples with generated path ids, and again
+Each operation gets a few positive and negative (schema-violating: wrong types, control
+characters, out-of-range values) examples with generated path ids, and again
 with the id of a real record of the world (so detail routes and actions run on objects the
 principal may or may not see). API_FUZZ_EXAMPLES raises the number of examples.
 """
@@ -23,7 +25,24 @@ from cmcoord.wsgi import application
 
 STATS = Counter()
 EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "2"))
-CHECKS = [not_a_server_error, response_schema_conformance]
+# The files the API serves besides JSON (exports, the schema, its docs page).
+FILE_TYPES = ("text/csv", "text/calendar", "text/vcard", "application/vnd.oai.openapi", "text/html")
+
+
+def api_answers_json(ctx, response, case):
+    """An error under /api/ is JSON, whatever the input (a client never has to read an HTML page);
+    a success is JSON too unless the operation serves a file."""
+    content_type = (response.headers.get("content-type") or [""])[0]
+    if content_type.startswith("application/json") or response.status_code == 204:  # 204: no body
+        return None
+    if response.status_code < 400 and content_type.startswith(FILE_TYPES):
+        return None
+    raise AssertionError(
+        f"{case.method} {case.formatted_path}: {response.status_code} answered as {content_type!r}"
+    )
+
+
+CHECKS = [not_a_server_error, response_schema_conformance, api_answers_json]
 # Revoking the caller's own token would sign the rest of the run out (tested in test_auth.py).
 SKIP = {"DELETE /api/v1/auth/token/"}
 # Which world object stands behind {id} on each resource path.
