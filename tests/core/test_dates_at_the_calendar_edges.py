@@ -14,6 +14,7 @@ from cmcoord.validators import validate_calendar_range
 from contacts.models import Contact
 from meetings.models import ActionPoint, Meeting, Participant
 from tests.pages import form_errors, page
+from tests.reminders.conftest import eager_celery  # noqa: F401 (a fixture)
 
 RANGE_MESSAGE = "Enter a date between 1900-01-01 and 2200-12-31."
 # Set by the server from its clock, never typed by a person.
@@ -128,6 +129,7 @@ EDGES = {
 
 
 @pytest.mark.parametrize("edge", EDGES)
+@pytest.mark.usefixtures("eager_celery")  # the reminders run in this process, Redis or not
 def test_records_stored_at_the_edges_of_the_calendar_still_show_everywhere(
     world, client, officer, field, edge, django_capture_on_commit_callbacks
 ):
