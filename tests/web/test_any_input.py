@@ -213,6 +213,7 @@ def _related_values(field) -> list:
 
 JUNK = st.one_of(
     st.none(), st.booleans(), HUGE_INTS, st.floats(allow_nan=True), ANY_TEXT, EDGE_STRINGS,
+    st.sampled_from(["\ud800", "WFP \udfff", "\udbff\x00"]),  # unpaired surrogates, often
     st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
 )  # fmt: skip
 
