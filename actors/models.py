@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from cmcoord.models import Area, Operation, OperationRecord, Sector, Sensitivity
 from cmcoord.permissions import scope_records, scope_through
+from cmcoord.validators import validate_calendar_range
 
 
 class Category(models.TextChoices):
@@ -161,7 +162,7 @@ class Actor(OperationRecord):
     interlocutor_decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    interlocutor_decided_on = models.DateField(null=True, blank=True)
+    interlocutor_decided_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
     interlocutor_rationale = models.TextField(blank=True)
     sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
     notes = models.TextField(blank=True)
@@ -247,8 +248,8 @@ class ActorPresence(models.Model):
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     activities = models.TextField(blank=True)
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
+    end_date = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
 
     objects = ActorPresenceQuerySet.as_manager()
 
@@ -303,8 +304,8 @@ class Mandate(models.Model):
     authority = models.CharField(max_length=32, choices=Authority.choices)
     reference = models.CharField(max_length=120, blank=True, help_text="e.g. S/RES/2728 (2024)")
     scope = models.TextField()
-    in_force_from = models.DateField()
-    in_force_until = models.DateField(null=True, blank=True)
+    in_force_from = models.DateField(validators=[validate_calendar_range])
+    in_force_until = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
     source_url = models.URLField(blank=True)
     sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -365,7 +366,7 @@ class ActorLink(OperationRecord):
     target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="links_in")
     kind = models.CharField(max_length=32, choices=LinkKind.choices)
     mechanism = models.CharField(max_length=300, blank=True)
-    since = models.DateField(null=True, blank=True)
+    since = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
     notes = models.TextField(blank=True)
     sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
     history = HistoricalRecords()

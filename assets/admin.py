@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from assets.models import AssetDeployment, Dependency
+from cmcoord.edit_forms import RecordsChoiceField
 
 
 class DependencyInline(admin.TabularInline):
@@ -28,6 +29,10 @@ class AssetDeploymentAdmin(SimpleHistoryAdmin):
     filter_horizontal = ("areas", "sectors")
     raw_id_fields = ("focal_point",)
     inlines = [DependencyInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", RecordsChoiceField)  # an id past 64 bits: a form error
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_formset(self, request, form, formset, change):
         # An inline dependency belongs to its asset's operation.

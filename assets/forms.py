@@ -4,6 +4,7 @@ from cmcoord.edit_forms import (
     MemberChoiceField,
     OfferedChoiceField,
     RecordForm,
+    RecordsChoiceField,
     date_widgets,
     text_widgets,
 )
@@ -32,7 +33,12 @@ class AssetForm(RecordForm):
             "focal_point",
             "sensitivity",
         ]
-        field_classes = {"provider": OfferedChoiceField, "focal_point": MemberChoiceField}
+        field_classes = {
+            "provider": OfferedChoiceField,
+            "focal_point": MemberChoiceField,
+            "areas": RecordsChoiceField,
+            "sectors": RecordsChoiceField,
+        }
         widgets = {**date_widgets("deployed_on", "phase_out_on"), **text_widgets("phase_out_plan", rows=4)}
 
     def __init__(self, *args, **kwargs):

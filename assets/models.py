@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from actors.models import Actor
 from cmcoord.models import Area, Operation, OperationRecord, Sector, Sensitivity
 from cmcoord.permissions import scope_records
+from cmcoord.validators import validate_calendar_range
 
 
 class Capability(models.TextChoices):
@@ -67,8 +68,10 @@ class AssetDeployment(OperationRecord):
     areas = models.ManyToManyField(Area, blank=True, related_name="+")
     sectors = models.ManyToManyField(Sector, blank=True, related_name="+")
     support_type = models.CharField(max_length=16, choices=SupportType.choices)
-    deployed_on = models.DateField(null=True, blank=True)
-    phase_out_on = models.DateField("phase-out date", null=True, blank=True)
+    deployed_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
+    phase_out_on = models.DateField(
+        "phase-out date", null=True, blank=True, validators=[validate_calendar_range]
+    )
     status = models.CharField(max_length=12, choices=AssetStatus.choices, default=AssetStatus.REQUESTED)
     phase_out_plan = models.TextField(blank=True, help_text="The phase-out / hand-over plan.")
     focal_point = models.ForeignKey(

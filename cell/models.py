@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from cell import rules
 from cmcoord.models import Area, Operation, OperationRecord, Sensitivity
 from cmcoord.permissions import scope_owned, scope_through
+from cmcoord.validators import validate_calendar_range
 from meetings.models import AgendaItem
 
 
@@ -157,7 +158,7 @@ class AssistanceRequest(models.Model):
     cargo_or_passengers = models.TextField(blank=True)
     pickup_location = models.CharField(max_length=200, blank=True)
     delivery_location = models.CharField(max_length=200, blank=True)
-    needed_by = models.DateField()
+    needed_by = models.DateField(validators=[validate_calendar_range])
     duration_days = models.PositiveSmallIntegerField()
     priority = models.CharField(max_length=16, choices=Priority.choices)
     # The last-resort checklist of the Oslo / MCDA Guidelines (its items: rules.LAST_RESORT_CHECKLIST).

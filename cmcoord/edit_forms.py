@@ -7,7 +7,7 @@ the form refuses it before anything reaches ``record_save``.
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import BaseConstraint
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
@@ -50,6 +50,20 @@ class OfferedChoiceField(forms.ModelChoiceField):
     def offer(self, queryset, offered) -> None:
         self.offered = offered
         self.queryset = queryset  # the setter refreshes the widget's choices
+
+
+class RecordsChoiceField(forms.ModelMultipleChoiceField):
+    """Several records by id. An id no database integer can hold is "not a valid value": the
+    database would fail on it in the ``pk__in`` query (one id alone is already safe)."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            text = str(pk).strip().lstrip("-")
+            if text.isdigit() and (len(text) > 19 or int(text) >= 2**63):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 class MemberChoiceField(forms.ModelChoiceField):

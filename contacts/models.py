@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from actors.models import Actor, InterlocutorStatus
 from cmcoord.models import Operation, OperationRecord, Sensitivity
 from cmcoord.permissions import operations_where
+from cmcoord.validators import validate_calendar_range
 from contacts import rules
 
 
@@ -43,7 +44,7 @@ class Contact(OperationRecord):
     satellite_phone = models.CharField(max_length=40, blank=True)
     radio_call_sign = models.CharField(max_length=40, blank=True)
     languages = models.CharField(max_length=200, blank=True, help_text="e.g. 'Portuguese, English'")
-    last_verified_on = models.DateField(null=True, blank=True)
+    last_verified_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
     interlocutor_status = models.CharField(
         max_length=12,
         choices=InterlocutorStatus.choices,
@@ -53,7 +54,7 @@ class Contact(OperationRecord):
     interlocutor_decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    interlocutor_decided_on = models.DateField(null=True, blank=True)
+    interlocutor_decided_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
     interlocutor_rationale = models.TextField(blank=True)
     sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
     notes = models.TextField(blank=True)

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from actors.models import Actor
 from cmcoord.models import Operation, OperationRecord, Sensitivity
 from cmcoord.permissions import scope_owned, scope_records, scope_records_with_grants, scope_through
+from cmcoord.validators import validate_calendar_range
 from contacts.models import Contact
 from meetings.rules import scope_participants
 
@@ -131,8 +132,8 @@ class Meeting(OperationRecord):
     )
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.FORUM_SITTING)
     title = models.CharField(max_length=200)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
+    starts_at = models.DateTimeField(validators=[validate_calendar_range])
+    ends_at = models.DateTimeField(validators=[validate_calendar_range])
     location = models.CharField(max_length=200, blank=True)
     chair = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -307,7 +308,7 @@ class ActionPoint(OperationRecord):
         related_name="action_points_owned",
         help_text="When the owner is an organisation rather than a user.",
     )
-    due_date = models.DateField()
+    due_date = models.DateField(validators=[validate_calendar_range])
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     progress_note = models.TextField(blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

@@ -35,7 +35,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "web.views.bad_request"
+handler403 = "web.views.permission_denied"
 handler404 = "web.views.page_not_found"
+handler500 = "web.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -6,10 +6,11 @@ from itertools import islice
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -136,11 +137,38 @@ class HistoryView(OperationMixin, TemplateView):
         return super().get_context_data(changes=changes[: self.limit], **kwargs)
 
 
+def _api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+# Errors Django answers before (or instead of) a viewset: under /api/ they are JSON like the
+# viewsets' own, so an API client never has to read an HTML page.
 def page_not_found(request, exception):
-    """404: JSON under /api/ (an id longer than any record's never reaches a viewset), else the page."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Not found."}, status=404)
+    """404: an id longer than any record's never reaches a viewset."""
+    if _api(request):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
     return defaults.page_not_found(request, exception)
+
+
+def bad_request(request, exception):
+    """400: a body over the upload limit (413 under /api/), too many fields, a bad Host."""
+    if _api(request):
+        if isinstance(exception, RequestDataTooBig):
+            return JsonResponse({"detail": _("The request body is too large.")}, status=413)
+        return JsonResponse({"detail": _("Bad request.")}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    if _api(request):
+        return JsonResponse({"detail": _("You do not have permission to perform this action.")}, status=403)
+    return defaults.permission_denied(request, exception)
+
+
+def server_error(request):
+    if _api(request):
+        return JsonResponse({"detail": _("A server error occurred.")}, status=500)
+    return defaults.server_error(request)
 
 
 @require_GET

@@ -10,6 +10,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from rest_framework.filters import OrderingFilter
 
+from cmcoord.validators import validate_calendar_range
+
 UPDATED_SINCE = (
     "Only records changed at or after this moment (ISO 8601, e.g. 2026-11-25T08:00:00Z): "
     "pass the time of your last sync to fetch only what changed. Deletions are not reported."
@@ -17,6 +19,9 @@ UPDATED_SINCE = (
 PCODE_HELP = "P-code of an administrative area; matches that area and every area inside it."
 PCODE = RegexValidator(r"^[A-Za-z]{2,3}[0-9]*$", "Give a P-code such as MZ or MZ07.")
 ME_OR_ID = RegexValidator(r"^(me|[0-9]{1,18})$", "Give 'me' or a user id.")
+
+
+DATE_FILTERS = (df.DateFilter, df.DateTimeFilter)  # IsoDateTimeFilter is a DateTimeFilter
 
 
 class IdField(forms.IntegerField):
@@ -63,7 +68,18 @@ def user_filter(path: str, help_text: str) -> df.CharFilter:
 
 
 class FilterSet(df.FilterSet):
-    """Methods for the filters above; sub-queries start from the scoped queryset itself."""
+    """Methods for the filters above; sub-queries start from the scoped queryset itself.
+
+    Every date and time filter takes only dates in the range records hold (1900-2200): a
+    moment at the end of Python's calendar, shifted to UTC for the query, would overflow.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for date_filter in self.filters.values():  # copies of the class's filters: safe to change
+            if isinstance(date_filter, DATE_FILTERS):
+                validators = date_filter.extra.setdefault("validators", [])
+                validators.append(validate_calendar_range)
 
     def _matching(self, queryset, **lookup):
         return queryset.filter(pk__in=queryset.filter(**lookup).values("pk"))

@@ -9,6 +9,8 @@ import datetime as dt
 from django.conf import settings
 from icalendar import Calendar, Event
 
+from .text import one_line, property_text
+
 PRODID = "-//CMCoord//Civil-military coordination//EN"
 UID_DOMAIN = "cmcoord"
 STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
@@ -20,7 +22,7 @@ def _calendar(name: str) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     return cal
 
 
@@ -31,11 +33,11 @@ def meeting_event(meeting) -> Event:
     event.add("last-modified", meeting.updated_at)
     event.add("dtstart", meeting.starts_at)
     event.add("dtend", meeting.ends_at)
-    event.add("summary", meeting.title)
+    event.add("summary", property_text(meeting.title))
     if meeting.location:
-        event.add("location", meeting.location)
+        event.add("location", property_text(meeting.location))
     if meeting.summary:
-        event.add("description", meeting.summary)
+        event.add("description", property_text(meeting.summary))
     event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
     event.add("url", f"{settings.SITE_URL}{meeting.get_absolute_url()}")
     return event
@@ -49,10 +51,10 @@ def action_point_event(action_point) -> Event:
     event.add("dtstart", action_point.due_date)
     if action_point.due_date < dt.date.max:  # an all-day event without DTEND is one day long anyway
         event.add("dtend", action_point.due_date + dt.timedelta(days=1))
-    event.add("summary", f"Action point due: {action_point.title}")
+    event.add("summary", property_text(f"Action point due: {action_point.title}"))
     text = "\n\n".join(part for part in (action_point.description, action_point.progress_note) if part)
     if text:
-        event.add("description", text)
+        event.add("description", property_text(text))
     event.add("status", "CANCELLED" if action_point.status == "cancelled" else "CONFIRMED")
     event.add("transp", "TRANSPARENT")
     return event

@@ -9,6 +9,8 @@ import json
 from django.http import HttpResponse
 from rest_framework.renderers import BaseRenderer
 
+from .text import one_line
+
 
 class ExportRenderer(BaseRenderer):
     charset = "utf-8"
@@ -32,7 +34,9 @@ class ExportRenderer(BaseRenderer):
             body, content_type=f"{cls.media_type}; charset={cls.charset}", headers=headers
         )
         if filename:
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            # A header: never a line break or a quote, whatever a name holds.
+            safe = one_line(filename).replace('"', "").replace("\\", "")
+            response["Content-Disposition"] = f'attachment; filename="{safe}"'
         return response
 
 

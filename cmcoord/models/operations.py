@@ -1,3 +1,4 @@
+import datetime as dt
 import zoneinfo
 
 from django.conf import settings
@@ -8,10 +9,23 @@ from django.urls import reverse
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from ..validators import validate_calendar_range
 from .base import OperationRecord, Sensitivity, TimeStamped, check_date_order
 
 iso3_validator = RegexValidator(r"^[A-Z]{3}$", "Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ.")
 DEFAULT_LEAD_DAYS = [30, 14, 7, 1]
+
+
+class CalendarEdgeZone(zoneinfo.ZoneInfo):
+    """The operation's time zone, except for a moment it cannot express: a time stored before the
+    date range was checked, in the last hours of year 9999 (or the first of year 1), stays in UTC
+    where the local time would fall off Python's calendar, instead of breaking the page."""
+
+    def fromutc(self, value):
+        try:
+            return super().fromutc(value)
+        except OverflowError:
+            return value.replace(tzinfo=dt.UTC)
 
 
 def default_lead_days():
@@ -67,8 +81,8 @@ class Operation(TimeStamped):
     time_zone = models.CharField(max_length=64, default="UTC")
     emergency_type = models.CharField(max_length=32, choices=EmergencyType.choices)
     phase = models.CharField(max_length=32, choices=Phase.choices, default=Phase.RESPONSE)
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(validators=[validate_calendar_range])
+    end_date = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
     strategy = models.CharField(max_length=32, choices=Strategy.choices, blank=True)
     strategy_rationale = models.TextField(blank=True)
     strategy_status = models.CharField(
@@ -77,7 +91,7 @@ class Operation(TimeStamped):
     strategy_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    strategy_approved_on = models.DateField(null=True, blank=True)
+    strategy_approved_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
     # A new draft waits here for the HCT/UNCT, so everyone keeps reading the approved strategy.
     strategy_draft = models.CharField(max_length=32, choices=Strategy.choices, blank=True)
     strategy_draft_rationale = models.TextField(blank=True)
@@ -129,7 +143,7 @@ class Operation(TimeStamped):
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
+        return CalendarEdgeZone(self.time_zone)
 
     def clean(self):
         super().clean()
@@ -174,7 +188,7 @@ class GuidelineDocument(OperationRecord):
 
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="guidelines")
     title = models.CharField(max_length=300)
-    issued_on = models.DateField(null=True, blank=True)
+    issued_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
     url = models.URLField(blank=True)
     file = models.FileField(upload_to="guidelines/%Y/", blank=True)
     summary = models.TextField(blank=True)

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..validators import validate_calendar_range
 from .base import OperationRecord, Sensitivity
 from .operations import Operation, iso3_validator
 
@@ -128,7 +129,7 @@ class SecurityAssessment(OperationRecord):
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="security_assessments")
     level = models.PositiveSmallIntegerField(choices=SecurityLevel.choices)
     association_risks = models.TextField(help_text="The risks of being seen with the military in this area.")
-    assessed_on = models.DateField()
+    assessed_on = models.DateField(validators=[validate_calendar_range])
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

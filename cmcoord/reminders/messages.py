@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from cmcoord.formats.text import one_line
+
 from . import registry
 from .links import absolute_url, preferences_path
 
@@ -40,4 +42,4 @@ def render_message(template: str, title: str, path: str, context: dict) -> Messa
     context = {**context, "url": absolute_url(path), "preferences_url": absolute_url(preferences_path())}
     body = render_to_string(template, {**context, "email": False}).strip()
     email_text = render_to_string(template, {**context, "email": True}).strip() + "\n"
-    return Message(" ".join(title.split())[:TITLE_MAX], body, email_text, path)
+    return Message(one_line(title)[:TITLE_MAX], body, email_text, path)  # the subject: one line

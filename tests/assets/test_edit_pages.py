@@ -156,3 +156,16 @@ def test_an_asset_of_another_operation_is_a_form_error(browser, operation, other
     )
     assert "Select a valid choice" in errors["asset"][0]
     assert not Dependency.objects.exists()
+
+
+def test_an_area_id_past_64_bits_is_a_form_error_on_the_page_and_in_the_admin(
+    browser, client, operation, administrator
+):
+    provider = MilitaryActorFactory(operation=operation)
+    data = {**ASSET, "provider": provider.pk, "areas": [str(2**64)], "operation": operation.pk}
+    errors = form_errors(browser.post(page("assets:create", operation), data))
+    assert "is not a valid value" in str(errors["areas"])
+    client.force_login(administrator)
+    response = client.post("/admin/assets/assetdeployment/add/", {**data, "sectors": [str(10**30)]})
+    assert response.status_code == 200
+    assert not AssetDeployment.objects.exists()
