@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from cmcoord.models import RecordChanged
 from cmcoord.services import record_delete, record_save
 from cmcoord.views_base import OperationMixin, form_errors_from
 
@@ -113,16 +114,24 @@ class RecordFormView(OperationMixin, TemplateView):
         if refused:
             raise _Refused
 
-    def save_record(self, instance, m2m=None):
+    def save_record(self, instance, m2m=None, version=None):
         """The write service of the page's record (``record_save`` unless the app has its own)."""
-        return record_save(instance=instance, by=self.request.user, m2m=m2m)
+        return record_save(instance=instance, by=self.request.user, m2m=m2m, version=version)
 
     def _save_one(self, form, m2m=None):
         try:
-            return self.save_record(form.save(commit=False), m2m=m2m)
+            return self.save_record(form.save(commit=False), m2m=m2m, version=form.based_on())
+        except RecordChanged as exc:
+            form.show_record_changed(exc, self.stored_form(exc.record))
+            raise _Refused from exc
         except ValidationError as exc:
             form_errors_from(exc, form)
             raise _Refused from exc
+
+    def stored_form(self, record):
+        """The form filled from the record as saved now (by whoever saved it last)."""
+        stored = type(record)._default_manager.get(pk=record.pk)
+        return self.form_class(instance=stored, **self.form_kwargs())
 
     def save_parts(self, formset) -> bool:
         """Save changed parts, delete the ones ticked; deletions last (decisions may point at them)."""

@@ -1,4 +1,5 @@
-from .base import OperationRecord, Sensitivity, TimeStamped
+from .base import OperationRecord, RecordChanged, Sensitivity, TimeStamped, Versioned
+from .idempotency import IdempotencyKey
 from .notifications import Notification, NotificationKind, NotificationPreference, ReminderDelivery
 from .operations import (
     EmergencyType,
@@ -18,6 +19,7 @@ __all__ = [
     "Area",
     "EmergencyType",
     "GuidelineDocument",
+    "IdempotencyKey",
     "Notification",
     "NotificationKind",
     "NotificationPreference",
@@ -26,6 +28,7 @@ __all__ = [
     "OperationRecord",
     "OperationUserObjectPermission",
     "PartnerToken",
+    "RecordChanged",
     "Phase",
     "ReminderDelivery",
     "SecurityAssessment",
@@ -36,4 +39,5 @@ __all__ = [
     "StrategyStatus",
     "TimeStamped",
     "User",
+    "Versioned",
 ]
