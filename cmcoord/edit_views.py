@@ -16,8 +16,14 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from cmcoord.models import RecordChanged
-from cmcoord.services import record_delete, record_save
-from cmcoord.views_base import OperationMixin, form_errors_from
+from cmcoord.services import AlreadyDone, idempotency_done, record_delete, record_save
+from cmcoord.views_base import (
+    OperationMixin,
+    already_submitted,
+    claim_submission,
+    form_errors_from,
+    submission_token,
+)
 
 
 def _upper_first(text: str) -> str:
@@ -94,7 +100,9 @@ class RecordFormView(OperationMixin, TemplateView):
         if all([form.is_valid(), *[formset.is_valid() for formset in formsets]]):
             try:
                 with transaction.atomic():
-                    self.save(form, formsets)
+                    self.save_once(form, formsets)
+            except AlreadyDone as done:
+                return already_submitted(request, done, self.cancel_url() or self.request.path)
             except _Refused:
                 if self.creating:
                     self.object.pk = None
@@ -103,6 +111,13 @@ class RecordFormView(OperationMixin, TemplateView):
                 messages.success(request, self.success_message())
                 return redirect(self.success_url())
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets, failed=True))
+
+    def save_once(self, form, formsets) -> None:
+        """A create page's form sent twice (double click, back and resend) creates one record."""
+        claim = claim_submission(self.request) if self.creating else None
+        self.save(form, formsets)
+        if claim is not None:
+            idempotency_done(claim, location=self.success_url())
 
     def save(self, form, formsets) -> None:
         """Save the record then its parts; any refusal is shown on its form and rolls back all."""
@@ -169,6 +184,7 @@ class RecordFormView(OperationMixin, TemplateView):
             title=title,
             cancel_url=self.cancel_url(),
             delete_url=delete_url,
+            submission_token=submission_token(self.request) if self.creating else None,
             **kwargs,
         )
 
