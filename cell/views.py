@@ -19,6 +19,7 @@ from cmcoord.views_base import (
     OperationListView,
     already_submitted,
     claim_submission,
+    earlier_submission,
     form_errors_from,
     operation_for,
     operation_post,
@@ -70,6 +71,11 @@ def cell_request_create(request, op):
         return redirect_to_login(request.get_full_path())
     operation = operation_for(request, op)
     ensure(request.user, "submit_cell_requests", operation.pk)
+    if request.method == "POST":
+        try:
+            earlier_submission(request)
+        except AlreadyDone as done:
+            return already_submitted(request, done, reverse("cell:request-list", args=[operation.pk]))
     form = CellRequestForm(request.POST or None, operation=operation)
     rfa_form = AssistanceRequestForm(request.POST or None, prefix="rfa")
     if request.method == "POST" and form.is_valid():

@@ -21,6 +21,7 @@ from cmcoord.views_base import (
     OperationMixin,
     already_submitted,
     claim_submission,
+    earlier_submission,
     form_errors_from,
     submission_token,
 )
@@ -96,19 +97,25 @@ class RecordFormView(OperationMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        form, formsets = self.get_form(request.POST), self.get_formsets(request.POST)
+        try:
+            return self._post()
+        except AlreadyDone as done:
+            return already_submitted(request, done, self.cancel_url() or self.request.path)
+
+    def _post(self):
+        if self.creating:
+            earlier_submission(self.request)
+        form, formsets = self.get_form(self.request.POST), self.get_formsets(self.request.POST)
         if all([form.is_valid(), *[formset.is_valid() for formset in formsets]]):
             try:
                 with transaction.atomic():
                     self.save_once(form, formsets)
-            except AlreadyDone as done:
-                return already_submitted(request, done, self.cancel_url() or self.request.path)
             except _Refused:
                 if self.creating:
                     self.object.pk = None
                     self.object._state.adding = True
             else:
-                messages.success(request, self.success_message())
+                messages.success(self.request, self.success_message())
                 return redirect(self.success_url())
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets, failed=True))
 

@@ -279,6 +279,12 @@ def idempotency_claim(*, user, kind: str, key: str, fingerprint: str = "") -> Id
     raise IntegrityError("The idempotency key could not be claimed.")
 
 
+def idempotency_earlier(*, user, kind: str, key: str) -> IdempotencyKey | None:
+    """The request that already used this key (within ``KEY_LIFETIME``), if any."""
+    fresh = IdempotencyKey.objects.filter(created_at__gte=timezone.now() - KEY_LIFETIME)
+    return fresh.filter(user=user, kind=kind, key=key).first()
+
+
 def idempotency_done(claim: IdempotencyKey, *, location: str = "", status_code=None, response=None) -> None:
     """Store what the claimed request created, in the same transaction as the record."""
     claim.location, claim.status_code, claim.response = location, status_code, response

@@ -55,6 +55,19 @@ def claim_submission(request):
     return services.idempotency_claim(user=request.user, kind="form", key=posted)
 
 
+def earlier_submission(request):
+    """Before the form is even checked: ``AlreadyDone`` if this form was sent and saved before.
+
+    (Checked first because the second copy would often fail validation, "already exists",
+    instead of leading to the record the first created.)
+    """
+    posted = request.POST.get(SUBMISSION_FIELD, "")
+    if _SUBMISSION_TOKEN.fullmatch(posted):
+        earlier = services.idempotency_earlier(user=request.user, kind="form", key=posted)
+        if earlier is not None:
+            raise services.AlreadyDone(earlier)
+
+
 def already_submitted(request, done: "services.AlreadyDone", fallback: str):
     """The answer to a form sent again: the record it created the first time, nothing new."""
     messages.info(request, _("This form was already sent: nothing new was created. Here is what it created."))
