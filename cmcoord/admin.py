@@ -15,6 +15,7 @@ from cmcoord.admin_base import DecisionFieldsReadOnly
 from cmcoord.models import (
     Area,
     GuidelineDocument,
+    IdempotencyKey,
     Notification,
     NotificationPreference,
     Operation,
@@ -228,6 +229,21 @@ class ReminderDeliveryAdmin(admin.ModelAdmin):
     list_filter = ("kind", "status")
     search_fields = ("subject", "recipient__username")
     raw_id_fields = ("recipient", "notification")
+
+
+@admin.register(IdempotencyKey)
+class IdempotencyKeyAdmin(admin.ModelAdmin):
+    """Create requests remembered for a day (one-time form tokens, API Idempotency-Key): read only."""
+
+    list_display = ("kind", "key", "user", "status_code", "location", "created_at")
+    list_filter = ("kind",)
+    search_fields = ("key", "user__username")
+
+    def has_add_permission(self, request):
+        return False  # made by the create they protect
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(PartnerToken)

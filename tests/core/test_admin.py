@@ -16,7 +16,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalChanges
 
 from actors.models import ActorPresence, InterlocutorStatus
-from cmcoord.models import GuidelineDocument, NotificationPreference, ReminderDelivery
+from cmcoord.models import GuidelineDocument, IdempotencyKey, NotificationPreference, ReminderDelivery
 from contacts.services import interlocutor_decide
 from meetings.models import Decision, ForumMember
 from tests.factories import TODAY, UserFactory
@@ -26,9 +26,10 @@ from tests.permissions.world import build_world
 ADD_REFUSED = {
     "contacts.InterlocutorDecision": "taken on its decision page through interlocutor_decide",
     "cmcoord.PartnerToken": "created on the officers' page, where the key is shown once",
+    "cmcoord.IdempotencyKey": "made by the create it protects",
 }
 # Change pages that show the record without a save button: the record of a decision.
-VIEW_ONLY = {"contacts.InterlocutorDecision"}
+VIEW_ONLY = {"contacts.InterlocutorDecision", "cmcoord.IdempotencyKey"}
 
 
 def project_apps():
@@ -75,6 +76,7 @@ def world(db):
         lead_days=7,
         recipient=world.users["officer"],
     )
+    IdempotencyKey.objects.create(user=world.users["officer"], kind="api", key="k-1", location="/x/")
     ActorPresence.objects.create(actor=o["actor_shareable"], area=o["area"], sector=o["sector"])
     ForumMember.objects.create(forum=o["forum"], actor=o["actor_shareable"])
     Decision.objects.create(meeting=o["meeting"], text="Convoys leave at 06:00.")

@@ -105,3 +105,22 @@ def test_a_strategy_draft_written_on_an_old_version_is_refused(operation, office
     assert "Rosa Tembe changed this record while you were editing" in refused.content.decode()
     operation.refresh_from_db()
     assert operation.strategy_draft_rationale == "Rosa's view"
+
+
+def test_the_admin_refuses_a_save_based_on_an_old_version_too(world, administrator):
+    from django.urls import reverse
+
+    other_admin = UserFactory(
+        username="admin2", first_name="Rosa", last_name="Tembe", is_staff=True, is_superuser=True
+    )
+    contact = world.contact_approved
+    url = reverse("admin:contacts_contact_change", args=[contact.pk])
+    mine, theirs = signed_in(administrator), signed_in(other_admin)
+    my_form, their_form = posted_form(mine.get(url)), posted_form(theirs.get(url))
+    assert theirs.post(url, {**their_form, "notes": "Rosa's", "_save": "Save"}).status_code == 302
+
+    refused = mine.post(url, {**my_form, "notes": "Mine", "_save": "Save"})
+    assert refused.status_code == 200
+    assert "Rosa Tembe changed this record while you were editing" in refused.content.decode()
+    contact.refresh_from_db()
+    assert contact.notes == "Rosa's"
