@@ -13,6 +13,8 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
@@ -44,9 +46,20 @@ def idempotency_key(request) -> str | None:
     return key
 
 
+KEY_PARAMETER = OpenApiParameter(
+    HEADER,
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="Any string of 1 to 255 visible ASCII characters (a UUID) naming this create: sent "
+    "again with the same body within 24 hours, it creates nothing and returns the first answer "
+    "(with `Idempotent-Replayed: true`); with another body, 422.",
+)
+
+
 class IdempotentCreateMixin:
     """For a viewset's ``create``: honours ``Idempotency-Key`` (see the module)."""
 
+    @extend_schema(parameters=[KEY_PARAMETER])
     def create(self, request, *args, **kwargs):
         key = idempotency_key(request)
         if key is None or not isinstance(request.user, get_user_model()):

@@ -9,6 +9,8 @@ and vCard. Nothing here runs on an unscoped queryset.
 import re
 
 from django.db import transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.renderers import JSONRenderer
 
@@ -73,6 +75,16 @@ class ETagMixin:
         return response
 
 
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description='The ETag of the record as you read it (e.g. "3"): if it was saved since, the update is '
+    "refused with 412 Precondition Failed and the current record. Without it (and without "
+    "`version` in the body) the update goes through.",
+)
+
+
 class VersionedUpdateMixin:
     """PUT/PATCH based on an old version answer 412 with the current record, never overwrite it.
 
@@ -80,6 +92,11 @@ class VersionedUpdateMixin:
     with neither, the update goes through (the last write wins, as before versions).
     """
 
+    @extend_schema(parameters=[IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
+
+    @extend_schema(parameters=[IF_MATCH])
     def update(self, request, *args, **kwargs):
         accepted = versions_in_if_match(request.headers.get("If-Match"))
         self.based_on_version = None
