@@ -167,12 +167,20 @@ class VersionedFormMixin:
         data = self.data.copy()
         data[self.add_prefix("version")] = str(exc.current_version)
         self.data = data  # a second Save, once the user has compared, is based on the new version
+        for name, stored in self.differences(stored_form).items():
+            shown = shown_value(self.fields[name], stored)
+            self.add_error(name, _("Now saved as: %(value)s") % {"value": shown})
+
+    def differences(self, stored_form) -> dict:
+        """Field -> stored value, for each field where what the user sent differs from what is stored."""
+        differing = {}
         for name, field in self.fields.items():
             if name == "version" or field.disabled:
                 continue
             stored = stored_form.get_initial_for_field(stored_form.fields[name], name)
             if field.has_changed(stored, self[name].data):
-                self.add_error(name, _("Now saved as: %(value)s") % {"value": shown_value(field, stored)})
+                differing[name] = stored
+        return differing
 
 
 def shown_value(field, value) -> str:

@@ -35,6 +35,10 @@ class _Refused(Exception):
     """Raised inside the save's transaction to roll back everything once errors are on forms."""
 
 
+class _AlreadySaved(Exception):
+    """The same edit arrived twice (a double click on Save): the first one is what is stored."""
+
+
 class RecordFormView(OperationMixin, TemplateView):
     """Create (no ``pk`` in the URL) or edit one record of the operation, with its parts."""
 
@@ -101,6 +105,10 @@ class RecordFormView(OperationMixin, TemplateView):
             return self._post()
         except AlreadyDone as done:
             return already_submitted(request, done, self.cancel_url() or self.request.path)
+        except _AlreadySaved:
+            self.object = self.get_object()
+            messages.success(request, self.success_message())
+            return redirect(self.success_url())
 
     def _post(self):
         if self.creating:
@@ -144,7 +152,10 @@ class RecordFormView(OperationMixin, TemplateView):
         try:
             return self.save_record(form.save(commit=False), m2m=m2m, version=form.based_on())
         except RecordChanged as exc:
-            form.show_record_changed(exc, self.stored_form(exc.record))
+            stored = self.stored_form(exc.record)
+            if exc.changed_by == self.request.user and not form.differences(stored):
+                raise _AlreadySaved from exc  # Save clicked twice: the first click saved this
+            form.show_record_changed(exc, stored)
             raise _Refused from exc
         except ValidationError as exc:
             form_errors_from(exc, form)

@@ -124,3 +124,14 @@ def test_the_admin_refuses_a_save_based_on_an_old_version_too(world, administrat
     assert "Rosa Tembe changed this record while you were editing" in refused.content.decode()
     contact.refresh_from_db()
     assert contact.notes == "Rosa's"
+
+
+def test_save_clicked_twice_on_an_edit_page_is_one_save_not_a_conflict(world, officer):
+    url = edit_url("actors:update", world)
+    browser = signed_in(officer)
+    form = {**posted_form(browser.get(url)), "notes": "Port of Beira reopened."}
+    first, second = browser.post(url, form), browser.post(url, form)
+    assert first.status_code == second.status_code == 302 and second.url == first.url
+    actor = world.actor_internal
+    actor.refresh_from_db()
+    assert actor.notes == "Port of Beira reopened." and actor.history.count() == 2  # created, saved once
