@@ -125,7 +125,10 @@ class RecordFormView(OperationMixin, TemplateView):
             else:
                 messages.success(self.request, self.success_message())
                 return redirect(self.success_url())
-        return self.render_to_response(self.get_context_data(form=form, formsets=formsets, failed=True))
+        changed = getattr(self, "record_changed", False)
+        return self.render_to_response(
+            self.get_context_data(form=form, formsets=formsets, failed=True, record_changed=changed)
+        )
 
     def save_once(self, form, formsets) -> None:
         """A create page's form sent twice (double click, back and resend) creates one record."""
@@ -156,6 +159,7 @@ class RecordFormView(OperationMixin, TemplateView):
             if exc.changed_by == self.request.user and not form.differences(stored):
                 raise _AlreadySaved from exc  # Save clicked twice: the first click saved this
             form.show_record_changed(exc, stored)
+            self.record_changed = True
             raise _Refused from exc
         except ValidationError as exc:
             form_errors_from(exc, form)

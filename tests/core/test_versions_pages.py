@@ -57,6 +57,7 @@ def test_the_later_of_two_edits_is_refused_with_the_others_values(route, world, 
     body = refused.content.decode()
     assert "Rosa Tembe changed this record while you were editing" in body
     assert "Now saved as: Changed by Rosa" in body
+    assert "Save again to replace their values with yours" in body
     assert posted_form(refused)[field] == "Changed by me"  # what I typed is still there
     record = refused.context["object"]._meta.model.objects.get(pk=refused.context["object"].pk)
     assert getattr(record, field) == "Changed by Rosa"
