@@ -13,6 +13,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -25,7 +26,7 @@ from cmcoord.services import AlreadyDone, idempotency_claim, idempotency_done
 
 HEADER = "Idempotency-Key"
 _VALID_KEY = re.compile(r"[\x21-\x7e]{1,255}")  # visible ASCII: no spaces, no control characters
-REUSED = "This Idempotency-Key was already used with a different request; use a new key for a new record."
+REUSED = _("This Idempotency-Key was already used with a different request; use a new key for a new record.")
 
 
 def request_fingerprint(request) -> str:
@@ -42,7 +43,7 @@ def idempotency_key(request) -> str | None:
     if key is None:
         return None
     if not _VALID_KEY.fullmatch(key):
-        raise ValidationError({HEADER: ["Use 1 to 255 visible ASCII characters (a UUID, for example)."]})
+        raise ValidationError({HEADER: [_("Use 1 to 255 visible ASCII characters (a UUID, for example).")]})
     return key
 
 
