@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cmcoord.models import Area, Operation, OperationRecord, Sector, Sensitivity
+from cmcoord.models import Area, Operation, OperationRecord, Sector, Sensitivity, Versioned
 from cmcoord.permissions import scope_records, scope_through
 from cmcoord.validators import validate_calendar_range
 
@@ -296,7 +296,7 @@ class MandateQuerySet(models.QuerySet):
         return scope_records(self, user, operation="actor__operation", parents=("actor",))
 
 
-class Mandate(models.Model):
+class Mandate(Versioned):
     """What an actor is there to do, on what authority, and when."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mandates")

@@ -6,20 +6,26 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from cell import rules, services
 from cell.filters import CellRequestFilterSet
 from cell.forms import AnswerForm, AssistanceRequestForm, CellRequestForm, EndorseForm, TableForm
 from cell.models import CellRequest
 from cmcoord.permissions import ensure, visible_related
+from cmcoord.services import AlreadyDone, idempotency_done
 from cmcoord.views_base import (
     OperationDetailView,
     OperationListView,
+    already_submitted,
+    claim_submission,
+    earlier_submission,
     form_errors_from,
     operation_for,
     operation_post,
     page_context,
     render_detail,
+    submission_token,
 )
 
 
@@ -65,6 +71,11 @@ def cell_request_create(request, op):
         return redirect_to_login(request.get_full_path())
     operation = operation_for(request, op)
     ensure(request.user, "submit_cell_requests", operation.pk)
+    if request.method == "POST":
+        try:
+            earlier_submission(request)
+        except AlreadyDone as done:
+            return already_submitted(request, done, reverse("cell:request-list", args=[operation.pk]))
     form = CellRequestForm(request.POST or None, operation=operation)
     rfa_form = AssistanceRequestForm(request.POST or None, prefix="rfa")
     if request.method == "POST" and form.is_valid():
@@ -72,12 +83,17 @@ def cell_request_create(request, op):
         if not is_rfa or rfa_form.is_valid():
             try:
                 with transaction.atomic():
+                    claim = claim_submission(request)
                     created = services.cell_request_submit(
                         operation=operation,
                         by=request.user,
                         rfa=rfa_form.cleaned_data if is_rfa else None,
                         **form.cleaned_data,
                     )
+                    if claim is not None:
+                        idempotency_done(claim, location=created.get_absolute_url())
+            except AlreadyDone as done:
+                return already_submitted(request, done, reverse("cell:request-list", args=[operation.pk]))
             except ValidationError as exc:
                 form_errors_from(exc, form, rfa_form)
             else:
@@ -85,7 +101,12 @@ def cell_request_create(request, op):
                     request, "Sent to the UN-CMCoord cell. You will be told when it is answered."
                 )
                 return redirect(created)
-    context = {**page_context(request.user, operation), "form": form, "rfa_form": rfa_form}
+    context = {
+        **page_context(request.user, operation),
+        "form": form,
+        "rfa_form": rfa_form,
+        "submission_token": submission_token(request),
+    }
     return render(request, "cell/cell_request_form.html", context)
 
 

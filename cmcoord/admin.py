@@ -16,6 +16,7 @@ from cmcoord.models import (
     Area,
     GuidelineDocument,
     Heartbeat,
+    IdempotencyKey,
     Notification,
     NotificationPreference,
     Operation,
@@ -248,6 +249,21 @@ class HeartbeatAdmin(admin.ModelAdmin):
     """When the reminder dispatcher last completed, as /healthz/ reads it."""
 
     list_display = ("name", "completed_at", "watched_since")
+
+
+@admin.register(IdempotencyKey)
+class IdempotencyKeyAdmin(admin.ModelAdmin):
+    """Create requests remembered for a day (one-time form tokens, API Idempotency-Key): read only."""
+
+    list_display = ("kind", "key", "user", "status_code", "location", "created_at")
+    list_filter = ("kind",)
+    search_fields = ("key", "user__username")
+
+    def has_add_permission(self, request):
+        return False  # made by the create they protect
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(PartnerToken)

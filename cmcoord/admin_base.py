@@ -1,4 +1,11 @@
-"""What the apps' Django admins share: decision fields are shown there, never written."""
+"""What the apps' Django admins share: decision fields are shown there, never written; versions."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import flatten_fieldsets
+from django.http import HttpResponseRedirect
+
+from cmcoord.models import RecordChanged
 
 
 class DecisionFieldsReadOnly:
@@ -26,3 +33,57 @@ class DecisionFieldsReadOnly:
             stored = type(obj)._default_manager.filter(pk=obj.pk).values(*[f.attname for f in fields]).first()
         for field in fields:
             setattr(obj, field.attname, stored[field.attname] if stored else field.get_default())
+
+
+class VersionedAdminForm(forms.ModelForm):
+    """The admin's change form of a versioned record: the version it was filled from travels with it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # The stored version, not the instance's: simple-history's revert page fills the
+            # form from a past version of the record, and reverting is a save like any other.
+            self.initial["version"] = self._stored_version()
+
+    def _stored_version(self) -> int | None:
+        stored = type(self.instance)._default_manager.filter(pk=self.instance.pk)
+        return stored.values_list("version", flat=True).first()
+
+    def clean(self):
+        cleaned = super().clean()
+        posted = cleaned.get("version")
+        if self.instance.pk is not None and posted is not None:
+            current = self._stored_version()
+            if current is not None and current != posted:
+                raise RecordChanged(self.instance, current)
+        return cleaned
+
+
+class VersionedAdmin:
+    """ModelAdmin mixin (added by the admin site to every versioned model's admin): a save based
+    on an old version is refused on the form, like on the officers' pages and in the API."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.get("form") or self.form
+        if not issubclass(base, VersionedAdminForm):
+            kwargs["form"] = type(f"Versioned{base.__name__}", (VersionedAdminForm, base), {})
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
+            # ``version`` is the form's own (hidden) field, not one of the model's editable ones.
+            kwargs["fields"] = [name for name in kwargs["fields"] if name != "version"]
+        return super().get_form(request, obj, change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change and form.cleaned_data.get("version") is not None:
+            obj.version = form.cleaned_data["version"]
+        super().save_model(request, obj, form, change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except RecordChanged as exc:  # saved by someone else between the form's check and the save
+            messages.error(request, exc.messages[0])
+            return HttpResponseRedirect(request.get_full_path())

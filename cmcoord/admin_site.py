@@ -12,6 +12,18 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class AdministratorSite(admin.AdminSite):
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every versioned record's admin refuses a save based on an old version (``VersionedAdmin``)."""
+        from cmcoord.admin_base import VersionedAdmin
+        from cmcoord.models import Versioned
+
+        models = model_or_iterable if isinstance(model_or_iterable, list | tuple) else [model_or_iterable]
+        for model in models:
+            cls = admin_class or admin.ModelAdmin
+            if issubclass(model, Versioned) and not issubclass(cls, VersionedAdmin):
+                cls = type(cls.__name__, (VersionedAdmin, cls), {})
+            super().register(model, cls, **options)
+
     def has_permission(self, request):
         from cmcoord import two_factor  # this module is loaded before the models are ready
 

@@ -11,6 +11,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import BaseConstraint
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cmcoord.models import Area, Sector
 from cmcoord.roles import Role
@@ -153,5 +154,65 @@ class OperationFormMixin:
                 limit_to_members(self.fields[name], self.operation)
 
 
-class RecordForm(OperationFormMixin, forms.ModelForm):
+class VersionedFormMixin:
+    """A hidden ``version``: the version of the record the form was filled from.
+
+    The save sends it to the record's service, which refuses the save if the record moved on
+    since (``RecordChanged``); ``show_record_changed`` then puts the stored values next to the
+    fields where they differ from what the user typed, and keeps what the user typed.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+        )
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk and "version" not in self.initial:
+            self.initial["version"] = instance.version
+
+    def based_on(self) -> int | None:
+        """The version the user edited (None from a page opened before versions existed)."""
+        return self.cleaned_data.get("version") if hasattr(self, "cleaned_data") else None
+
+    def show_record_changed(self, exc, stored_form) -> None:
+        """The other person's values next to each field that now differs, and the new version."""
+        self.add_error(None, exc.messages)
+        data = self.data.copy()
+        data[self.add_prefix("version")] = str(exc.current_version)
+        self.data = data  # a second Save, once the user has compared, is based on the new version
+        for name, stored in self.differences(stored_form).items():
+            shown = shown_value(self.fields[name], stored)
+            self.add_error(name, _("Now saved as: %(value)s") % {"value": shown})
+
+    def differences(self, stored_form) -> dict:
+        """Field -> stored value, for each field where what the user sent differs from what is stored."""
+        differing = {}
+        for name, field in self.fields.items():
+            if name == "version" or field.disabled:
+                continue
+            stored = stored_form.get_initial_for_field(stored_form.fields[name], name)
+            if field.has_changed(stored, self[name].data):
+                differing[name] = stored
+        return differing
+
+
+def shown_value(field, value) -> str:
+    """A stored value as the person reads it: labels of choices and records, not codes or ids."""
+    if value in field.empty_values or value == []:
+        return str(_("(empty)"))
+    if isinstance(field, forms.ModelChoiceField):
+        values = value if isinstance(value, list | tuple) else [value]
+        ids = [getattr(v, "pk", v) for v in values]
+        names = [str(obj) for obj in field.queryset.filter(pk__in=ids)]
+        return ", ".join(names) or str(_("(a record you cannot choose)"))
+    if isinstance(field, forms.BooleanField | forms.NullBooleanField):
+        return str(_("yes") if value else _("no"))
+    if getattr(field, "choices", None):
+        labels = dict(getattr(field, "flatchoices", None) or field.choices)
+        return str(labels.get(value, value))
+    return str(field.prepare_value(value))
+
+
+class RecordForm(VersionedFormMixin, OperationFormMixin, forms.ModelForm):
     """A registry record's form: the operation comes from the URL, never from a field."""

@@ -15,8 +15,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from cmcoord.services import record_delete, record_save
-from cmcoord.views_base import OperationMixin, form_errors_from
+from cmcoord.models import RecordChanged
+from cmcoord.services import AlreadyDone, idempotency_done, record_delete, record_save
+from cmcoord.views_base import (
+    OperationMixin,
+    already_submitted,
+    claim_submission,
+    earlier_submission,
+    form_errors_from,
+    submission_token,
+)
 
 
 def _upper_first(text: str) -> str:
@@ -25,6 +33,10 @@ def _upper_first(text: str) -> str:
 
 class _Refused(Exception):
     """Raised inside the save's transaction to roll back everything once errors are on forms."""
+
+
+class _AlreadySaved(Exception):
+    """The same edit arrived twice (a double click on Save): the first one is what is stored."""
 
 
 class RecordFormView(OperationMixin, TemplateView):
@@ -89,19 +101,41 @@ class RecordFormView(OperationMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        form, formsets = self.get_form(request.POST), self.get_formsets(request.POST)
+        try:
+            return self._post()
+        except AlreadyDone as done:
+            return already_submitted(request, done, self.cancel_url() or self.request.path)
+        except _AlreadySaved:
+            self.object = self.get_object()
+            messages.success(request, self.success_message())
+            return redirect(self.success_url())
+
+    def _post(self):
+        if self.creating:
+            earlier_submission(self.request)
+        form, formsets = self.get_form(self.request.POST), self.get_formsets(self.request.POST)
         if all([form.is_valid(), *[formset.is_valid() for formset in formsets]]):
             try:
                 with transaction.atomic():
-                    self.save(form, formsets)
+                    self.save_once(form, formsets)
             except _Refused:
                 if self.creating:
                     self.object.pk = None
                     self.object._state.adding = True
             else:
-                messages.success(request, self.success_message())
+                messages.success(self.request, self.success_message())
                 return redirect(self.success_url())
-        return self.render_to_response(self.get_context_data(form=form, formsets=formsets, failed=True))
+        changed = getattr(self, "record_changed", False)
+        return self.render_to_response(
+            self.get_context_data(form=form, formsets=formsets, failed=True, record_changed=changed)
+        )
+
+    def save_once(self, form, formsets) -> None:
+        """A create page's form sent twice (double click, back and resend) creates one record."""
+        claim = claim_submission(self.request) if self.creating else None
+        self.save(form, formsets)
+        if claim is not None:
+            idempotency_done(claim, location=self.success_url())
 
     def save(self, form, formsets) -> None:
         """Save the record then its parts; any refusal is shown on its form and rolls back all."""
@@ -113,16 +147,28 @@ class RecordFormView(OperationMixin, TemplateView):
         if refused:
             raise _Refused
 
-    def save_record(self, instance, m2m=None):
+    def save_record(self, instance, m2m=None, version=None):
         """The write service of the page's record (``record_save`` unless the app has its own)."""
-        return record_save(instance=instance, by=self.request.user, m2m=m2m)
+        return record_save(instance=instance, by=self.request.user, m2m=m2m, version=version)
 
     def _save_one(self, form, m2m=None):
         try:
-            return self.save_record(form.save(commit=False), m2m=m2m)
+            return self.save_record(form.save(commit=False), m2m=m2m, version=form.based_on())
+        except RecordChanged as exc:
+            stored = self.stored_form(exc.record)
+            if exc.changed_by == self.request.user and not form.differences(stored):
+                raise _AlreadySaved from exc  # Save clicked twice: the first click saved this
+            form.show_record_changed(exc, stored)
+            self.record_changed = True
+            raise _Refused from exc
         except ValidationError as exc:
             form_errors_from(exc, form)
             raise _Refused from exc
+
+    def stored_form(self, record):
+        """The form filled from the record as saved now (by whoever saved it last)."""
+        stored = type(record)._default_manager.get(pk=record.pk)
+        return self.form_class(instance=stored, **self.form_kwargs())
 
     def save_parts(self, formset) -> bool:
         """Save changed parts, delete the ones ticked; deletions last (decisions may point at them)."""
@@ -160,6 +206,7 @@ class RecordFormView(OperationMixin, TemplateView):
             title=title,
             cancel_url=self.cancel_url(),
             delete_url=delete_url,
+            submission_token=submission_token(self.request) if self.creating else None,
             **kwargs,
         )
 

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from cmcoord.edit_forms import VersionedFormMixin
 from cmcoord.models import Strategy
 from cmcoord.roles import Role
 
@@ -42,6 +43,8 @@ class PartnerTokenForm(forms.Form):
         return dt.datetime.combine(self.cleaned_data["expires_on"], dt.time(23, 59), tzinfo=zone)
 
 
-class StrategyForm(forms.Form):
+class StrategyForm(VersionedFormMixin, forms.Form):
+    """The draft, with the version of the operation it was written on (a hidden field)."""
+
     strategy = forms.ChoiceField(choices=Strategy.choices)
     rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))

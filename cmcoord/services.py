@@ -6,17 +6,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
 from cmcoord.models import (
+    IdempotencyKey,
     Operation,
     OperationUserObjectPermission,
     PartnerToken,
     StrategyStatus,
 )
+from cmcoord.models.idempotency import KEY_LIFETIME
 from cmcoord.models.tokens import TOKEN_PREFIX, hash_token
 from cmcoord.models.users import new_feed_token
 from cmcoord.permissions import ensure, forget_memberships, grantable_roles, role_in
@@ -126,9 +128,12 @@ def partner_token_authenticate(raw: str) -> PartnerToken | None:
 
 
 @transaction.atomic
-def strategy_draft(*, operation: Operation, strategy: str, rationale: str, by) -> Operation:
+def strategy_draft(
+    *, operation: Operation, strategy: str, rationale: str, by, version: int | None = None
+) -> Operation:
     """Officers draft the CMCoord strategy; the approved one stays in force until the HCT approves."""
     ensure(by, "draft_strategy", operation.pk)
+    based_on(operation, version)
     if not (rationale or "").strip():
         raise ValidationError({"rationale": "Give the rationale the HCT/UNCT will approve."})
     operation.strategy_draft = strategy
@@ -140,8 +145,10 @@ def strategy_draft(*, operation: Operation, strategy: str, rationale: str, by) -
 
 
 @transaction.atomic
-def strategy_approve(*, operation: Operation, by) -> Operation:
+def strategy_approve(*, operation: Operation, by, version: int | None = None) -> Operation:
+    """The HCT/UNCT approves the draft it read (``version``), not one changed since."""
     ensure(by, "approve_strategy", operation.pk)
+    based_on(operation, version)
     if operation.strategy_draft:
         operation.strategy = operation.strategy_draft
         operation.strategy_rationale = operation.strategy_draft_rationale
@@ -216,15 +223,29 @@ def _in_operation_zone(instance, moment) -> str:
     return timezone.localtime(moment, zone).strftime("%Y-%m-%d %H:%M")
 
 
+def based_on(instance, version: int | None) -> None:
+    """Record which version of ``instance`` the writer edited (None: the one just read).
+
+    The save then refuses, with ``RecordChanged``, if someone saved the record since
+    (``cmcoord.models.base.Versioned``): no one silently reverts another's change.
+    """
+    if version is not None and instance.pk is not None and hasattr(instance, "version"):
+        instance.version = version
+
+
 @transaction.atomic
-def record_save(*, instance, by, m2m: dict | None = None, codename: str = "manage_registry"):
+def record_save(
+    *, instance, by, m2m: dict | None = None, codename: str = "manage_registry", version: int | None = None
+):
     """Validate and save one registry record written by an officer (HTML form or API).
 
     The one write path for plain records: checks the writer's role in the record's
-    operation, runs the model's validation (constraints and ``clean()``), keeps who changed
-    it in the history, and sets many-to-many fields after the save.
+    operation, runs the model's validation (constraints and ``clean()``), refuses a save based
+    on an old ``version`` (``RecordChanged``), keeps who changed it in the history, and sets
+    many-to-many fields after the save.
     """
     ensure(by, codename, operation_id_of(instance))
+    based_on(instance, version)
     instance._history_user = by
     instance.full_clean()
     instance.save()
@@ -257,3 +278,48 @@ def record_share(*, record, user, by) -> None:
     if role_in(user, record.operation_id) is None:
         raise ValidationError({"user": "Only members of this operation can be given access."})
     assign_perm(f"view_{record._meta.model_name}", user, record)
+
+
+# --- Creates done once (one-time submission tokens, API Idempotency-Key) -------------------------
+
+
+class AlreadyDone(Exception):
+    """This key was used for a create already: ``earlier`` says what it created."""
+
+    def __init__(self, earlier: IdempotencyKey):
+        super().__init__(earlier.key)
+        self.earlier = earlier
+
+
+def idempotency_claim(*, user, kind: str, key: str, fingerprint: str = "") -> IdempotencyKey:
+    """Claim ``key`` for one create, inside the caller's transaction; a key used already raises
+    ``AlreadyDone`` with the earlier request.
+
+    The unique constraint decides between two requests with the same key at once: on PostgreSQL
+    the second's insert waits until the first commits, then fails, and the second reads what
+    the first stored (if the first rolled back, the second's insert simply succeeds). A key
+    older than ``KEY_LIFETIME`` is forgotten first (lazy expiry, the user's own keys only).
+    """
+    IdempotencyKey.objects.filter(user=user, created_at__lt=timezone.now() - KEY_LIFETIME).delete()
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                return IdempotencyKey.objects.create(user=user, kind=kind, key=key, fingerprint=fingerprint)
+        except IntegrityError:
+            earlier = IdempotencyKey.objects.filter(user=user, kind=kind, key=key).first()
+            if earlier is not None:
+                raise AlreadyDone(earlier) from None
+            # The earlier request rolled back between our insert and our read: claim again.
+    raise IntegrityError("The idempotency key could not be claimed.")
+
+
+def idempotency_earlier(*, user, kind: str, key: str) -> IdempotencyKey | None:
+    """The request that already used this key (within ``KEY_LIFETIME``), if any."""
+    fresh = IdempotencyKey.objects.filter(created_at__gte=timezone.now() - KEY_LIFETIME)
+    return fresh.filter(user=user, kind=kind, key=key).first()
+
+
+def idempotency_done(claim: IdempotencyKey, *, location: str = "", status_code=None, response=None) -> None:
+    """Store what the claimed request created, in the same transaction as the record."""
+    claim.location, claim.status_code, claim.response = location, status_code, response
+    claim.save(update_fields=["location", "status_code", "response"])

@@ -1,6 +1,7 @@
 """What every operation page shares: sign-in, the operation resolved for the user, scoped records."""
 
 import re
+import secrets
 from functools import wraps
 
 from django import forms
@@ -11,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from rest_framework.filters import SearchFilter, search_smart_split
@@ -27,6 +29,49 @@ def operation_for(request, op: int) -> Operation:
     operation = get_object_or_404(Operation.objects.for_user(request.user), pk=op)
     timezone.activate(operation.zone)
     return operation
+
+
+# --- One record per create form, however often it is sent ----------------------------------------
+
+SUBMISSION_FIELD = "submission_token"
+_SUBMISSION_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def submission_token(request) -> str:
+    """The create form's one-time token: the one it was sent with (shown again with errors), or new."""
+    posted = request.POST.get(SUBMISSION_FIELD, "") if request.method == "POST" else ""
+    return posted if _SUBMISSION_TOKEN.fullmatch(posted) else secrets.token_urlsafe(24)
+
+
+def claim_submission(request):
+    """Inside the create's transaction: claim the posted token, or raise ``services.AlreadyDone``
+    (with the record the first submission created) when this form was sent before.
+
+    A form without a valid token (opened before tokens existed, a crafted POST) is not deduplicated.
+    """
+    posted = request.POST.get(SUBMISSION_FIELD, "")
+    if not _SUBMISSION_TOKEN.fullmatch(posted):
+        return None
+    return services.idempotency_claim(user=request.user, kind="form", key=posted)
+
+
+def earlier_submission(request):
+    """Before the form is even checked: ``AlreadyDone`` if this form was sent and saved before.
+
+    (Checked first because the second copy would often fail validation, "already exists",
+    instead of leading to the record the first created.)
+    """
+    posted = request.POST.get(SUBMISSION_FIELD, "")
+    if _SUBMISSION_TOKEN.fullmatch(posted):
+        earlier = services.idempotency_earlier(user=request.user, kind="form", key=posted)
+        if earlier is not None:
+            raise services.AlreadyDone(earlier)
+
+
+def already_submitted(request, done: "services.AlreadyDone", fallback: str):
+    """The answer to a form sent again: the record it created the first time, nothing new."""
+    messages.info(request, _("This form was already sent: nothing new was created. Here is what it created."))
+    return redirect(done.earlier.location or fallback)
 
 
 def page_context(user, operation) -> dict:

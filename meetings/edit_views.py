@@ -104,8 +104,8 @@ class ActionPointFormView(RecordFormView):
         meeting = query_id(self.request, "meeting")
         return {"meeting": meeting} if self.creating and meeting else {}
 
-    def save_record(self, instance, m2m=None):
-        return services.action_point_save(instance=instance, by=self.request.user, m2m=m2m)
+    def save_record(self, instance, m2m=None, version=None):
+        return services.action_point_save(instance=instance, by=self.request.user, m2m=m2m, version=version)
 
     def cancel_url(self):
         if self.object.pk:

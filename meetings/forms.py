@@ -6,6 +6,7 @@ from cmcoord.edit_forms import (
     MemberChoiceField,
     OperationFormMixin,
     RecordForm,
+    VersionedFormMixin,
     date_widgets,
     text_widgets,
 )
@@ -21,7 +22,7 @@ from meetings.models import (
 )
 
 
-class ActionPointUpdateForm(forms.ModelForm):
+class ActionPointUpdateForm(VersionedFormMixin, forms.ModelForm):
     # The status the page showed: a status someone else set meanwhile is not overwritten.
     seen_status = forms.CharField(widget=forms.HiddenInput, required=False)
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from cmcoord.models import Notification, NotificationKind
 from cmcoord.permissions import ensure
-from cmcoord.services import lock_unchanged, record_save
+from cmcoord.services import based_on, lock_unchanged, record_save
 from meetings.models import ActionPoint, Meeting, Participant
 from meetings.rules import can_update_action_point
 
@@ -19,11 +19,12 @@ def _save(instance, by, **extra):
 
 
 @transaction.atomic
-@transaction.atomic
-def action_point_save(*, instance: ActionPoint, by, m2m: dict | None = None) -> ActionPoint:
+def action_point_save(
+    *, instance: ActionPoint, by, m2m: dict | None = None, version: int | None = None
+) -> ActionPoint:
     """Create or edit an action point (``record_save``); whoever is newly given it is told at once."""
     previous_owner = _stored_owner_id(instance)
-    record_save(instance=instance, by=by, m2m=m2m)
+    record_save(instance=instance, by=by, m2m=m2m, version=version)
     _tell_new_owner(instance, previous_owner, by)
     return instance
 
@@ -51,16 +52,25 @@ def _tell_new_owner(instance, previous_owner, by) -> None:
 
 @transaction.atomic
 def action_point_update(
-    *, action_point: ActionPoint, by, status: str | None = None, progress_note=None, seen_status=None
+    *,
+    action_point: ActionPoint,
+    by,
+    status: str | None = None,
+    progress_note=None,
+    seen_status: str | None = None,
+    version: int | None = None,
 ):
     """Its owner or an officer moves an action point along; done/cancelled stamps closed_at.
 
     Of two people changing its status at the same moment (the owner marks it done while an
-    officer cancels it), one change stands and the other is told who made it.
+    officer cancels it), one change stands and the other is told who made it (``seen_status``:
+    the status their page showed). ``version``: the one the person read; a save based on an
+    older one is refused (RecordChanged), so a progress note is not overwritten either.
     """
     if not can_update_action_point(by, action_point):
         raise PermissionDenied("Only the owner or a CMCoord officer can update this action point.")
     lock_unchanged(action_point, "status", seen_status)
+    based_on(action_point, version)
     if status is not None:
         if status not in ActionPoint.Status.values:
             raise ValidationError({"status": f"Unknown status {status!r}."})

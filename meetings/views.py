@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from cmcoord.masking import attach_visible
+from cmcoord.models import RecordChanged
 from cmcoord.permissions import visible_related
 from cmcoord.views_base import (
     OperationDetailView,
@@ -87,7 +88,11 @@ def action_point_detail(request, op, pk):
         form = ActionPointUpdateForm(request.POST, instance=ActionPoint.objects.get(pk=point.pk))
         if form.is_valid():
             try:
-                services.action_point_update(action_point=point, by=request.user, **form.cleaned_data)
+                fields = {**form.cleaned_data, "version": form.based_on()}
+                services.action_point_update(action_point=point, by=request.user, **fields)
+            except RecordChanged as exc:
+                stored = ActionPoint.objects.get(pk=point.pk)
+                form.show_record_changed(exc, ActionPointUpdateForm(instance=stored))
             except ValidationError as exc:
                 form_errors_from(exc, form)
             else:

@@ -22,7 +22,7 @@ from assets.selectors import dependencies_at_risk
 from cell.models import CellRequest
 from cmcoord import health, permissions, services
 from cmcoord.forms import StrategyForm
-from cmcoord.models import GuidelineDocument, Operation
+from cmcoord.models import GuidelineDocument, Operation, RecordChanged
 from cmcoord.roles import role_label
 from cmcoord.views_base import OperationMixin, form_errors_from
 from contacts.models import Contact
@@ -54,7 +54,7 @@ def _awaiting_endorsement(user, op):
 def _strategy_form(op):
     draft = op.strategy_draft or op.strategy
     rationale = op.strategy_draft_rationale if op.strategy_draft else op.strategy_rationale
-    return StrategyForm(initial={"strategy": draft, "rationale": rationale})
+    return StrategyForm(initial={"strategy": draft, "rationale": rationale, "version": op.version})
 
 
 class DashboardView(OperationMixin, TemplateView):
@@ -94,13 +94,22 @@ class StrategyView(DashboardView):
         form = StrategyForm(request.POST)
         try:
             if "approve" in request.POST:
-                services.strategy_approve(operation=operation, by=request.user)
+                approve = StrategyForm({"version": request.POST.get("version")})
+                version = approve.based_on() if approve.is_valid() else None
+                services.strategy_approve(operation=operation, by=request.user, version=version)
                 messages.success(request, "Strategy approved: it is now the operation's strategy.")
                 return redirect(operation)
             if form.is_valid():
-                services.strategy_draft(operation=operation, by=request.user, **form.cleaned_data)
+                data = {**form.cleaned_data, "version": form.based_on()}
+                services.strategy_draft(operation=operation, by=request.user, **data)
                 messages.success(request, "Draft saved: it awaits HCT/UNCT approval.")
                 return redirect(operation)
+        except RecordChanged as exc:
+            if "approve" in request.POST:
+                again = _("Read the draft again before approving.")
+                messages.error(request, f"{exc.messages[0]} {again}")
+                return redirect(operation)
+            form.show_record_changed(exc, _strategy_form(Operation.objects.get(pk=operation.pk)))
         except ValidationError as exc:
             form_errors_from(exc, form)
         return self.render_to_response(self.get_context_data(strategy_form=form, strategy_open=True))

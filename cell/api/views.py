@@ -12,10 +12,13 @@ from cell.exports import cell_requests_hxl
 from cell.filters import CellRequestFilterSet
 from cell.models import CellRequest
 from cell.services import cell_request_answer, cell_request_close, cell_request_table, rfa_decide
+from cmcoord.api.idempotency import IdempotentCreateMixin
 from cmcoord.api.viewsets import ScopedViewSet
 
 
-class CellRequestViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class CellRequestViewSet(
+    IdempotentCreateMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin, ScopedViewSet
+):
     """What field staff send to the cell; the cell tables, answers and closes; HCT decides RFAs."""
 
     model = CellRequest

@@ -9,10 +9,14 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
-from rest_framework import exceptions
+from rest_framework import exceptions, status
+from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
+
+from cmcoord.masking import mask_for
+from cmcoord.models import RecordChanged
 
 IN_USE = "This record is still referred to by other records ({names}); change or remove those first."
 CONFLICT = "This conflicts with an existing record (a name or code that must be unique?)."
@@ -33,5 +37,27 @@ def _translate(exc):
     return exc
 
 
+def record_changed_response(exc: RecordChanged, context) -> Response:
+    """412 Precondition Failed: who changed the record, and the record as it is now."""
+    body = {
+        "detail": exc.messages[0],
+        "code": "record_changed",
+        "version": exc.current_version,
+        "changed_by": str(exc.changed_by) if exc.changed_by else None,
+        "current": None,
+    }
+    view = context.get("view")
+    if view is not None and hasattr(view, "get_queryset"):
+        current = view.get_queryset().filter(pk=exc.record.pk).first()
+        if current is not None:
+            mask_for(view.request).expect([current])
+            body["current"] = view.get_serializer(current).data
+    response = Response(body, status=status.HTTP_412_PRECONDITION_FAILED)
+    response["ETag"] = f'"{exc.current_version}"'
+    return response
+
+
 def api_exception_handler(exc, context):
+    if isinstance(exc, RecordChanged):
+        return record_changed_response(exc, context)
     return exception_handler(_translate(exc), context)

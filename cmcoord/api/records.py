@@ -6,7 +6,7 @@ from rest_framework import serializers
 from cmcoord.api.fields import ScopedPrimaryKeyRelatedField, ScopedSlugRelatedField
 from cmcoord.models import Area, Sector
 from cmcoord.permissions import can
-from cmcoord.services import record_save
+from cmcoord.services import based_on, record_save
 
 # Descriptions of fields that many resources share; a serializer's Meta.descriptions adds its own.
 COMMON_DESCRIPTIONS = {
@@ -71,6 +71,28 @@ class RecordSerializer(DescribedMixin, serializers.ModelSerializer):
 
     serializer_related_field = ScopedPrimaryKeyRelatedField
     write_permission = "manage_registry"
+    # The version an update is based on: the body's ``version``, or the view's If-Match.
+    based_on_version: int | None = None
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if hasattr(self.Meta.model, "version"):
+            fields["version"] = serializers.IntegerField(
+                required=False,
+                min_value=1,
+                max_value=2**31 - 1,
+                help_text="How many times the record was saved. Send it back with an update (or "
+                "If-Match with the ETag): if someone saved the record since, the update is refused "
+                "with 412 and the current record.",
+            )
+        return fields
+
+    def to_internal_value(self, data):
+        values = super().to_internal_value(data)
+        version = values.pop("version", None)
+        if self.based_on_version is None:
+            self.based_on_version = version
+        return values
 
     def build_relational_field(self, field_name, relation_info):
         field_class, kwargs = super().build_relational_field(field_name, relation_info)
@@ -122,6 +144,7 @@ class RecordSerializer(DescribedMixin, serializers.ModelSerializer):
         return self.save_record(self.Meta.model(**validated_data), m2m)
 
     def update(self, instance, validated_data):
+        based_on(instance, self.based_on_version)
         m2m = self._split_m2m(validated_data)
         for name, value in validated_data.items():
             setattr(instance, name, value)

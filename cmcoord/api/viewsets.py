@@ -6,12 +6,18 @@ number of queries for 1 row or 200), and ``exports`` ({format: builder}) for HXL
 and vCard. Nothing here runs on an unscoped queryset.
 """
 
+import re
+
 from django.db import transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.renderers import JSONRenderer
 
+from cmcoord.api.idempotency import IdempotentCreateMixin
 from cmcoord.formats.renderers import EXPORT_RENDERERS, ExportRenderer
 from cmcoord.masking import mask_for
+from cmcoord.models import RecordChanged
 from cmcoord.permissions import scoped
 from cmcoord.services import record_delete
 
@@ -31,7 +37,83 @@ class ErrorsAsJSONMixin:
         return super().finalize_response(request, response, *args, **kwargs)
 
 
-class ScopedViewSet(ErrorsAsJSONMixin, viewsets.GenericViewSet):
+def etag(version) -> str:
+    """The ETag of a record's version: strong, as If-Match compares strongly (RFC 9110)."""
+    return f'"{version}"'
+
+
+ANY_VERSION = object()
+_ETAG = re.compile(r'\s*(?:W/)?"([^"]*)"\s*')
+
+
+def versions_in_if_match(header: str | None):
+    """The versions an If-Match accepts: None without one, ANY_VERSION for ``*``.
+
+    Each ETag we send is a version number; anything else (malformed, another server's tag)
+    matches no version, so the update is refused with 412 rather than let through.
+    """
+    if header is None:
+        return None
+    if header.strip() == "*":
+        return ANY_VERSION
+    versions = set()
+    for tag in header.split(","):
+        found = _ETAG.fullmatch(tag)
+        if found and found.group(1).isdigit() and len(found.group(1)) < 11:
+            versions.add(int(found.group(1)))
+    return versions
+
+
+class ETagMixin:
+    """A record's answer (detail, create, update, action) carries its version as ``ETag``."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        data = getattr(response, "data", None)
+        if 200 <= response.status_code < 300 and isinstance(data, dict) and "version" in data:
+            response["ETag"] = etag(data["version"])
+        return response
+
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description='The ETag of the record as you read it (e.g. "3"): if it was saved since, the update is '
+    "refused with 412 Precondition Failed and the current record. Without it (and without "
+    "`version` in the body) the update goes through.",
+)
+
+
+class VersionedUpdateMixin:
+    """PUT/PATCH based on an old version answer 412 with the current record, never overwrite it.
+
+    The version comes from ``If-Match`` (the ETag of a GET) or else the body's ``version``;
+    with neither, the update goes through (the last write wins, as before versions).
+    """
+
+    @extend_schema(parameters=[IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
+
+    @extend_schema(parameters=[IF_MATCH])
+    def update(self, request, *args, **kwargs):
+        accepted = versions_in_if_match(request.headers.get("If-Match"))
+        self.based_on_version = None
+        if accepted is not None and accepted is not ANY_VERSION:
+            current = self.get_object()
+            if current.version not in accepted:
+                raise RecordChanged(current, current.version)
+            self.based_on_version = current.version
+        return super().update(request, *args, **kwargs)
+
+    def perform_update(self, serializer):
+        if getattr(self, "based_on_version", None) is not None:
+            serializer.based_on_version = self.based_on_version
+        super().perform_update(serializer)
+
+
+class ScopedViewSet(ETagMixin, ErrorsAsJSONMixin, viewsets.GenericViewSet):
     model = None
     related: tuple[str, ...] = ()
     prefetch: tuple = ()
@@ -89,6 +171,8 @@ class ReadOnlyViewSet(mixins.RetrieveModelMixin, ScopedViewSet):
 
 
 class RecordViewSet(
+    IdempotentCreateMixin,
+    VersionedUpdateMixin,
     mixins.CreateModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,

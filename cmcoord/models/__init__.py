@@ -1,4 +1,5 @@
-from .base import OperationRecord, Sensitivity, TimeStamped
+from .base import OperationRecord, RecordChanged, Sensitivity, TimeStamped, Versioned
+from .idempotency import IdempotencyKey
 from .notifications import Heartbeat, Notification, NotificationKind, NotificationPreference, ReminderDelivery
 from .operations import (
     EmergencyType,
@@ -19,6 +20,7 @@ __all__ = [
     "EmergencyType",
     "GuidelineDocument",
     "Heartbeat",
+    "IdempotencyKey",
     "Notification",
     "NotificationKind",
     "NotificationPreference",
@@ -27,6 +29,7 @@ __all__ = [
     "OperationRecord",
     "OperationUserObjectPermission",
     "PartnerToken",
+    "RecordChanged",
     "Phase",
     "ReminderDelivery",
     "SecurityAssessment",
@@ -38,4 +41,5 @@ __all__ = [
     "TimeStamped",
     "User",
     "UserToken",
+    "Versioned",
 ]

@@ -10,7 +10,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from ..validators import validate_calendar_range
-from .base import OperationRecord, Sensitivity, TimeStamped, check_date_order
+from .base import OperationRecord, Sensitivity, TimeStamped, Versioned, check_date_order
 
 iso3_validator = RegexValidator(r"^[A-Z]{3}$", "Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ.")
 DEFAULT_LEAD_DAYS = [30, 14, 7, 1]
@@ -71,7 +71,7 @@ class GuidelineQuerySet(models.QuerySet):
         return scope_records(self, user)
 
 
-class Operation(TimeStamped):
+class Operation(Versioned, TimeStamped):
     """One emergency response in one country: everything else belongs to one."""
 
     name = models.CharField(max_length=200, unique=True)

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from cmcoord.api.records import RecordSerializer, Serializer, VisibleRowsListSerializer
+from cmcoord.services import based_on
 from meetings.models import (
     ActionPoint,
     AgendaItem,
@@ -195,6 +196,7 @@ class ActionPointSerializer(RecordSerializer):
         return action_point
 
     def update(self, instance, validated_data):
+        based_on(instance, self.based_on_version)
         progress = self._progress(validated_data)
         changed = {k: v for k, v in validated_data.items() if getattr(instance, k) != v}
         if changed:

@@ -84,7 +84,6 @@ def test_after_migrate_the_cell_owns_its_content_types_and_none_are_left_under_m
     ContentType.objects.get_for_model(CellRequest)
     reader = UserFactory()
     reader.user_permissions.add(Permission.objects.get(codename="view_cellrequest"))
-    leaf = ("cell", "0002_content_types_follow_the_models")
     try:
         MigrationExecutor(connection).migrate([("cell", "0001_initial")])
         ContentType.objects.clear_cache()
@@ -92,7 +91,8 @@ def test_after_migrate_the_cell_owns_its_content_types_and_none_are_left_under_m
         labelled_meetings = _types("meetings")
     finally:
         executor = MigrationExecutor(connection)
-        executor.migrate([leaf])
+        # Forward to the latest migration of every app, so later tests find every column.
+        executor.migrate(executor.loader.graph.leaf_nodes())
         ContentType.objects.clear_cache()
     assert ContentType.objects.get(app_label="cell", model="cellrequest")
     assert not ContentType.objects.filter(app_label="meetings", model__in=MOVED).exists()

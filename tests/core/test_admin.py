@@ -17,7 +17,13 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalChanges
 
 from actors.models import ActorPresence, InterlocutorStatus
-from cmcoord.models import GuidelineDocument, NotificationPreference, ReminderDelivery, UserToken
+from cmcoord.models import (
+    GuidelineDocument,
+    IdempotencyKey,
+    NotificationPreference,
+    ReminderDelivery,
+    UserToken,
+)
 from cmcoord.reminders.health import record_dispatch
 from contacts.services import interlocutor_decide
 from meetings.models import Decision, ForumMember
@@ -29,9 +35,10 @@ ADD_REFUSED = {
     "contacts.InterlocutorDecision": "taken on its decision page through interlocutor_decide",
     "cmcoord.PartnerToken": "created on the officers' page, where the key is shown once",
     "cmcoord.UserToken": "issued by the API token endpoint (with two-factor), where the key is shown once",
+    "cmcoord.IdempotencyKey": "made by the create it protects",
 }
 # Change pages that show the record without a save button: the record of a decision.
-VIEW_ONLY = {"contacts.InterlocutorDecision", "cmcoord.UserToken"}
+VIEW_ONLY = {"contacts.InterlocutorDecision", "cmcoord.UserToken", "cmcoord.IdempotencyKey"}
 
 
 def project_apps():
@@ -79,6 +86,7 @@ def world(db):
         recipient=world.users["officer"],
     )
     record_dispatch(timezone.now())
+    IdempotencyKey.objects.create(user=world.users["officer"], kind="api", key="k-1", location="/x/")
     ActorPresence.objects.create(actor=o["actor_shareable"], area=o["area"], sector=o["sector"])
     ForumMember.objects.create(forum=o["forum"], actor=o["actor_shareable"])
     Decision.objects.create(meeting=o["meeting"], text="Convoys leave at 06:00.")
