@@ -167,6 +167,9 @@ LOGOUT_REDIRECT_URL = "login"
 
 # --- I18N ---------------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
+# The interface's languages (issue 9): English, French, Spanish, Arabic (right to left), Portuguese.
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ar", "العربية"), ("pt", "Português")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
