@@ -91,6 +91,8 @@ class Echelon(models.TextChoices):
 
 
 class Relationship(models.TextChoices):
+    # Translators: the civil-military coordination spectrum of the UN-CMCoord guidance:
+    # co-existence, coordination, cooperation.
     NONE = "none", _("No relationship")
     CO_EXISTENCE = "co_existence", _("Co-existence")
     COORDINATION = "coordination", _("Coordination")
@@ -105,6 +107,8 @@ class AssociationRisk(models.TextChoices):
 
 
 class InterlocutorStatus(models.TextChoices):
+    # Translators: an interlocutor is an actor or person the HCT/UNCT (humanitarian country team /
+    # UN country team) approves for humanitarians to talk to (UN-CMCoord usage).
     UNDECIDED = "undecided", _("Not decided")
     APPROVED = "approved", _("Approved interlocutor")
     REJECTED = "rejected", _("Not an interlocutor")
@@ -231,6 +235,8 @@ class Actor(OperationRecord):
         if self.category and self.actor_type and self.actor_type not in TYPES_BY_CATEGORY[self.category]:
             raise ValidationError(
                 {
+                    # Translators: an actor category and an actor type, both in lower case,
+                    # e.g. "A foreign military actor cannot be of type police."
                     "actor_type": gettext("A %(category)s actor cannot be of type %(type)s.")
                     % {
                         "category": self.get_category_display().lower(),
