@@ -9,10 +9,10 @@ import pytest
 from django.db import connections, transaction
 from django.test import Client
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from actors.models import Actor
+from cmcoord.models import UserToken
 from contacts.models import Contact
 from tests.factories import UserFactory
 from tests.pages import page, posted_form
@@ -69,7 +69,7 @@ def browser_of(user) -> Client:
 
 def api_of(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {UserToken.objects.create(user=user)[1]}")
     return client
 
 
