@@ -170,6 +170,8 @@ LANGUAGE_CODE = "en"
 # The interface's languages (issue 9): English, French, Spanish, Arabic (right to left), Portuguese.
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ar", "العربية"), ("pt", "Português")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates as operations write them (cmcoord/locale_formats/en/formats.py), not American.
+FORMAT_MODULE_PATH = ["cmcoord.locale_formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
