@@ -157,6 +157,7 @@ def rfa_decide(*, rfa: AssistanceRequest, endorse: bool, note: str, by) -> Assis
     rfa.endorsement_note = (note or "").strip()
     _save(rfa, by)
     if endorse:
+        # Translators: HCT/UNCT = Humanitarian Country Team / UN Country Team; RFA = request for assistance.
         _tell_sender(rfa.cell_request, gettext_lazy("The HCT/UNCT endorsed your RFA: %(title)s"))
     else:
         _tell_sender(rfa.cell_request, gettext_lazy("The HCT/UNCT declined your RFA: %(title)s"))
