@@ -1,6 +1,9 @@
 """The cell's forms: a request or concern (with the RFA details), tabling, answering, deciding."""
 
 from django import forms
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cell.models import AssistanceRequest, CellRequest
 from meetings.models import AgendaItem
@@ -62,14 +65,21 @@ class AssistanceRequestForm(forms.ModelForm):
 class AgendaItemChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, item):
         meeting = item.meeting
-        return f"{meeting.starts_at:%a %Y-%m-%d} · {meeting.title} — item {item.position}: {item.title}"
+        return _("%(date)s · %(meeting)s — item %(position)s: %(item)s") % {
+            "date": formats.date_format(meeting.starts_at, "D Y-m-d"),
+            "meeting": meeting.title,
+            "position": item.position,
+            "item": item.title,
+        }
 
 
 class TableForm(forms.Form):
     agenda_item = AgendaItemChoiceField(
         queryset=AgendaItem.objects.none(),
-        label="Agenda item",
-        help_text="Scheduled meetings, soonest first. Add an agenda item on the meeting page if none fits.",
+        label=gettext_lazy("Agenda item"),
+        help_text=gettext_lazy(
+            "Scheduled meetings, soonest first. Add an agenda item on the meeting page if none fits."
+        ),
     )
     # The status the officer's page showed: tabling a request someone just changed is refused.
     seen_status = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -84,11 +94,15 @@ class TableForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    response = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
+    response = forms.CharField(label=gettext_lazy("Response"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class EndorseForm(forms.Form):
     decision = forms.ChoiceField(
-        choices=[("endorse", "Endorse"), ("decline", "Decline")], widget=forms.RadioSelect
+        label=gettext_lazy("Decision"),
+        choices=[("endorse", gettext_lazy("Endorse")), ("decline", gettext_lazy("Decline"))],
+        widget=forms.RadioSelect,
     )
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label=gettext_lazy("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )

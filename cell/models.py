@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cell import rules
@@ -34,41 +36,64 @@ class CellRequest(OperationRecord):
     in_operation_history = True  # its changes show on the operation's history page
 
     class Kind(models.TextChoices):
-        ASSISTANCE = rules.RFA_KIND, "Request for military assistance (RFA)"
-        ACCESS = "access", "Access concern"
-        SECURITY = "security", "Security concern"
-        INFORMATION = "information", "Information request"
+        # Translators: RFA = request for assistance, the standard form to ask for military assets.
+        ASSISTANCE = rules.RFA_KIND, _("Request for military assistance (RFA)")
+        ACCESS = "access", _("Access concern")
+        SECURITY = "security", _("Security concern")
+        INFORMATION = "information", _("Information request")
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", "Submitted"
-        TABLED = "tabled", "Tabled at a meeting"
-        ANSWERED = "answered", "Answered"
-        CLOSED = "closed", "Closed"
+        SUBMITTED = "submitted", pgettext_lazy("cell request status", "Submitted")
+        TABLED = "tabled", pgettext_lazy("cell request status", "Tabled at a meeting")
+        ANSWERED = "answered", pgettext_lazy("cell request status", "Answered")
+        CLOSED = "closed", pgettext_lazy("cell request status", "Closed")
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="cell_requests")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    title = models.CharField(max_length=300)
-    description = models.TextField()
-    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    operation = models.ForeignKey(
+        Operation, on_delete=models.CASCADE, related_name="cell_requests", verbose_name=_("operation")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"))
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("area")
+    )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="cell_requests"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="cell_requests",
+        verbose_name=_("submitted by"),
     )
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SUBMITTED)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SUBMITTED)
     tabled_at = models.ForeignKey(
-        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="cell_requests"
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cell_requests",
+        verbose_name=_("tabled at"),
     )
-    response = models.TextField(blank=True, help_text="Visible to the sender.")
+    response = models.TextField(_("response"), blank=True, help_text=_("Visible to the sender."))
     responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("responded by"),
     )
-    responded_at = models.DateTimeField(null=True, blank=True)
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
     history = HistoricalRecords(table_name="meetings_historicalcellrequest")
 
     objects = CellRequestQuerySet.as_manager()
 
     class Meta:
         db_table = "meetings_cellrequest"
+        verbose_name = _("cell request")
+        verbose_name_plural = _("cell requests")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -107,13 +132,13 @@ class CellRequest(OperationRecord):
             and self.operation_id
             and self.tabled_at.meeting.operation_id != self.operation_id
         ):
-            raise ValidationError({"tabled_at": "This agenda item is from another operation's meeting."})
+            raise ValidationError({"tabled_at": _("This agenda item is from another operation's meeting.")})
         if self.area_id and self.operation_id and self.area.country != self.operation.country:
-            raise ValidationError({"area": "This area is not in the operation's country."})
+            raise ValidationError({"area": _("This area is not in the operation's country.")})
         if self.status == self.Status.TABLED and not self.tabled_at_id:
-            raise ValidationError({"tabled_at": "Choose the agenda item where it is tabled."})
+            raise ValidationError({"tabled_at": _("Choose the agenda item where it is tabled.")})
         if self.status == self.Status.ANSWERED and not self.response.strip():
-            raise ValidationError({"response": "Write the response the sender will read."})
+            raise ValidationError({"response": _("Write the response the sender will read.")})
 
 
 class AssistanceRequestQuerySet(models.QuerySet):
@@ -125,59 +150,81 @@ class AssistanceRequest(models.Model):
     """The details of a request for military assistance (RFA) and its last-resort case."""
 
     class TaskType(models.TextChoices):
-        AIR_TRANSPORT = "air_transport", "Air transport"
-        SEA_TRANSPORT = "sea_transport", "Sea transport"
-        LAND_TRANSPORT = "land_transport", "Land transport"
-        ENGINEERING = "engineering", "Engineering"
-        MEDICAL = "medical", "Medical"
-        LOGISTICS = "logistics", "Logistics"
-        ESCORT = "escort", "Escort / security"
+        AIR_TRANSPORT = "air_transport", _("Air transport")
+        SEA_TRANSPORT = "sea_transport", _("Sea transport")
+        LAND_TRANSPORT = "land_transport", _("Land transport")
+        ENGINEERING = "engineering", _("Engineering")
+        MEDICAL = "medical", _("Medical")
+        LOGISTICS = "logistics", _("Logistics")
+        ESCORT = "escort", _("Escort / security")
 
     class Priority(models.TextChoices):
-        LIFE_SAVING = "life_saving", "Life-saving"
-        LIFE_SUSTAINING = "life_sustaining", "Life-sustaining"
-        OTHER = "other", "Other"
+        LIFE_SAVING = "life_saving", _("Life-saving")
+        LIFE_SUSTAINING = "life_sustaining", _("Life-sustaining")
+        OTHER = "other", pgettext_lazy("RFA priority", "Other")
 
     class Endorsement(models.TextChoices):
-        PENDING = "pending", "Awaiting HCT decision"
-        ENDORSED = "endorsed", "Endorsed by the HCT"
-        DECLINED = "declined", "Declined by the HCT"
+        # Translators: HCT = Humanitarian Country Team, which decides on requests for military assistance.
+        PENDING = "pending", _("Awaiting HCT decision")
+        ENDORSED = "endorsed", _("Endorsed by the HCT")
+        DECLINED = "declined", _("Declined by the HCT")
 
     class MilitaryResponse(models.TextChoices):
-        NOT_SENT = "not_sent", "Not sent to the military"
-        PENDING = "pending", "Awaiting the military's answer"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
+        NOT_SENT = "not_sent", _("Not sent to the military")
+        PENDING = "pending", _("Awaiting the military's answer")
+        ACCEPTED = "accepted", pgettext_lazy("military's answer", "Accepted")
+        DECLINED = "declined", pgettext_lazy("military's answer", "Declined")
 
     cell_request = models.OneToOneField(
-        CellRequest, on_delete=models.CASCADE, primary_key=True, related_name="rfa"
+        CellRequest,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="rfa",
+        verbose_name=_("cell request"),
     )
-    requesting_organisation = models.CharField(max_length=200)
-    requesting_person = models.CharField(max_length=200)
-    task_type = models.CharField(max_length=20, choices=TaskType.choices)
-    cargo_or_passengers = models.TextField(blank=True)
-    pickup_location = models.CharField(max_length=200, blank=True)
-    delivery_location = models.CharField(max_length=200, blank=True)
-    needed_by = models.DateField(validators=[validate_calendar_range])
-    duration_days = models.PositiveSmallIntegerField()
-    priority = models.CharField(max_length=16, choices=Priority.choices)
+    requesting_organisation = models.CharField(_("requesting organisation"), max_length=200)
+    requesting_person = models.CharField(_("requesting person"), max_length=200)
+    task_type = models.CharField(_("task type"), max_length=20, choices=TaskType.choices)
+    cargo_or_passengers = models.TextField(_("cargo or passengers"), blank=True)
+    pickup_location = models.CharField(_("pickup location"), max_length=200, blank=True)
+    delivery_location = models.CharField(_("delivery location"), max_length=200, blank=True)
+    needed_by = models.DateField(_("needed by"), validators=[validate_calendar_range])
+    duration_days = models.PositiveSmallIntegerField(_("duration days"))
+    priority = models.CharField(_("priority"), max_length=16, choices=Priority.choices)
     # The last-resort checklist of the Oslo / MCDA Guidelines (its items: rules.LAST_RESORT_CHECKLIST).
-    civilian_alternatives_tried = models.TextField(blank=True)
-    why_alternatives_fail = models.TextField(blank=True)
-    unique_capability = models.TextField(blank=True, help_text="The unique capability or timeliness.")
-    complements_civilian_capacity = models.BooleanField(default=False)
-    exit_plan = models.TextField(blank=True, help_text="Planned duration and exit plan.")
-    endorsement = models.CharField(max_length=12, choices=Endorsement.choices, default=Endorsement.PENDING)
-    endorsed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    civilian_alternatives_tried = models.TextField(_("civilian alternatives tried"), blank=True)
+    why_alternatives_fail = models.TextField(_("why alternatives fail"), blank=True)
+    unique_capability = models.TextField(
+        _("unique capability"), blank=True, help_text=_("The unique capability or timeliness.")
     )
-    endorsed_at = models.DateTimeField(null=True, blank=True)
-    endorsement_note = models.TextField(blank=True)
+    complements_civilian_capacity = models.BooleanField(_("complements civilian capacity"), default=False)
+    exit_plan = models.TextField(_("exit plan"), blank=True, help_text=_("Planned duration and exit plan."))
+    endorsement = models.CharField(
+        _("endorsement"), max_length=12, choices=Endorsement.choices, default=Endorsement.PENDING
+    )
+    endorsed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("endorsed by"),
+    )
+    endorsed_at = models.DateTimeField(_("endorsed at"), null=True, blank=True)
+    endorsement_note = models.TextField(_("endorsement note"), blank=True)
     military_response = models.CharField(
-        max_length=12, choices=MilitaryResponse.choices, default=MilitaryResponse.NOT_SENT
+        _("military response"),
+        max_length=12,
+        choices=MilitaryResponse.choices,
+        default=MilitaryResponse.NOT_SENT,
     )
     resulting_asset = models.OneToOneField(
-        "assets.AssetDeployment", null=True, blank=True, on_delete=models.SET_NULL, related_name="rfa"
+        "assets.AssetDeployment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rfa",
+        verbose_name=_("resulting asset"),
     )
     history = HistoricalRecords(table_name="meetings_historicalassistancerequest")
 
@@ -185,8 +232,8 @@ class AssistanceRequest(models.Model):
 
     class Meta:
         db_table = "meetings_assistancerequest"
-        verbose_name = "request for military assistance"
-        verbose_name_plural = "requests for military assistance"
+        verbose_name = _("request for military assistance")
+        verbose_name_plural = _("requests for military assistance")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(endorsement="pending")
@@ -201,21 +248,21 @@ class AssistanceRequest(models.Model):
         ]
 
     def __str__(self):
-        return f"RFA: {self.cell_request.title}"
+        return _("RFA: %(title)s") % {"title": self.cell_request.title}
 
     def missing_last_resort_items(self) -> list[str]:
         """What the checklist still lacks before the HCT can endorse (the items' labels)."""
-        return [item.label for item in rules.missing_last_resort_items(self)]
+        return [str(item.label) for item in rules.missing_last_resort_items(self)]
 
     def clean(self):
         super().clean()
         if self.endorsement == self.Endorsement.ENDORSED:
             rules.require_last_resort_case(self)
         if self.cell_request_id and not self.cell_request.is_rfa:
-            raise ValidationError("Only a request for military assistance carries RFA details.")
+            raise ValidationError(_("Only a request for military assistance carries RFA details."))
         if (
             self.resulting_asset_id
             and self.cell_request_id
             and self.resulting_asset.operation_id != self.cell_request.operation_id
         ):
-            raise ValidationError({"resulting_asset": "This asset belongs to another operation."})
+            raise ValidationError({"resulting_asset": _("This asset belongs to another operation.")})

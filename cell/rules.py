@@ -8,6 +8,8 @@ can use it.
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cmcoord.permissions import can, is_partner, role_in
 
@@ -29,7 +31,7 @@ class ChecklistItem:
     """
 
     field: str
-    label: str
+    label: str  # lazily translated: shown in the reader's language
     message: str
 
     def is_met(self, rfa) -> bool:
@@ -37,31 +39,33 @@ class ChecklistItem:
         return bool(value.strip()) if isinstance(value, str) else bool(value)
 
 
+# The last-resort criteria of the Oslo / MCDA Guidelines: military and civil defence assets are
+# used only where no comparable civilian alternative exists, to meet a critical need.
 LAST_RESORT_CHECKLIST = (
     ChecklistItem(
         "civilian_alternatives_tried",
-        "civilian alternatives tried",
-        "Say which civilian means were tried.",
+        gettext_lazy("civilian alternatives tried"),
+        gettext_lazy("Say which civilian means were tried."),
     ),
     ChecklistItem(
         "why_alternatives_fail",
-        "why the civilian alternatives fail",
-        "Say why the civilian means cannot do it.",
+        gettext_lazy("why the civilian alternatives fail"),
+        gettext_lazy("Say why the civilian means cannot do it."),
     ),
     ChecklistItem(
         "unique_capability",
-        "the unique capability or timeliness",
-        "Say what only the military can bring, or why time rules out others.",
+        gettext_lazy("the unique capability or timeliness"),
+        gettext_lazy("Say what only the military can bring, or why time rules out others."),
     ),
     ChecklistItem(
         "complements_civilian_capacity",
-        "confirmation that it complements civilian capacity",
-        "Military assets may only complement civilian capacity.",
+        gettext_lazy("confirmation that it complements civilian capacity"),
+        gettext_lazy("Military assets may only complement civilian capacity."),
     ),
     ChecklistItem(
         "exit_plan",
-        "the planned duration and exit plan",
-        "Give the planned duration and how the military hand back.",
+        gettext_lazy("the planned duration and exit plan"),
+        gettext_lazy("Give the planned duration and how the military hand back."),
     ),
 )
 
@@ -80,8 +84,10 @@ def require_last_resort_case(rfa) -> None:
     """Before the HCT/UNCT endorses: refuse, naming every item the checklist still lacks."""
     missing = missing_last_resort_items(rfa)
     if missing:
-        labels = ", ".join(item.label for item in missing)
-        raise ValidationError(f"The last-resort checklist is incomplete: {labels}.")
+        # Translators: separator between items of a list.
+        labels = _(", ").join(str(item.label) for item in missing)
+        # Translators: %(items)s lists what is missing, e.g. "civilian alternatives tried, the exit plan".
+        raise ValidationError(_("The last-resort checklist is incomplete: %(items)s.") % {"items": labels})
 
 
 def can_close_cell_request(principal, cell_request) -> bool:

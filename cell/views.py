@@ -7,6 +7,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from cell import rules, services
 from cell.filters import CellRequestFilterSet
@@ -98,7 +99,7 @@ def cell_request_create(request, op):
                 form_errors_from(exc, form, rfa_form)
             else:
                 messages.success(
-                    request, "Sent to the UN-CMCoord cell. You will be told when it is answered."
+                    request, _("Sent to the UN-CMCoord cell. You will be told when it is answered.")
                 )
                 return redirect(created)
     context = {
@@ -142,10 +143,10 @@ def cell_request_table(request, operation, pk):
                 by=request.user,
                 seen_status=form.cleaned_data["seen_status"],
             ),
-            f"Tabled at {item.meeting}.",
+            _("Tabled at %(meeting)s.") % {"meeting": item.meeting},
         )
     else:
-        messages.error(request, "Choose an agenda item of a scheduled meeting.")
+        messages.error(request, _("Choose an agenda item of a scheduled meeting."))
     return _back(cell_request)
 
 
@@ -156,7 +157,7 @@ def cell_request_answer(request, operation, pk):
     _run(
         request,
         lambda: services.cell_request_answer(cell_request=cell_request, response=response, by=request.user),
-        "Answer sent to the sender.",
+        _("Answer sent to the sender."),
     )
     return _back(cell_request)
 
@@ -164,7 +165,9 @@ def cell_request_answer(request, operation, pk):
 @operation_post
 def cell_request_close(request, operation, pk):
     cell_request = _cell_request(request, operation, pk)
-    _run(request, lambda: services.cell_request_close(cell_request=cell_request, by=request.user), "Closed.")
+    _run(
+        request, lambda: services.cell_request_close(cell_request=cell_request, by=request.user), _("Closed.")
+    )
     return _back(cell_request)
 
 
@@ -173,7 +176,7 @@ def cell_request_endorse(request, operation, pk):
     cell_request = _cell_request(request, operation, pk)
     rfa = cell_request.rfa_details
     if rfa is None:
-        raise Http404("Not a request for military assistance.")
+        raise Http404(_("Not a request for military assistance."))
     ensure(request.user, "endorse_rfas", operation.pk)
     form = EndorseForm(request.POST)
     if form.is_valid():
@@ -183,6 +186,8 @@ def cell_request_endorse(request, operation, pk):
         except ValidationError as exc:
             form_errors_from(exc, form)
         else:
-            messages.success(request, "Endorsed: it can go to the military." if endorse else "Declined.")
+            messages.success(
+                request, _("Endorsed: it can go to the military.") if endorse else _("Declined.")
+            )
             return _back(cell_request)
     return render_detail(CellRequestDetailView, request, operation, cell_request, endorse_form=form)

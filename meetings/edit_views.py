@@ -1,6 +1,8 @@
 """The officers' pages for meetings (agenda, decisions, attendance), action points and forums."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from cmcoord.edit_views import RecordDeleteView, RecordFormView
 from cmcoord.views_base import query_id
@@ -27,7 +29,7 @@ class MeetingFormView(RecordFormView):
 
     model = Meeting
     form_class = MeetingForm
-    noun = "meeting"
+    noun = gettext_lazy("meeting")
     delete_route = "meetings:delete"
 
     def save(self, form, formsets) -> None:
@@ -46,7 +48,7 @@ class MeetingFormView(RecordFormView):
             initial=[{"position": next_position + i} for i in range(AgendaFormSet.extra)],
             **kwargs,
         )
-        parts = [_part(agenda, "Agenda")]
+        parts = [_part(agenda, _("Agenda"))]
         if self.creating:
             return parts
         decisions = DecisionFormSet(
@@ -58,9 +60,11 @@ class MeetingFormView(RecordFormView):
         participants = ParticipantFormSet(data, prefix="participant", **kwargs)
         return [
             *parts,
-            _part(decisions, "Decisions", "Shared with field staff with the summary."),
+            _part(decisions, _("Decisions"), _("Shared with field staff with the summary.")),
             _part(
-                participants, "Participants", "An actor, a contact or a member; record attendance once held."
+                participants,
+                _("Participants"),
+                _("An actor, a contact or a member; record attendance once held."),
             ),
         ]
 
@@ -70,11 +74,11 @@ class MeetingFormView(RecordFormView):
 
 class MeetingDeleteView(RecordDeleteView):
     model = Meeting
-    noun = "meeting"
+    noun = gettext_lazy("meeting")
     consequences = (
-        ("agenda_items", "agenda items"),
-        ("decisions", "decisions"),
-        ("participants", "participants"),
+        ("agenda_items", gettext_lazy("agenda items")),
+        ("decisions", gettext_lazy("decisions")),
+        ("participants", gettext_lazy("participants")),
     )
 
     def blockers(self):
@@ -82,11 +86,16 @@ class MeetingDeleteView(RecordDeleteView):
         # agenda item's reverse relation, so meetings does not import the layer above it.
         requests = AgendaItem._meta.get_field("cell_requests").related_model.objects
         tabled = requests.tabled().filter(tabled_at__meeting=self.object).count()
-        return (
-            [f"{tabled} cell request(s) are tabled at this meeting: table them elsewhere first."]
-            if tabled
-            else []
-        )
+        if not tabled:
+            return []
+        return [
+            ngettext(
+                "%(count)d cell request is tabled at this meeting: table it elsewhere first.",
+                "%(count)d cell requests are tabled at this meeting: table them elsewhere first.",
+                tabled,
+            )
+            % {"count": tabled}
+        ]
 
     def list_url(self):
         return reverse("meetings:list", args=[self.operation.pk])
@@ -97,7 +106,7 @@ class ActionPointFormView(RecordFormView):
 
     model = ActionPoint
     form_class = ActionPointForm
-    noun = "action point"
+    noun = gettext_lazy("action point")
     delete_route = "meetings:action-point-delete"
 
     def initial(self):
@@ -120,7 +129,7 @@ class ActionPointFormView(RecordFormView):
 
 class ActionPointDeleteView(RecordDeleteView):
     model = ActionPoint
-    noun = "action point"
+    noun = gettext_lazy("action point")
 
     def list_url(self):
         return reverse("meetings:action-point-list", args=[self.operation.pk])
@@ -131,13 +140,13 @@ class ForumFormView(RecordFormView):
 
     model = CoordinationForum
     form_class = ForumForm
-    noun = "forum"
+    noun = gettext_lazy("forum")
 
     def get_formsets(self, data=None):
         members = ForumMemberFormSet(
             data, prefix="member", instance=self.object, form_kwargs=self.form_kwargs()
         )
-        return [_part(members, "Standing members", "An actor and, where known, its representative.")]
+        return [_part(members, _("Standing members"), _("An actor and, where known, its representative."))]
 
     def success_url(self):
         # A forum has no page of its own: its sittings are listed with the meetings.

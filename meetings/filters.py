@@ -4,6 +4,7 @@ import datetime as dt
 
 import django_filters as df
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cmcoord.api.filters import RecordFilterSet, VisibleIdFilter, user_filter
 from cmcoord.models import Sensitivity
@@ -12,8 +13,8 @@ from meetings.models import ActionPoint, CoordinationForum, ForumKind, Meeting
 
 class ForumFilterSet(RecordFilterSet):
     search_fields = ("name", "location", "rhythm")
-    kind = df.ChoiceFilter(choices=ForumKind.choices, help_text="Kind of forum.")
-    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+    kind = df.ChoiceFilter(choices=ForumKind.choices, help_text=_("Kind of forum."))
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text=_("Who may read it."))
 
     class Meta:
         model = CoordinationForum
@@ -23,15 +24,17 @@ class ForumFilterSet(RecordFilterSet):
 class MeetingFilterSet(RecordFilterSet):
     search_fields = ("title", "location", "summary")
     starts_after = df.IsoDateTimeFilter(
-        field_name="starts_at", lookup_expr="gte", help_text="Meetings starting at or after (ISO 8601)."
+        field_name="starts_at", lookup_expr="gte", help_text=_("Meetings starting at or after (ISO 8601).")
     )
     starts_before = df.IsoDateTimeFilter(
-        field_name="starts_at", lookup_expr="lt", help_text="Meetings starting before (ISO 8601)."
+        field_name="starts_at", lookup_expr="lt", help_text=_("Meetings starting before (ISO 8601).")
     )
-    status = df.MultipleChoiceFilter(choices=Meeting.Status.choices, help_text="Status; repeat to combine.")
-    kind = df.ChoiceFilter(choices=Meeting.Kind.choices, help_text="Forum sitting or bilateral meeting.")
-    forum = VisibleIdFilter(field_name="forum_id", help_text="Identifier of the forum.")
-    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+    status = df.MultipleChoiceFilter(
+        choices=Meeting.Status.choices, help_text=_("Status; repeat to combine.")
+    )
+    kind = df.ChoiceFilter(choices=Meeting.Kind.choices, help_text=_("Forum sitting or bilateral meeting."))
+    forum = VisibleIdFilter(field_name="forum_id", help_text=_("Identifier of the forum."))
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text=_("Who may read it."))
 
     class Meta:
         model = Meeting
@@ -41,15 +44,15 @@ class MeetingFilterSet(RecordFilterSet):
 class ActionPointFilterSet(RecordFilterSet):
     search_fields = ("title", "description", "progress_note")
     status = df.MultipleChoiceFilter(
-        choices=ActionPoint.Status.choices, help_text="Status; repeat to combine."
+        choices=ActionPoint.Status.choices, help_text=_("Status; repeat to combine.")
     )
-    owner = user_filter("owner", "'me' for your own action points, or a user id.")
-    meeting = VisibleIdFilter(field_name="meeting_id", help_text="Identifier of the meeting that set it.")
+    owner = user_filter("owner", _("'me' for your own action points, or a user id."))
+    meeting = VisibleIdFilter(field_name="meeting_id", help_text=_("Identifier of the meeting that set it."))
     due_before = df.DateFilter(
-        field_name="due_date", lookup_expr="lte", help_text="Due on or before this date."
+        field_name="due_date", lookup_expr="lte", help_text=_("Due on or before this date.")
     )
     due_after = df.DateFilter(
-        field_name="due_date", lookup_expr="gte", help_text="Due on or after this date."
+        field_name="due_date", lookup_expr="gte", help_text=_("Due on or after this date.")
     )
 
     class Meta:
@@ -60,7 +63,7 @@ class ActionPointFilterSet(RecordFilterSet):
 class MeetingPageFilterSet(MeetingFilterSet):
     """The meetings page: upcoming ones (from 12 hours ago), soonest first, unless ?when=past."""
 
-    when = df.ChoiceFilter(choices=[("upcoming", "Upcoming"), ("past", "Past")], method="filter_when")
+    when = df.ChoiceFilter(choices=[("upcoming", _("Upcoming")), ("past", _("Past"))], method="filter_when")
 
     def filter_when(self, queryset, name, value):
         return queryset  # applied in filter_queryset, also when absent

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actors.models import Actor
 from cmcoord.edit_forms import (
@@ -69,7 +71,7 @@ class MeetingForm(RecordForm):
         super().__init__(*args, **kwargs)
         for name in ("starts_at", "ends_at"):
             self.fields[name].zone = self.operation.zone
-            self.fields[name].help_text = f"Local time ({self.operation.time_zone})."
+            self.fields[name].help_text = _("Local time (%(zone)s).") % {"zone": self.operation.time_zone}
         self.scope("forum", CoordinationForum.objects.for_user(self.user).filter(operation=self.operation))
         self.scope_members("chair")
 
@@ -90,9 +92,9 @@ class BaseAgendaFormSet(forms.BaseInlineFormSet):
             item = form.instance
             if item.pk and item.cell_requests.tabled().exists():
                 form.add_error(
-                    None, "A cell request is tabled here: table it elsewhere before removing this item."
+                    None, _("A cell request is tabled here: table it elsewhere before removing this item.")
                 )
-                raise forms.ValidationError("Some agenda items cannot be removed.")
+                raise forms.ValidationError(_("Some agenda items cannot be removed."))
 
 
 class DecisionForm(OperationFormMixin, forms.ModelForm):
@@ -116,7 +118,7 @@ class ParticipantForm(OperationFormMixin, forms.ModelForm):
         model = Participant
         fields = ["actor", "contact", "user", "attended"]
         field_classes = {"user": MemberChoiceField}
-        labels = {"user": "Member of the operation"}
+        labels = {"user": gettext_lazy("Member of the operation")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,9 +126,9 @@ class ParticipantForm(OperationFormMixin, forms.ModelForm):
         self.scope("contact", Contact.objects.for_user(self.user).filter(operation=self.operation))
         self.scope_members("user")
         self.fields["attended"].widget.choices = [
-            ("unknown", "Not recorded"),
-            ("true", "Attended"),
-            ("false", "Absent"),
+            ("unknown", _("Not recorded")),
+            ("true", _("Attended")),
+            ("false", _("Absent")),
         ]
 
 

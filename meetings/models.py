@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
@@ -18,11 +20,12 @@ from meetings.rules import scope_participants
 
 
 class ForumKind(models.TextChoices):
-    CMCOORD_CELL = "cmcoord_cell", "UN-CMCoord cell"
-    HUMOCC = "humocc", "HuMOCC"
-    WORKING_GROUP = "working_group", "Civil-military working group"
-    ADVISORY_FORUM = "advisory_forum", "Advisory forum"
-    OTHER = "other", "Other"
+    CMCOORD_CELL = "cmcoord_cell", _("UN-CMCoord cell")
+    # Translators: Humanitarian-Military Operational Coordination Concept/Centre; keep the acronym.
+    HUMOCC = "humocc", _("HuMOCC")
+    WORKING_GROUP = "working_group", _("Civil-military working group")
+    ADVISORY_FORUM = "advisory_forum", _("Advisory forum")
+    OTHER = "other", pgettext_lazy("kind of forum", "Other")
 
 
 class ForumQuerySet(models.QuerySet):
@@ -34,27 +37,34 @@ class ForumQuerySet(models.QuerySet):
 class CoordinationForum(OperationRecord):
     """The standing cell (or HuMOCC, working group): who sits in it and how often it meets."""
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="forums")
-    name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=24, choices=ForumKind.choices)
+    operation = models.ForeignKey(
+        Operation, on_delete=models.CASCADE, related_name="forums", verbose_name=_("operation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=24, choices=ForumKind.choices)
     chair = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A humanitarian chairs the forum.",
+        verbose_name=_("chair"),
+        help_text=_("A humanitarian chairs the forum."),
     )
-    rhythm = models.CharField(max_length=120, blank=True, help_text="e.g. Mon/Wed/Fri 08:30")
-    location = models.CharField(max_length=200, blank=True)
-    terms_of_reference = models.TextField(blank=True)
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    rhythm = models.CharField(_("rhythm"), max_length=120, blank=True, help_text=_("e.g. Mon/Wed/Fri 08:30"))
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    terms_of_reference = models.TextField(_("terms of reference"), blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
     history = HistoricalRecords()
 
     objects = ForumQuerySet.as_manager()
     member_fields = ("chair",)
 
     class Meta:
+        verbose_name = _("coordination forum")
+        verbose_name_plural = _("coordination forums")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["operation", "name"], name="forum_unique_name_in_operation"),
@@ -81,27 +91,40 @@ class ParticipantQuerySet(models.QuerySet):
 class ForumMember(models.Model):
     """A standing member of a forum: an actor and, where known, its representative."""
 
-    forum = models.ForeignKey(CoordinationForum, on_delete=models.CASCADE, related_name="members")
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="forum_seats")
+    forum = models.ForeignKey(
+        CoordinationForum, on_delete=models.CASCADE, related_name="members", verbose_name=_("forum")
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="forum_seats", verbose_name=_("actor")
+    )
     representative = models.ForeignKey(
-        Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Contact,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("representative"),
     )
 
     class Meta:
+        verbose_name = _("forum member")
+        verbose_name_plural = _("forum members")
         ordering = ["actor__name"]
         constraints = [
             models.UniqueConstraint(fields=["forum", "actor"], name="forum_member_once"),
         ]
 
     def __str__(self):
-        return f"{self.actor} in {self.forum}"
+        return _("%(actor)s in %(forum)s") % {"actor": self.actor, "forum": self.forum}
 
     def clean(self):
         super().clean()
         if self.forum_id and self.actor_id and self.actor.operation_id != self.forum.operation_id:
-            raise ValidationError({"actor": "This actor belongs to another operation."})
+            raise ValidationError({"actor": _("This actor belongs to another operation.")})
         if self.representative_id and self.actor_id and self.representative.actor_id != self.actor_id:
-            raise ValidationError({"representative": "The representative must be a contact of this actor."})
+            raise ValidationError(
+                {"representative": _("The representative must be a contact of this actor.")}
+            )
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -118,30 +141,45 @@ class Meeting(OperationRecord):
     in_operation_history = True  # its changes show on the operation's history page
 
     class Kind(models.TextChoices):
-        FORUM_SITTING = "forum_sitting", "Forum sitting"
-        BILATERAL = "bilateral", "Bilateral meeting"
+        FORUM_SITTING = "forum_sitting", _("Forum sitting")
+        BILATERAL = "bilateral", _("Bilateral meeting")
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        HELD = "held", "Held"
-        CANCELLED = "cancelled", "Cancelled"
+        SCHEDULED = "scheduled", pgettext_lazy("meeting status", "Scheduled")
+        HELD = "held", pgettext_lazy("meeting status", "Held")
+        CANCELLED = "cancelled", pgettext_lazy("meeting status", "Cancelled")
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="meetings")
+    operation = models.ForeignKey(
+        Operation, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("operation")
+    )
     forum = models.ForeignKey(
-        CoordinationForum, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+        CoordinationForum,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("forum"),
     )
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.FORUM_SITTING)
-    title = models.CharField(max_length=200)
-    starts_at = models.DateTimeField(validators=[validate_calendar_range])
-    ends_at = models.DateTimeField(validators=[validate_calendar_range])
-    location = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.FORUM_SITTING)
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"), validators=[validate_calendar_range])
+    ends_at = models.DateTimeField(_("ends at"), validators=[validate_calendar_range])
+    location = models.CharField(_("location"), max_length=200, blank=True)
     chair = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("chair"),
     )
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SCHEDULED)
-    summary = models.TextField(blank=True, help_text="Shared with field staff.")
-    minutes = models.TextField(blank=True, help_text="Restricted: officers and HCT only.")
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Shared with field staff."))
+    # Translators: HCT = Humanitarian Country Team.
+    minutes = models.TextField(_("minutes"), blank=True, help_text=_("Restricted: officers and HCT only."))
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
     history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()
@@ -149,6 +187,8 @@ class Meeting(OperationRecord):
     member_fields = ("chair",)
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["-starts_at"]
         constraints = [
             models.CheckConstraint(
@@ -170,9 +210,11 @@ class Meeting(OperationRecord):
     def clean(self):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "The meeting must end after it starts."})
+            raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
         if self.kind == self.Kind.FORUM_SITTING and not self.forum_id:
-            raise ValidationError({"forum": "A forum sitting needs its forum; choose 'bilateral' otherwise."})
+            raise ValidationError(
+                {"forum": _("A forum sitting needs its forum; choose 'bilateral' otherwise.")}
+            )
 
 
 class MeetingUserObjectPermission(UserObjectPermissionBase):
@@ -188,21 +230,32 @@ class MeetingGroupObjectPermission(GroupObjectPermissionBase):
 class Participant(models.Model):
     """Who was invited to a meeting (an actor, a contact or a user) and whether they came."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
-    actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participants", verbose_name=_("meeting")
+    )
+    actor = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("actor")
+    )
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("contact")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="meeting_participations",
+        verbose_name=_("user"),
     )
-    attended = models.BooleanField(null=True, blank=True, help_text="Empty until the meeting is held.")
+    attended = models.BooleanField(
+        _("attended"), null=True, blank=True, help_text=_("Empty until the meeting is held.")
+    )
 
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(
@@ -221,23 +274,27 @@ class Participant(models.Model):
     def clean(self):
         super().clean()
         if not (self.actor_id or self.contact_id or self.user_id):
-            raise ValidationError("Name an actor, a contact or a user.")
+            raise ValidationError(_("Name an actor, a contact or a user."))
         operation_id = self.meeting.operation_id if self.meeting_id else None
         for field in ("actor", "contact"):
             related = getattr(self, field)
             if related is not None and related.operation_id != operation_id:
-                raise ValidationError({field: "This belongs to another operation."})
+                raise ValidationError({field: _("This belongs to another operation.")})
 
 
 class AgendaItem(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
-    position = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=300)
-    notes = models.TextField(blank=True)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=300)
+    notes = models.TextField(_("notes"), blank=True)
 
     objects = PartOfMeetingQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
         ordering = ["meeting", "position"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position_unique"),
@@ -250,15 +307,24 @@ class AgendaItem(models.Model):
 class Decision(models.Model):
     """A decision taken at a meeting: shared with field staff with the summary."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
-    agenda_item = models.ForeignKey(
-        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting")
     )
-    text = models.TextField()
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
+        verbose_name=_("agenda item"),
+    )
+    text = models.TextField(_("text"))
 
     objects = PartOfMeetingQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
         ordering = ["meeting", "id"]
 
     def __str__(self):
@@ -267,7 +333,7 @@ class Decision(models.Model):
     def clean(self):
         super().clean()
         if self.agenda_item_id and self.agenda_item.meeting_id != self.meeting_id:
-            raise ValidationError({"agenda_item": "This agenda item is from another meeting."})
+            raise ValidationError({"agenda_item": _("This agenda item is from another meeting.")})
 
 
 class ActionPointQuerySet(models.QuerySet):
@@ -282,23 +348,31 @@ class ActionPoint(OperationRecord):
     in_operation_history = True  # its changes show on the operation's history page
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        CANCELLED = "cancelled", "Cancelled"
+        OPEN = "open", pgettext_lazy("action point status", "Open")
+        IN_PROGRESS = "in_progress", pgettext_lazy("action point status", "In progress")
+        DONE = "done", pgettext_lazy("action point status", "Done")
+        CANCELLED = "cancelled", pgettext_lazy("action point status", "Cancelled")
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="action_points")
-    meeting = models.ForeignKey(
-        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="action_points"
+    operation = models.ForeignKey(
+        Operation, on_delete=models.CASCADE, related_name="action_points", verbose_name=_("operation")
     )
-    title = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_points",
+        verbose_name=_("meeting"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="action_points",
+        verbose_name=_("owner"),
     )
     owner_actor = models.ForeignKey(
         Actor,
@@ -306,12 +380,13 @@ class ActionPoint(OperationRecord):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="action_points_owned",
-        help_text="When the owner is an organisation rather than a user.",
+        verbose_name=_("owner actor"),
+        help_text=_("When the owner is an organisation rather than a user."),
     )
-    due_date = models.DateField(validators=[validate_calendar_range])
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
-    progress_note = models.TextField(blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    due_date = models.DateField(_("due date"), validators=[validate_calendar_range])
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    progress_note = models.TextField(_("progress note"), blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     history = HistoricalRecords()
 
     objects = ActionPointQuerySet.as_manager()
@@ -319,6 +394,8 @@ class ActionPoint(OperationRecord):
     member_fields = ("owner",)
 
     class Meta:
+        verbose_name = _("action point")
+        verbose_name_plural = _("action points")
         ordering = ["due_date", "id"]
         constraints = [
             models.CheckConstraint(
@@ -346,5 +423,5 @@ class ActionPoint(OperationRecord):
         super().clean()
         if not self.owner_id and not self.owner_actor_id:
             raise ValidationError(
-                {"owner": "Every action point needs an owner: a person or an organisation."}
+                {"owner": _("Every action point needs an owner: a person or an organisation.")}
             )

@@ -5,11 +5,16 @@ the operation's time zone."""
 import datetime as dt
 from collections import defaultdict
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from cmcoord import reminders
+from cmcoord.i18n import override_for
 from cmcoord.models import NotificationKind
 from cmcoord.permissions import visible_related
 from cmcoord.reminders.due import Due, local_today, operation_zone
-from cmcoord.reminders.messages import Message, days_phrase, render_message
+from cmcoord.reminders.messages import Message, render_message
 from meetings.models import ActionPoint, Meeting, Participant
 
 
@@ -73,10 +78,6 @@ def action_point_message(pk: int, delivery, now) -> Message | None:
     if point.status not in (ActionPoint.Status.OPEN, ActionPoint.Status.IN_PROGRESS):
         return None
     days_left = (point.due_date - local_today(point.operation, now)).days
-    if delivery.kind == NotificationKind.ACTION_POINT_OVERDUE:
-        title = f"Action point overdue since {point.due_date:%Y-%m-%d}: {point.title}"
-    else:
-        title = f"Action point due {days_phrase(days_left)}: {point.title}"
     context = {
         "point": point,
         "meeting": visible_related(user, point, "meeting"),
@@ -84,7 +85,27 @@ def action_point_message(pk: int, delivery, now) -> Message | None:
         "days_over": -days_left,
         "user": user,
     }
-    return render_message("email/reminders/action_point.txt", title, point.get_absolute_url(), context)
+    with override_for(user, point.operation):  # written in the owner's language
+        title = _action_point_title(point, delivery.kind, days_left)
+        return render_message("email/reminders/action_point.txt", title, point.get_absolute_url(), context)
+
+
+def _action_point_title(point, kind, days_left: int) -> str:
+    values = {"title": point.title, "date": f"{point.due_date:%Y-%m-%d}", "days": days_left}
+    if kind == NotificationKind.ACTION_POINT_OVERDUE:
+        return _("Action point overdue since %(date)s: %(title)s") % values
+    if days_left == 0:
+        return _("Action point due today: %(title)s") % values
+    if days_left == 1:
+        return _("Action point due tomorrow: %(title)s") % values
+    return (
+        ngettext(
+            "Action point due in %(days)d day: %(title)s",
+            "Action point due in %(days)d days: %(title)s",
+            days_left,
+        )
+        % values
+    )
 
 
 def meeting_message(pk: int, delivery, now) -> Message | None:
@@ -97,16 +118,34 @@ def meeting_message(pk: int, delivery, now) -> Message | None:
     if starts.date() != delivery.occasion or not meeting.participants.filter(user=user).exists():
         return None
     days = (starts.date() - now.astimezone(zone).date()).days
-    title = f"Meeting {days_phrase(days)} at {starts:%H:%M}: {meeting.title}"
-    # Formatted here: the template's date filter would turn it back to UTC.
-    context = {
-        "meeting": meeting,
-        "forum": visible_related(user, meeting, "forum"),
-        "when": f"{starts:%A %Y-%m-%d %H:%M}",
-        "zone": zone,
-        "user": user,
-    }
-    return render_message("email/reminders/meeting.txt", title, meeting.get_absolute_url(), context)
+    with override_for(user, meeting.operation):  # written in the invited person's language
+        title = _meeting_title(meeting, starts, days)
+        # Formatted here: the template's date filter would turn it back to UTC. The weekday's name
+        # is in the reader's language.
+        context = {
+            "meeting": meeting,
+            "forum": visible_related(user, meeting, "forum"),
+            "when": formats.date_format(starts, "l Y-m-d H:i"),
+            "zone": zone,
+            "user": user,
+        }
+        return render_message("email/reminders/meeting.txt", title, meeting.get_absolute_url(), context)
+
+
+def _meeting_title(meeting, starts, days: int) -> str:
+    values = {"title": meeting.title, "time": f"{starts:%H:%M}", "days": days}
+    if days == 0:
+        return _("Meeting today at %(time)s: %(title)s") % values
+    if days == 1:
+        return _("Meeting tomorrow at %(time)s: %(title)s") % values
+    return (
+        ngettext(
+            "Meeting in %(days)d day at %(time)s: %(title)s",
+            "Meeting in %(days)d days at %(time)s: %(title)s",
+            days,
+        )
+        % values
+    )
 
 
 def register() -> None:

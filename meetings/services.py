@@ -1,9 +1,12 @@
 """Writes of meetings: action points, a sitting's participants and its minutes."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from cmcoord.i18n import override_for
 from cmcoord.models import Notification, NotificationKind
 from cmcoord.permissions import ensure
 from cmcoord.services import based_on, lock_unchanged, record_save
@@ -41,11 +44,17 @@ def _tell_new_owner(instance, previous_owner, by) -> None:
     owner_id = instance.owner_id
     if owner_id is None or owner_id == previous_owner or owner_id == getattr(by, "pk", None):
         return
+    owner = get_user_model().objects.get(pk=owner_id)
+    with override_for(owner, instance.operation):  # in the owner's language, not the officer's
+        title = _("Action point for you, due %(date)s: %(title)s") % {
+            "date": f"{instance.due_date:%Y-%m-%d}",
+            "title": instance.title,
+        }
     Notification.objects.create(
-        recipient_id=owner_id,
+        recipient=owner,
         operation_id=instance.operation_id,
         kind=NotificationKind.ACTION_POINT_ASSIGNED,
-        title=f"Action point for you, due {instance.due_date:%Y-%m-%d}: {instance.title}"[:300],
+        title=title[:300],
         url=instance.get_absolute_url(),
     )
 
@@ -68,12 +77,12 @@ def action_point_update(
     older one is refused (RecordChanged), so a progress note is not overwritten either.
     """
     if not can_update_action_point(by, action_point):
-        raise PermissionDenied("Only the owner or a CMCoord officer can update this action point.")
+        raise PermissionDenied(_("Only the owner or a CMCoord officer can update this action point."))
     lock_unchanged(action_point, "status", seen_status)
     based_on(action_point, version)
     if status is not None:
         if status not in ActionPoint.Status.values:
-            raise ValidationError({"status": f"Unknown status {status!r}."})
+            raise ValidationError({"status": _("Unknown status %(status)r.") % {"status": status}})
         action_point.status = status
     if progress_note is not None:
         action_point.progress_note = progress_note

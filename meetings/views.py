@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from cmcoord.masking import attach_visible
 from cmcoord.models import RecordChanged
@@ -84,7 +85,7 @@ def action_point_detail(request, op, pk):
     form = ActionPointUpdateForm(instance=point)
     if request.method == "POST":
         if not may_update:
-            raise PermissionDenied("Only the owner or a CMCoord officer can update this action point.")
+            raise PermissionDenied(_("Only the owner or a CMCoord officer can update this action point."))
         form = ActionPointUpdateForm(request.POST, instance=ActionPoint.objects.get(pk=point.pk))
         if form.is_valid():
             try:
@@ -96,7 +97,7 @@ def action_point_detail(request, op, pk):
             except ValidationError as exc:
                 form_errors_from(exc, form)
             else:
-                messages.success(request, "Action point updated.")
+                messages.success(request, _("Action point updated."))
                 return redirect(point)
     context = {
         **page_context(request.user, operation),

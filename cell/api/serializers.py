@@ -1,5 +1,6 @@
 """Serializers of cell requests and their RFA details, and of the cell's and HCT's actions."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from cell.models import AssistanceRequest, CellRequest
@@ -13,7 +14,7 @@ class AssistanceRequestSerializer(RecordSerializer):
     missing_last_resort_items = serializers.ListField(
         child=serializers.CharField(),
         read_only=True,
-        help_text="What the last-resort checklist still lacks before the HCT/UNCT can endorse.",
+        help_text=_("What the last-resort checklist still lacks before the HCT/UNCT can endorse."),
     )
 
     class Meta:
@@ -50,24 +51,24 @@ class AssistanceRequestSerializer(RecordSerializer):
             "resulting_asset",
         ]
         descriptions = {
-            "requesting_organisation": "Organisation that requests the assistance.",
-            "requesting_person": "Person who requests it.",
-            "task_type": "Air, sea or land transport, engineering, medical, logistics, escort/security.",
-            "cargo_or_passengers": "What or who is to be moved.",
-            "pickup_location": "Where to pick up.",
-            "delivery_location": "Where to deliver.",
-            "needed_by": "Date needed.",
-            "duration_days": "How many days the assistance is needed.",
-            "priority": "life_saving, life_sustaining or other.",
-            "civilian_alternatives_tried": "Last resort: the civilian alternatives tried.",
-            "why_alternatives_fail": "Last resort: why they cannot do it.",
-            "complements_civilian_capacity": "Last resort: it complements civilian capacity.",
-            "endorsement": "HCT/UNCT decision: pending, endorsed or declined.",
-            "endorsed_by": "Identifier of the HCT/UNCT member who decided.",
-            "endorsed_at": "When the HCT/UNCT decided.",
-            "endorsement_note": "The HCT/UNCT's note (why it declined).",
-            "military_response": "The military's answer, once an endorsed request is sent.",
-            "resulting_asset": "Identifier of the MCDA deployment it became.",
+            "requesting_organisation": _("Organisation that requests the assistance."),
+            "requesting_person": _("Person who requests it."),
+            "task_type": _("Air, sea or land transport, engineering, medical, logistics, escort/security."),
+            "cargo_or_passengers": _("What or who is to be moved."),
+            "pickup_location": _("Where to pick up."),
+            "delivery_location": _("Where to deliver."),
+            "needed_by": _("Date needed."),
+            "duration_days": _("How many days the assistance is needed."),
+            "priority": _("life_saving, life_sustaining or other."),
+            "civilian_alternatives_tried": _("Last resort: the civilian alternatives tried."),
+            "why_alternatives_fail": _("Last resort: why they cannot do it."),
+            "complements_civilian_capacity": _("Last resort: it complements civilian capacity."),
+            "endorsement": _("HCT/UNCT decision: pending, endorsed or declined."),
+            "endorsed_by": _("Identifier of the HCT/UNCT member who decided."),
+            "endorsed_at": _("When the HCT/UNCT decided."),
+            "endorsement_note": _("The HCT/UNCT's note (why it declined)."),
+            "military_response": _("The military's answer, once an endorsed request is sent."),
+            "resulting_asset": _("Identifier of the MCDA deployment it became."),
         }
 
 
@@ -76,7 +77,7 @@ class CellRequestSerializer(RecordSerializer):
     rfa = AssistanceRequestSerializer(
         required=False,
         allow_null=True,
-        help_text="The RFA details: required for kind 'assistance', null for other kinds.",
+        help_text=_("The RFA details: required for kind 'assistance', null for other kinds."),
     )
 
     class Meta:
@@ -101,14 +102,16 @@ class CellRequestSerializer(RecordSerializer):
         ]
         read_only_fields = ["submitted_by", "status", "tabled_at", "response", "responded_by", "responded_at"]
         descriptions = {
-            "kind": "assistance (a request for military assistance, RFA), access, security or information.",
-            "title": "The request in one line.",
-            "description": "What is needed or what happened.",
-            "submitted_by": "Identifier of the user who sent it.",
-            "status": "submitted, tabled (at a meeting), answered or closed.",
-            "tabled_at": "Identifier of the agenda item where the cell tabled it.",
-            "responded_by": "Identifier of the user who answered.",
-            "responded_at": "When the cell answered.",
+            "kind": _(
+                "assistance (a request for military assistance, RFA), access, security or information."
+            ),
+            "title": _("The request in one line."),
+            "description": _("What is needed or what happened."),
+            "submitted_by": _("Identifier of the user who sent it."),
+            "status": _("submitted, tabled (at a meeting), answered or closed."),
+            "tabled_at": _("Identifier of the agenda item where the cell tabled it."),
+            "responded_by": _("Identifier of the user who answered."),
+            "responded_at": _("When the cell answered."),
         }
 
     def create(self, validated_data):
@@ -119,17 +122,17 @@ class CellRequestSerializer(RecordSerializer):
 
 class TableSerializer(Serializer):
     agenda_item = ScopedPrimaryKeyRelatedField(
-        queryset=AgendaItem.objects.all(), help_text="Identifier of the agenda item where it is tabled."
+        queryset=AgendaItem.objects.all(), help_text=_("Identifier of the agenda item where it is tabled.")
     )
     seen_status = serializers.ChoiceField(
         choices=CellRequest.Status.choices,
         required=False,
-        help_text="The status you based this on: refused (400) if someone changed it since.",
+        help_text=_("The status you based this on: refused (400) if someone changed it since."),
     )
 
 
 class AnswerSerializer(Serializer):
-    response = serializers.CharField(max_length=10000, help_text="The response the sender will read.")
+    response = serializers.CharField(max_length=10000, help_text=_("The response the sender will read."))
 
 
 class DecideRfaSerializer(Serializer):
@@ -137,5 +140,5 @@ class DecideRfaSerializer(Serializer):
         required=False,
         allow_blank=True,
         max_length=5000,
-        help_text="The HCT/UNCT's note; required to decline (say why).",
+        help_text=_("The HCT/UNCT's note; required to decline (say why)."),
     )

@@ -1,6 +1,7 @@
 """The cell's viewset: requests sent, tabled, answered and closed; RFAs endorsed or declined."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins
 from rest_framework.decorators import action
@@ -78,7 +79,7 @@ class CellRequestViewSet(
         rfa = cell_request.rfa_details
         if rfa is None:
             raise ValidationError(
-                {"non_field_errors": ["Only a request for military assistance is endorsed."]}
+                {"non_field_errors": [_("Only a request for military assistance is endorsed.")]}
             )
         rfa_decide(rfa=rfa, endorse=endorse, note=note, by=self.request.user)
         return self._respond(cell_request)

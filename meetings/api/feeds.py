@@ -11,6 +11,7 @@ import datetime as dt
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
@@ -31,7 +32,7 @@ from meetings.models import ActionPoint, Meeting
 CALENDAR = {(200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="iCalendar file.")}
 
 PAST_DAYS = 90
-PARTNERS_HAVE_NO_FEED = "Partner tokens have no calendar feed."
+PARTNERS_HAVE_NO_FEED = _("Partner tokens have no calendar feed.")
 
 
 def feed_url(request, user) -> str:

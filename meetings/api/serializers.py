@@ -1,5 +1,6 @@
 """Serializers of forums, meetings (with nested agenda, participants, decisions) and action points."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from cmcoord.api.records import RecordSerializer, Serializer, VisibleRowsListSerializer
@@ -27,13 +28,13 @@ class ForumMemberSerializer(RecordSerializer):
         list_serializer_class = VisibleRowsListSerializer
         identity_fields = ("actor",)
         descriptions = {
-            "actor": "Identifier of the member actor.",
-            "representative": "Identifier of the contact who represents it.",
+            "actor": _("Identifier of the member actor."),
+            "representative": _("Identifier of the contact who represents it."),
         }
 
 
 class ForumSerializer(RecordSerializer):
-    members = ForumMemberSerializer(many=True, read_only=True, help_text="Standing members.")
+    members = ForumMemberSerializer(many=True, read_only=True, help_text=_("Standing members."))
 
     class Meta:
         model = CoordinationForum
@@ -52,11 +53,11 @@ class ForumSerializer(RecordSerializer):
             "updated_at",
         ]
         descriptions = {
-            "name": "Name of the forum, e.g. 'UN-CMCoord cell Beira'.",
-            "kind": "UN-CMCoord cell, HuMOCC, working group, advisory forum, other.",
-            "chair": "Identifier of the user (a humanitarian) who chairs it.",
-            "location": "Where it meets.",
-            "terms_of_reference": "Its terms of reference.",
+            "name": _("Name of the forum, e.g. 'UN-CMCoord cell Beira'."),
+            "kind": _("UN-CMCoord cell, HuMOCC, working group, advisory forum, other."),
+            "chair": _("Identifier of the user (a humanitarian) who chairs it."),
+            "location": _("Where it meets."),
+            "terms_of_reference": _("Its terms of reference."),
         }
 
 
@@ -65,7 +66,7 @@ class AgendaItemSerializer(RecordSerializer):
         model = AgendaItem
         fields = ["id", "position", "title", "notes"]
         read_only_fields = fields
-        descriptions = {"position": "Order on the agenda, from 1.", "title": "Agenda item."}
+        descriptions = {"position": _("Order on the agenda, from 1."), "title": _("Agenda item.")}
 
 
 class ParticipantSerializer(RecordSerializer):
@@ -76,9 +77,9 @@ class ParticipantSerializer(RecordSerializer):
         list_serializer_class = VisibleRowsListSerializer
         identity_fields = ("actor", "contact", "user")
         descriptions = {
-            "actor": "Identifier of the participating actor.",
-            "contact": "Identifier of the participating contact.",
-            "user": "Identifier of the participating user.",
+            "actor": _("Identifier of the participating actor."),
+            "contact": _("Identifier of the participating contact."),
+            "user": _("Identifier of the participating user."),
         }
 
 
@@ -87,14 +88,14 @@ class DecisionSerializer(RecordSerializer):
         model = Decision
         fields = ["id", "agenda_item", "text"]
         read_only_fields = fields
-        descriptions = {"agenda_item": "Identifier of its agenda item.", "text": "The decision."}
+        descriptions = {"agenda_item": _("Identifier of its agenda item."), "text": _("The decision.")}
 
 
 class MeetingSerializer(RecordSerializer):
-    agenda_items = AgendaItemSerializer(many=True, read_only=True, help_text="The agenda, in order.")
-    participants = ParticipantSerializer(many=True, read_only=True, help_text="Who was invited, who came.")
+    agenda_items = AgendaItemSerializer(many=True, read_only=True, help_text=_("The agenda, in order."))
+    participants = ParticipantSerializer(many=True, read_only=True, help_text=_("Who was invited, who came."))
     decisions = DecisionSerializer(
-        many=True, read_only=True, help_text="Decisions taken, shared with field staff."
+        many=True, read_only=True, help_text=_("Decisions taken, shared with field staff.")
     )
 
     class Meta:
@@ -120,20 +121,21 @@ class MeetingSerializer(RecordSerializer):
             "updated_at",
         ]
         descriptions = {
-            "forum": "Identifier of the forum that sits; null for a bilateral meeting.",
-            "kind": "forum_sitting or bilateral.",
-            "title": "Title of the meeting.",
-            "starts_at": "Start (ISO 8601 with time zone).",
-            "ends_at": "End (ISO 8601 with time zone).",
-            "location": "Where it takes place.",
-            "chair": "Identifier of the user (a humanitarian) who chairs it.",
-            "status": "scheduled, held or cancelled.",
+            "forum": _("Identifier of the forum that sits; null for a bilateral meeting."),
+            "kind": _("forum_sitting or bilateral."),
+            "title": _("Title of the meeting."),
+            "starts_at": _("Start (ISO 8601 with time zone)."),
+            "ends_at": _("End (ISO 8601 with time zone)."),
+            "location": _("Where it takes place."),
+            "chair": _("Identifier of the user (a humanitarian) who chairs it."),
+            "status": _("scheduled, held or cancelled."),
         }
         extra_kwargs = {
             "minutes": {
                 "allow_null": True,
-                "help_text": "Minutes: null unless you are a "
-                "CMCoord officer or HCT/UNCT member of the operation.",
+                "help_text": _(
+                    "Minutes: null unless you are a CMCoord officer or HCT/UNCT member of the operation."
+                ),
             }
         }
 
@@ -171,15 +173,15 @@ class ActionPointSerializer(RecordSerializer):
         ]
         read_only_fields = ["closed_at"]
         descriptions = {
-            "meeting": "Identifier of the meeting that set it.",
-            "title": "What is to be done.",
-            "description": "Details.",
-            "owner": "Identifier of the user who owns it.",
-            "owner_actor": "Identifier of the organisation that owns it, when not a user.",
-            "due_date": "When it is due.",
-            "status": "open, in_progress, done or cancelled.",
-            "progress_note": "Where it stands.",
-            "closed_at": "When it was done or cancelled.",
+            "meeting": _("Identifier of the meeting that set it."),
+            "title": _("What is to be done."),
+            "description": _("Details."),
+            "owner": _("Identifier of the user who owns it."),
+            "owner_actor": _("Identifier of the organisation that owns it, when not a user."),
+            "due_date": _("When it is due."),
+            "status": _("open, in_progress, done or cancelled."),
+            "progress_note": _("Where it stands."),
+            "closed_at": _("When it was done or cancelled."),
         }
 
     def _progress(self, validated_data):
@@ -210,5 +212,5 @@ class ActionPointSerializer(RecordSerializer):
 
 class ProgressSerializer(Serializer):
     progress_note = serializers.CharField(
-        required=False, allow_blank=True, max_length=5000, help_text="Where it stands (optional)."
+        required=False, allow_blank=True, max_length=5000, help_text=_("Where it stands (optional).")
     )

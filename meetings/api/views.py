@@ -1,6 +1,7 @@
 """Viewsets of meetings: forums, meetings and action points."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.decorators import action
@@ -25,7 +26,7 @@ CALENDAR = {(200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, descriptio
 
 
 def meetings_ics(meetings, *, request, view) -> bytes:
-    return calendar("CMCoord meetings", meetings=meetings)
+    return calendar(_("CMCoord meetings"), meetings=meetings)
 
 
 class ForumViewSet(RecordViewSet):
