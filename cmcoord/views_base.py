@@ -197,7 +197,7 @@ def query_id(request, name: str) -> int | None:
 class ShareForm(forms.Form):
     """Pick a member of the operation to share one restricted record with."""
 
-    user = forms.TypedChoiceField(coerce=int, label="Share with")
+    user = forms.TypedChoiceField(coerce=int, label=_("Share with"))
 
     def __init__(self, *args, operation, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ reveal anything else.
 import django_filters as df
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 from rest_framework.filters import OrderingFilter
 
 from cmcoord.validators import validate_calendar_range
@@ -56,7 +57,7 @@ def pcode_filter(path: str) -> df.CharFilter:
 
 def sector_filter(path: str) -> df.CharFilter:
     return df.CharFilter(
-        field_name=path, method="filter_sector", help_text="IASC cluster or sector code, e.g. LOG."
+        field_name=path, method="filter_sector", help_text=_("IASC cluster or sector code, e.g. LOG.")
     )
 
 
@@ -102,7 +103,7 @@ class FilterSet(df.FilterSet):
 class RecordFilterSet(FilterSet):
     """Filters of every operation record: operation and updated_since."""
 
-    operation = IdFilter(field_name="operation_id", help_text="Identifier of the operation.")
+    operation = IdFilter(field_name="operation_id", help_text=_("Identifier of the operation."))
     updated_since = df.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_SINCE)
 
 
