@@ -214,9 +214,11 @@ def share_record(request, operation, record):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"{user} can now read “{record}”.")
+            messages.success(
+                request, _("%(user)s can now read “%(record)s”.") % {"user": user, "record": record}
+            )
     else:
-        messages.error(request, "Choose a member of the operation.")
+        messages.error(request, _("Choose a member of the operation."))
     return redirect(record)
 
 

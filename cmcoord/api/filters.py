@@ -13,13 +13,13 @@ from rest_framework.filters import OrderingFilter
 
 from cmcoord.validators import validate_calendar_range
 
-UPDATED_SINCE = (
+UPDATED_SINCE = _(
     "Only records changed at or after this moment (ISO 8601, e.g. 2026-11-25T08:00:00Z): "
     "pass the time of your last sync to fetch only what changed. Deletions are not reported."
 )
-PCODE_HELP = "P-code of an administrative area; matches that area and every area inside it."
-PCODE = RegexValidator(r"^[A-Za-z]{2,3}[0-9]*$", "Give a P-code such as MZ or MZ07.")
-ME_OR_ID = RegexValidator(r"^(me|[0-9]{1,18})$", "Give 'me' or a user id.")
+PCODE_HELP = _("P-code of an administrative area; matches that area and every area inside it.")
+PCODE = RegexValidator(r"^[A-Za-z]{2,3}[0-9]*$", _("Give a P-code such as MZ or MZ07."))
+ME_OR_ID = RegexValidator(r"^(me|[0-9]{1,18})$", _("Give 'me' or a user id."))
 
 
 DATE_FILTERS = (df.DateFilter, df.DateTimeFilter)  # IsoDateTimeFilter is a DateTimeFilter

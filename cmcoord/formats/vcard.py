@@ -37,9 +37,9 @@ def contact_vcard(contact, channels, organisation=None) -> str:
         card.add("x-radio-call-sign").value = one_line(contact.radio_call_sign)
     notes = []
     if contact.languages:
-        notes.append(f"Languages: {contact.languages}")
+        notes.append(_("Languages: %(languages)s") % {"languages": contact.languages})
     if contact.last_verified_on:
-        notes.append(f"Last verified on {contact.last_verified_on.isoformat()}")
+        notes.append(_("Last verified on %(date)s") % {"date": contact.last_verified_on.isoformat()})
     if notes:
         card.add("note").value = property_text(". ".join(notes))
     card.add("rev").value = contact.updated_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
