@@ -7,6 +7,7 @@ e-mail; officers and HCT also satellite phone and radio call-sign.
 import datetime as dt
 
 import vobject
+from django.utils.translation import gettext as _
 
 from .text import one_line, property_text
 
@@ -17,7 +18,7 @@ def contact_vcard(contact, channels, organisation=None) -> str:
     card.add("uid").value = f"contact-{contact.pk}@cmcoord"
     full_name = property_text(contact.full_name)
     card.add("fn").value = full_name
-    given, _, family = full_name.rpartition(" ")
+    given, _space, family = full_name.rpartition(" ")
     card.add("n").value = vobject.vcard.Name(family=family or full_name, given=given)
     if organisation is not None:
         card.add("org").value = [property_text(organisation.name)]
