@@ -9,652 +9,1146 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cmcoord', '0009_idempotency_keys'),
+        ("cmcoord", "0009_idempotency_keys"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='area',
-            options={'ordering': ['pcode'], 'verbose_name': 'area', 'verbose_name_plural': 'areas'},
+            name="area",
+            options={"ordering": ["pcode"], "verbose_name": "area", "verbose_name_plural": "areas"},
         ),
         migrations.AlterModelOptions(
-            name='guidelinedocument',
-            options={'ordering': ['-issued_on', 'title'], 'verbose_name': 'guideline document', 'verbose_name_plural': 'guideline documents'},
+            name="guidelinedocument",
+            options={
+                "ordering": ["-issued_on", "title"],
+                "verbose_name": "guideline document",
+                "verbose_name_plural": "guideline documents",
+            },
         ),
         migrations.AlterModelOptions(
-            name='heartbeat',
-            options={'verbose_name': 'heartbeat', 'verbose_name_plural': 'heartbeats'},
+            name="heartbeat",
+            options={"verbose_name": "heartbeat", "verbose_name_plural": "heartbeats"},
         ),
         migrations.AlterModelOptions(
-            name='idempotencykey',
-            options={'verbose_name': 'idempotency key', 'verbose_name_plural': 'idempotency keys'},
+            name="idempotencykey",
+            options={"verbose_name": "idempotency key", "verbose_name_plural": "idempotency keys"},
         ),
         migrations.AlterModelOptions(
-            name='notification',
-            options={'ordering': ['-created_at', '-id'], 'verbose_name': 'notification', 'verbose_name_plural': 'notifications'},
+            name="notification",
+            options={
+                "ordering": ["-created_at", "-id"],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+            },
         ),
         migrations.AlterModelOptions(
-            name='notificationpreference',
-            options={'verbose_name': 'notification preference', 'verbose_name_plural': 'notification preferences'},
+            name="notificationpreference",
+            options={
+                "verbose_name": "notification preference",
+                "verbose_name_plural": "notification preferences",
+            },
         ),
         migrations.AlterModelOptions(
-            name='operation',
-            options={'ordering': ['-start_date', 'name'], 'permissions': [('view_internal_records', 'Read internal records of the operation'), ('view_restricted_records', 'Read restricted records of the operation'), ('manage_registry', 'Write actors, contacts, meetings, MCDA and dependencies'), ('triage_cell_requests', 'Triage, table and answer cell requests'), ('submit_cell_requests', 'Send requests and concerns to the cell'), ('decide_interlocutors', 'Approve or reject interlocutors'), ('endorse_rfas', 'Endorse or decline requests for military assistance'), ('draft_strategy', 'Draft the CMCoord strategy and guidelines'), ('approve_strategy', 'Approve the CMCoord strategy'), ('view_history', 'Read the change history'), ('manage_members', 'Grant and revoke roles in the operation'), ('manage_partner_tokens', 'Create and revoke partner tokens')], 'verbose_name': 'operation', 'verbose_name_plural': 'operations'},
+            name="operation",
+            options={
+                "ordering": ["-start_date", "name"],
+                "permissions": [
+                    ("view_internal_records", "Read internal records of the operation"),
+                    ("view_restricted_records", "Read restricted records of the operation"),
+                    ("manage_registry", "Write actors, contacts, meetings, MCDA and dependencies"),
+                    ("triage_cell_requests", "Triage, table and answer cell requests"),
+                    ("submit_cell_requests", "Send requests and concerns to the cell"),
+                    ("decide_interlocutors", "Approve or reject interlocutors"),
+                    ("endorse_rfas", "Endorse or decline requests for military assistance"),
+                    ("draft_strategy", "Draft the CMCoord strategy and guidelines"),
+                    ("approve_strategy", "Approve the CMCoord strategy"),
+                    ("view_history", "Read the change history"),
+                    ("manage_members", "Grant and revoke roles in the operation"),
+                    ("manage_partner_tokens", "Create and revoke partner tokens"),
+                ],
+                "verbose_name": "operation",
+                "verbose_name_plural": "operations",
+            },
         ),
         migrations.AlterModelOptions(
-            name='partnertoken',
-            options={'ordering': ['-created_at'], 'verbose_name': 'partner token', 'verbose_name_plural': 'partner tokens'},
+            name="partnertoken",
+            options={
+                "ordering": ["-created_at"],
+                "verbose_name": "partner token",
+                "verbose_name_plural": "partner tokens",
+            },
         ),
         migrations.AlterModelOptions(
-            name='reminderdelivery',
-            options={'ordering': ['-claimed_at'], 'verbose_name': 'reminder delivery', 'verbose_name_plural': 'reminder deliveries'},
+            name="reminderdelivery",
+            options={
+                "ordering": ["-claimed_at"],
+                "verbose_name": "reminder delivery",
+                "verbose_name_plural": "reminder deliveries",
+            },
         ),
         migrations.AlterModelOptions(
-            name='sector',
-            options={'ordering': ['code'], 'verbose_name': 'sector', 'verbose_name_plural': 'sectors'},
+            name="sector",
+            options={"ordering": ["code"], "verbose_name": "sector", "verbose_name_plural": "sectors"},
         ),
         migrations.AlterModelOptions(
-            name='securityassessment',
-            options={'ordering': ['area__pcode', '-assessed_on'], 'verbose_name': 'security assessment', 'verbose_name_plural': 'security assessments'},
+            name="securityassessment",
+            options={
+                "ordering": ["area__pcode", "-assessed_on"],
+                "verbose_name": "security assessment",
+                "verbose_name_plural": "security assessments",
+            },
         ),
         migrations.AlterModelOptions(
-            name='user',
-            options={'ordering': ['username'], 'verbose_name': 'user', 'verbose_name_plural': 'users'},
+            name="user",
+            options={"ordering": ["username"], "verbose_name": "user", "verbose_name_plural": "users"},
         ),
         migrations.AlterModelOptions(
-            name='usertoken',
-            options={'verbose_name': 'user API token', 'verbose_name_plural': 'user API tokens'},
+            name="usertoken",
+            options={"verbose_name": "user API token", "verbose_name_plural": "user API tokens"},
+        ),
+        migrations.AlterField(
+            model_name="area",
+            name="country",
+            field=models.CharField(
+                db_index=True,
+                max_length=3,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[A-Z]{3}$", "Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ."
+                    )
+                ],
+                verbose_name="country",
+            ),
         ),
         migrations.AlterField(
-            model_name='area',
-            name='country',
-            field=models.CharField(db_index=True, max_length=3, validators=[django.core.validators.RegexValidator('^[A-Z]{3}$', 'Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ.')], verbose_name='country'),
+            model_name="area",
+            name="level",
+            field=models.PositiveSmallIntegerField(
+                choices=[
+                    (0, "Country (admin 0)"),
+                    (1, "Admin 1 (province, region)"),
+                    (2, "Admin 2 (district)"),
+                ],
+                verbose_name="level",
+            ),
         ),
-        migrations.AlterField(
-            model_name='area',
-            name='level',
-            field=models.PositiveSmallIntegerField(choices=[(0, 'Country (admin 0)'), (1, 'Admin 1 (province, region)'), (2, 'Admin 2 (district)')], verbose_name='level'),
-        ),
-        migrations.AlterField(
-            model_name='area',
-            name='name',
-            field=models.CharField(max_length=200, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='area',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='cmcoord.area', verbose_name='parent'),
-        ),
-        migrations.AlterField(
-            model_name='guidelinedocument',
-            name='file',
-            field=models.FileField(blank=True, upload_to='guidelines/%Y/', verbose_name='file'),
-        ),
-        migrations.AlterField(
-            model_name='guidelinedocument',
-            name='issued_on',
-            field=models.DateField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='issued on'),
-        ),
-        migrations.AlterField(
-            model_name='guidelinedocument',
-            name='operation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='guidelines', to='cmcoord.operation', verbose_name='operation'),
-        ),
-        migrations.AlterField(
-            model_name='guidelinedocument',
-            name='sensitivity',
-            field=models.CharField(choices=[('shareable', 'Shareable (partners may read)'), ('internal', 'Internal (all members of the operation)'), ('restricted', 'Restricted (officers and HCT only)')], default='internal', max_length=16, verbose_name='sensitivity'),
-        ),
-        migrations.AlterField(
-            model_name='guidelinedocument',
-            name='summary',
-            field=models.TextField(blank=True, verbose_name='summary'),
-        ),
-        migrations.AlterField(
-            model_name='guidelinedocument',
-            name='title',
-            field=models.CharField(max_length=300, verbose_name='title'),
-        ),
-        migrations.AlterField(
-            model_name='guidelinedocument',
-            name='url',
-            field=models.URLField(blank=True, verbose_name='url'),
-        ),
-        migrations.AlterField(
-            model_name='heartbeat',
-            name='completed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='completed at'),
-        ),
-        migrations.AlterField(
-            model_name='heartbeat',
-            name='name',
-            field=models.CharField(max_length=40, unique=True, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='heartbeat',
-            name='watched_since',
-            field=models.DateTimeField(verbose_name='watched since'),
-        ),
-        migrations.AlterField(
-            model_name='historicalguidelinedocument',
-            name='file',
-            field=models.TextField(blank=True, max_length=100, verbose_name='file'),
-        ),
-        migrations.AlterField(
-            model_name='historicalguidelinedocument',
-            name='issued_on',
-            field=models.DateField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='issued on'),
-        ),
-        migrations.AlterField(
-            model_name='historicalguidelinedocument',
-            name='operation',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='cmcoord.operation', verbose_name='operation'),
-        ),
-        migrations.AlterField(
-            model_name='historicalguidelinedocument',
-            name='sensitivity',
-            field=models.CharField(choices=[('shareable', 'Shareable (partners may read)'), ('internal', 'Internal (all members of the operation)'), ('restricted', 'Restricted (officers and HCT only)')], default='internal', max_length=16, verbose_name='sensitivity'),
-        ),
-        migrations.AlterField(
-            model_name='historicalguidelinedocument',
-            name='summary',
-            field=models.TextField(blank=True, verbose_name='summary'),
-        ),
-        migrations.AlterField(
-            model_name='historicalguidelinedocument',
-            name='title',
-            field=models.CharField(max_length=300, verbose_name='title'),
-        ),
-        migrations.AlterField(
-            model_name='historicalguidelinedocument',
-            name='url',
-            field=models.URLField(blank=True, verbose_name='url'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='country',
-            field=models.CharField(help_text='ISO 3166 alpha-3, e.g. MOZ', max_length=3, validators=[django.core.validators.RegexValidator('^[A-Z]{3}$', 'Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ.')], verbose_name='country'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='emergency_type',
-            field=models.CharField(choices=[('natural_disaster', 'Natural disaster'), ('complex_emergency', 'Complex emergency'), ('technological', 'Technological / industrial')], max_length=32, verbose_name='emergency type'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='end_date',
-            field=models.DateField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='end date'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='name',
-            field=models.CharField(db_index=True, max_length=200, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='phase',
-            field=models.CharField(choices=[('preparedness', 'Preparedness'), ('response', 'Emergency response'), ('recovery', 'Early recovery'), ('transition', 'Transition'), ('closed', 'Closed')], default='response', max_length=32, verbose_name='phase'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='reminder_lead_days',
-            field=models.JSONField(default=cmcoord.models.operations.default_lead_days, help_text='Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1].', verbose_name='reminder lead days'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='start_date',
-            field=models.DateField(validators=[cmcoord.validators.validate_calendar_range], verbose_name='start date'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='strategy',
-            field=models.CharField(blank=True, choices=[('co_existence', 'Co-existence'), ('coordination', 'Coordination'), ('cooperation', 'Cooperation')], max_length=32, verbose_name='strategy'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='strategy_approved_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='strategy approved by'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='strategy_approved_on',
-            field=models.DateField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='strategy approved on'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='strategy_draft',
-            field=models.CharField(blank=True, choices=[('co_existence', 'Co-existence'), ('coordination', 'Coordination'), ('cooperation', 'Cooperation')], max_length=32, verbose_name='strategy draft'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='strategy_draft_rationale',
-            field=models.TextField(blank=True, verbose_name='strategy draft rationale'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='strategy_rationale',
-            field=models.TextField(blank=True, verbose_name='strategy rationale'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='strategy_status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved by the HCT/UNCT')], default='draft', max_length=16, verbose_name='strategy status'),
-        ),
-        migrations.AlterField(
-            model_name='historicaloperation',
-            name='time_zone',
-            field=models.CharField(default='UTC', max_length=64, verbose_name='time zone'),
-        ),
-        migrations.AlterField(
-            model_name='historicalsecurityassessment',
-            name='area',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='cmcoord.area', verbose_name='area'),
-        ),
-        migrations.AlterField(
-            model_name='historicalsecurityassessment',
-            name='assessed_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assessed by'),
-        ),
-        migrations.AlterField(
-            model_name='historicalsecurityassessment',
-            name='assessed_on',
-            field=models.DateField(validators=[cmcoord.validators.validate_calendar_range], verbose_name='assessed on'),
-        ),
-        migrations.AlterField(
-            model_name='historicalsecurityassessment',
-            name='association_risks',
-            field=models.TextField(help_text='The risks of being seen with the military in this area.', verbose_name='association risks'),
-        ),
-        migrations.AlterField(
-            model_name='historicalsecurityassessment',
-            name='level',
-            field=models.PositiveSmallIntegerField(choices=[(1, '1 Minimal'), (2, '2 Low'), (3, '3 Moderate'), (4, '4 Substantial'), (5, '5 High'), (6, '6 Extreme')], verbose_name='level'),
-        ),
-        migrations.AlterField(
-            model_name='historicalsecurityassessment',
-            name='operation',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='cmcoord.operation', verbose_name='operation'),
-        ),
-        migrations.AlterField(
-            model_name='historicalsecurityassessment',
-            name='sensitivity',
-            field=models.CharField(choices=[('shareable', 'Shareable (partners may read)'), ('internal', 'Internal (all members of the operation)'), ('restricted', 'Restricted (officers and HCT only)')], default='internal', max_length=16, verbose_name='sensitivity'),
-        ),
-        migrations.AlterField(
-            model_name='idempotencykey',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created at'),
-        ),
-        migrations.AlterField(
-            model_name='idempotencykey',
-            name='fingerprint',
-            field=models.CharField(blank=True, max_length=64, verbose_name='fingerprint'),
-        ),
-        migrations.AlterField(
-            model_name='idempotencykey',
-            name='key',
-            field=models.CharField(max_length=255, verbose_name='key'),
-        ),
-        migrations.AlterField(
-            model_name='idempotencykey',
-            name='kind',
-            field=models.CharField(choices=[('form', 'form submission'), ('api', 'API request')], max_length=4, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='idempotencykey',
-            name='location',
-            field=models.CharField(blank=True, max_length=2000, verbose_name='location'),
-        ),
-        migrations.AlterField(
-            model_name='idempotencykey',
-            name='response',
-            field=models.JSONField(blank=True, null=True, verbose_name='response'),
-        ),
-        migrations.AlterField(
-            model_name='idempotencykey',
-            name='status_code',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='status code'),
-        ),
-        migrations.AlterField(
-            model_name='idempotencykey',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user'),
-        ),
-        migrations.AlterField(
-            model_name='notification',
-            name='body',
-            field=models.TextField(blank=True, verbose_name='body'),
-        ),
-        migrations.AlterField(
-            model_name='notification',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='created at'),
-        ),
-        migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('phase_out', 'MCDA phase-out ahead'), ('phase_out_overdue', 'MCDA past its phase-out date'), ('action_point_due', 'Action point due tomorrow'), ('action_point_overdue', 'Action point overdue'), ('action_point_assigned', 'Action point given to you'), ('meeting_tomorrow', 'Meeting tomorrow'), ('cell_request_update', 'Update on a cell request'), ('interlocutor_decision', 'Interlocutor decision')], max_length=32, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='notification',
-            name='operation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='cmcoord.operation', verbose_name='operation'),
-        ),
-        migrations.AlterField(
-            model_name='notification',
-            name='read_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='read at'),
-        ),
-        migrations.AlterField(
-            model_name='notification',
-            name='recipient',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL, verbose_name='recipient'),
-        ),
-        migrations.AlterField(
-            model_name='notification',
-            name='title',
-            field=models.CharField(max_length=300, verbose_name='title'),
-        ),
-        migrations.AlterField(
-            model_name='notification',
-            name='url',
-            field=models.CharField(blank=True, help_text='Path of the record it is about.', max_length=500, verbose_name='url'),
+        migrations.AlterField(
+            model_name="area",
+            name="name",
+            field=models.CharField(max_length=200, verbose_name="name"),
         ),
         migrations.AlterField(
-            model_name='notificationpreference',
-            name='email',
-            field=models.BooleanField(default=True, verbose_name='email'),
-        ),
-        migrations.AlterField(
-            model_name='notificationpreference',
-            name='kind',
-            field=models.CharField(choices=[('phase_out', 'MCDA phase-out ahead'), ('phase_out_overdue', 'MCDA past its phase-out date'), ('action_point_due', 'Action point due tomorrow'), ('action_point_overdue', 'Action point overdue'), ('action_point_assigned', 'Action point given to you'), ('meeting_tomorrow', 'Meeting tomorrow'), ('cell_request_update', 'Update on a cell request'), ('interlocutor_decision', 'Interlocutor decision')], max_length=32, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='notificationpreference',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notification_preferences', to=settings.AUTH_USER_MODEL, verbose_name='user'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='country',
-            field=models.CharField(help_text='ISO 3166 alpha-3, e.g. MOZ', max_length=3, validators=[django.core.validators.RegexValidator('^[A-Z]{3}$', 'Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ.')], verbose_name='country'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='emergency_type',
-            field=models.CharField(choices=[('natural_disaster', 'Natural disaster'), ('complex_emergency', 'Complex emergency'), ('technological', 'Technological / industrial')], max_length=32, verbose_name='emergency type'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='end_date',
-            field=models.DateField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='end date'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='name',
-            field=models.CharField(max_length=200, unique=True, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='phase',
-            field=models.CharField(choices=[('preparedness', 'Preparedness'), ('response', 'Emergency response'), ('recovery', 'Early recovery'), ('transition', 'Transition'), ('closed', 'Closed')], default='response', max_length=32, verbose_name='phase'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='reminder_lead_days',
-            field=models.JSONField(default=cmcoord.models.operations.default_lead_days, help_text='Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1].', verbose_name='reminder lead days'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='start_date',
-            field=models.DateField(validators=[cmcoord.validators.validate_calendar_range], verbose_name='start date'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='strategy',
-            field=models.CharField(blank=True, choices=[('co_existence', 'Co-existence'), ('coordination', 'Coordination'), ('cooperation', 'Cooperation')], max_length=32, verbose_name='strategy'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='strategy_approved_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='strategy approved by'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='strategy_approved_on',
-            field=models.DateField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='strategy approved on'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='strategy_draft',
-            field=models.CharField(blank=True, choices=[('co_existence', 'Co-existence'), ('coordination', 'Coordination'), ('cooperation', 'Cooperation')], max_length=32, verbose_name='strategy draft'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='strategy_draft_rationale',
-            field=models.TextField(blank=True, verbose_name='strategy draft rationale'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='strategy_rationale',
-            field=models.TextField(blank=True, verbose_name='strategy rationale'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='strategy_status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved by the HCT/UNCT')], default='draft', max_length=16, verbose_name='strategy status'),
-        ),
-        migrations.AlterField(
-            model_name='operation',
-            name='time_zone',
-            field=models.CharField(default='UTC', max_length=64, verbose_name='time zone'),
-        ),
-        migrations.AlterField(
-            model_name='operationgroupobjectpermission',
-            name='content_object',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='cmcoord.operation', verbose_name='content object'),
-        ),
-        migrations.AlterField(
-            model_name='operationuserobjectpermission',
-            name='content_object',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='cmcoord.operation', verbose_name='content object'),
-        ),
-        migrations.AlterField(
-            model_name='partnertoken',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='created at'),
-        ),
-        migrations.AlterField(
-            model_name='partnertoken',
-            name='created_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by'),
-        ),
-        migrations.AlterField(
-            model_name='partnertoken',
-            name='expires_at',
-            field=models.DateTimeField(verbose_name='expires at'),
-        ),
-        migrations.AlterField(
-            model_name='partnertoken',
-            name='key_hash',
-            field=models.CharField(editable=False, max_length=64, unique=True, verbose_name='key hash'),
-        ),
-        migrations.AlterField(
-            model_name='partnertoken',
-            name='key_prefix',
-            field=models.CharField(editable=False, help_text='First characters, to recognise it.', max_length=12, verbose_name='key prefix'),
-        ),
-        migrations.AlterField(
-            model_name='partnertoken',
-            name='last_used_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='last used at'),
-        ),
-        migrations.AlterField(
-            model_name='partnertoken',
-            name='name',
-            field=models.CharField(help_text="Who uses it, e.g. 'OCHA 3W dashboard'.", max_length=120, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='partnertoken',
-            name='operation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='partner_tokens', to='cmcoord.operation', verbose_name='operation'),
-        ),
-        migrations.AlterField(
-            model_name='partnertoken',
-            name='revoked_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='revoked at'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='attempts',
-            field=models.PositiveSmallIntegerField(default=0, help_text='E-mail attempts so far.', verbose_name='attempts'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='claimed_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='claimed at'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='email_attempt_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='email attempt at'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='email_state',
-            field=models.CharField(choices=[('pending', 'To be sent'), ('sending', 'Being sent'), ('sent', 'Accepted by the SMTP server'), ('off', 'Not by e-mail (turned off, no address or inactive account)'), ('dropped', 'Not sent: obsolete or superseded first')], default='pending', max_length=10, verbose_name='email state'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='kind',
-            field=models.CharField(choices=[('phase_out', 'MCDA phase-out ahead'), ('phase_out_overdue', 'MCDA past its phase-out date'), ('action_point_due', 'Action point due tomorrow'), ('action_point_overdue', 'Action point overdue'), ('action_point_assigned', 'Action point given to you'), ('meeting_tomorrow', 'Meeting tomorrow'), ('cell_request_update', 'Update on a cell request'), ('interlocutor_decision', 'Interlocutor decision')], max_length=32, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='last_error',
-            field=models.TextField(blank=True, verbose_name='last error'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='lead_days',
-            field=models.IntegerField(verbose_name='lead days'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='next_attempt_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='next attempt at'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='notification',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='cmcoord.notification', verbose_name='notification'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='notified_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='notified at'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='occasion',
-            field=models.DateField(verbose_name='occasion'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='operation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='cmcoord.operation', verbose_name='operation'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='recipient',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_deliveries', to=settings.AUTH_USER_MODEL, verbose_name='recipient'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='sent_at',
-            field=models.DateTimeField(blank=True, help_text='When the SMTP server accepted it.', null=True, verbose_name='sent at'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='status',
-            field=models.CharField(choices=[('claimed', 'Claimed, being sent'), ('sent', 'Sent'), ('failed', 'E-mail failed, will be retried'), ('skipped', 'Skipped, obsolete'), ('superseded', 'Superseded by a newer reminder')], default='claimed', max_length=12, verbose_name='status'),
-        ),
-        migrations.AlterField(
-            model_name='reminderdelivery',
-            name='subject',
-            field=models.CharField(max_length=64, verbose_name='subject'),
-        ),
-        migrations.AlterField(
-            model_name='sector',
-            name='code',
-            field=models.CharField(help_text='IASC code, e.g. LOG, WSH', max_length=12, unique=True, verbose_name='code'),
-        ),
-        migrations.AlterField(
-            model_name='sector',
-            name='kind',
-            field=models.CharField(choices=[('cluster', 'IASC cluster'), ('aor', 'Area of responsibility'), ('other', 'Non-cluster sector')], max_length=12, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='sector',
-            name='name',
-            field=models.CharField(max_length=120, unique=True, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='sector',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='areas_of_responsibility', to='cmcoord.sector', verbose_name='parent'),
-        ),
-        migrations.AlterField(
-            model_name='securityassessment',
-            name='area',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='security_assessments', to='cmcoord.area', verbose_name='area'),
-        ),
-        migrations.AlterField(
-            model_name='securityassessment',
-            name='assessed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assessed by'),
-        ),
-        migrations.AlterField(
-            model_name='securityassessment',
-            name='assessed_on',
-            field=models.DateField(validators=[cmcoord.validators.validate_calendar_range], verbose_name='assessed on'),
-        ),
-        migrations.AlterField(
-            model_name='securityassessment',
-            name='association_risks',
-            field=models.TextField(help_text='The risks of being seen with the military in this area.', verbose_name='association risks'),
-        ),
-        migrations.AlterField(
-            model_name='securityassessment',
-            name='level',
-            field=models.PositiveSmallIntegerField(choices=[(1, '1 Minimal'), (2, '2 Low'), (3, '3 Moderate'), (4, '4 Substantial'), (5, '5 High'), (6, '6 Extreme')], verbose_name='level'),
-        ),
-        migrations.AlterField(
-            model_name='securityassessment',
-            name='operation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='security_assessments', to='cmcoord.operation', verbose_name='operation'),
-        ),
-        migrations.AlterField(
-            model_name='securityassessment',
-            name='sensitivity',
-            field=models.CharField(choices=[('shareable', 'Shareable (partners may read)'), ('internal', 'Internal (all members of the operation)'), ('restricted', 'Restricted (officers and HCT only)')], default='internal', max_length=16, verbose_name='sensitivity'),
-        ),
-        migrations.AlterField(
-            model_name='user',
-            name='organisation',
-            field=models.CharField(blank=True, max_length=200, verbose_name='organisation'),
-        ),
-        migrations.AlterField(
-            model_name='user',
-            name='phone',
-            field=models.CharField(blank=True, max_length=40, verbose_name='phone'),
-        ),
+            model_name="area",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="children",
+                to="cmcoord.area",
+                verbose_name="parent",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="guidelinedocument",
+            name="file",
+            field=models.FileField(blank=True, upload_to="guidelines/%Y/", verbose_name="file"),
+        ),
+        migrations.AlterField(
+            model_name="guidelinedocument",
+            name="issued_on",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[cmcoord.validators.validate_calendar_range],
+                verbose_name="issued on",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="guidelinedocument",
+            name="operation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="guidelines",
+                to="cmcoord.operation",
+                verbose_name="operation",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="guidelinedocument",
+            name="sensitivity",
+            field=models.CharField(
+                choices=[
+                    ("shareable", "Shareable (partners may read)"),
+                    ("internal", "Internal (all members of the operation)"),
+                    ("restricted", "Restricted (officers and HCT only)"),
+                ],
+                default="internal",
+                max_length=16,
+                verbose_name="sensitivity",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="guidelinedocument",
+            name="summary",
+            field=models.TextField(blank=True, verbose_name="summary"),
+        ),
+        migrations.AlterField(
+            model_name="guidelinedocument",
+            name="title",
+            field=models.CharField(max_length=300, verbose_name="title"),
+        ),
+        migrations.AlterField(
+            model_name="guidelinedocument",
+            name="url",
+            field=models.URLField(blank=True, verbose_name="url"),
+        ),
+        migrations.AlterField(
+            model_name="heartbeat",
+            name="completed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="completed at"),
+        ),
+        migrations.AlterField(
+            model_name="heartbeat",
+            name="name",
+            field=models.CharField(max_length=40, unique=True, verbose_name="name"),
+        ),
+        migrations.AlterField(
+            model_name="heartbeat",
+            name="watched_since",
+            field=models.DateTimeField(verbose_name="watched since"),
+        ),
         migrations.AlterField(
-            model_name='usertoken',
-            name='last_used',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last used'),
+            model_name="historicalguidelinedocument",
+            name="file",
+            field=models.TextField(blank=True, max_length=100, verbose_name="file"),
+        ),
+        migrations.AlterField(
+            model_name="historicalguidelinedocument",
+            name="issued_on",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[cmcoord.validators.validate_calendar_range],
+                verbose_name="issued on",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalguidelinedocument",
+            name="operation",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="cmcoord.operation",
+                verbose_name="operation",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalguidelinedocument",
+            name="sensitivity",
+            field=models.CharField(
+                choices=[
+                    ("shareable", "Shareable (partners may read)"),
+                    ("internal", "Internal (all members of the operation)"),
+                    ("restricted", "Restricted (officers and HCT only)"),
+                ],
+                default="internal",
+                max_length=16,
+                verbose_name="sensitivity",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalguidelinedocument",
+            name="summary",
+            field=models.TextField(blank=True, verbose_name="summary"),
+        ),
+        migrations.AlterField(
+            model_name="historicalguidelinedocument",
+            name="title",
+            field=models.CharField(max_length=300, verbose_name="title"),
+        ),
+        migrations.AlterField(
+            model_name="historicalguidelinedocument",
+            name="url",
+            field=models.URLField(blank=True, verbose_name="url"),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="country",
+            field=models.CharField(
+                help_text="ISO 3166 alpha-3, e.g. MOZ",
+                max_length=3,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[A-Z]{3}$", "Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ."
+                    )
+                ],
+                verbose_name="country",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="emergency_type",
+            field=models.CharField(
+                choices=[
+                    ("natural_disaster", "Natural disaster"),
+                    ("complex_emergency", "Complex emergency"),
+                    ("technological", "Technological / industrial"),
+                ],
+                max_length=32,
+                verbose_name="emergency type",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="end_date",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[cmcoord.validators.validate_calendar_range],
+                verbose_name="end date",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="name",
+            field=models.CharField(db_index=True, max_length=200, verbose_name="name"),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="phase",
+            field=models.CharField(
+                choices=[
+                    ("preparedness", "Preparedness"),
+                    ("response", "Emergency response"),
+                    ("recovery", "Early recovery"),
+                    ("transition", "Transition"),
+                    ("closed", "Closed"),
+                ],
+                default="response",
+                max_length=32,
+                verbose_name="phase",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="reminder_lead_days",
+            field=models.JSONField(
+                default=cmcoord.models.operations.default_lead_days,
+                help_text="Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1].",
+                verbose_name="reminder lead days",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="start_date",
+            field=models.DateField(
+                validators=[cmcoord.validators.validate_calendar_range], verbose_name="start date"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="strategy",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("co_existence", "Co-existence"),
+                    ("coordination", "Coordination"),
+                    ("cooperation", "Cooperation"),
+                ],
+                max_length=32,
+                verbose_name="strategy",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="strategy_approved_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="strategy approved by",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="strategy_approved_on",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[cmcoord.validators.validate_calendar_range],
+                verbose_name="strategy approved on",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="strategy_draft",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("co_existence", "Co-existence"),
+                    ("coordination", "Coordination"),
+                    ("cooperation", "Cooperation"),
+                ],
+                max_length=32,
+                verbose_name="strategy draft",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="strategy_draft_rationale",
+            field=models.TextField(blank=True, verbose_name="strategy draft rationale"),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="strategy_rationale",
+            field=models.TextField(blank=True, verbose_name="strategy rationale"),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="strategy_status",
+            field=models.CharField(
+                choices=[("draft", "Draft"), ("approved", "Approved by the HCT/UNCT")],
+                default="draft",
+                max_length=16,
+                verbose_name="strategy status",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaloperation",
+            name="time_zone",
+            field=models.CharField(default="UTC", max_length=64, verbose_name="time zone"),
+        ),
+        migrations.AlterField(
+            model_name="historicalsecurityassessment",
+            name="area",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="cmcoord.area",
+                verbose_name="area",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalsecurityassessment",
+            name="assessed_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="assessed by",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalsecurityassessment",
+            name="assessed_on",
+            field=models.DateField(
+                validators=[cmcoord.validators.validate_calendar_range], verbose_name="assessed on"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalsecurityassessment",
+            name="association_risks",
+            field=models.TextField(
+                help_text="The risks of being seen with the military in this area.",
+                verbose_name="association risks",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalsecurityassessment",
+            name="level",
+            field=models.PositiveSmallIntegerField(
+                choices=[
+                    (1, "1 Minimal"),
+                    (2, "2 Low"),
+                    (3, "3 Moderate"),
+                    (4, "4 Substantial"),
+                    (5, "5 High"),
+                    (6, "6 Extreme"),
+                ],
+                verbose_name="level",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalsecurityassessment",
+            name="operation",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="cmcoord.operation",
+                verbose_name="operation",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalsecurityassessment",
+            name="sensitivity",
+            field=models.CharField(
+                choices=[
+                    ("shareable", "Shareable (partners may read)"),
+                    ("internal", "Internal (all members of the operation)"),
+                    ("restricted", "Restricted (officers and HCT only)"),
+                ],
+                default="internal",
+                max_length=16,
+                verbose_name="sensitivity",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="idempotencykey",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created at"),
+        ),
+        migrations.AlterField(
+            model_name="idempotencykey",
+            name="fingerprint",
+            field=models.CharField(blank=True, max_length=64, verbose_name="fingerprint"),
+        ),
+        migrations.AlterField(
+            model_name="idempotencykey",
+            name="key",
+            field=models.CharField(max_length=255, verbose_name="key"),
+        ),
+        migrations.AlterField(
+            model_name="idempotencykey",
+            name="kind",
+            field=models.CharField(
+                choices=[("form", "form submission"), ("api", "API request")],
+                max_length=4,
+                verbose_name="kind",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="idempotencykey",
+            name="location",
+            field=models.CharField(blank=True, max_length=2000, verbose_name="location"),
+        ),
+        migrations.AlterField(
+            model_name="idempotencykey",
+            name="response",
+            field=models.JSONField(blank=True, null=True, verbose_name="response"),
+        ),
+        migrations.AlterField(
+            model_name="idempotencykey",
+            name="status_code",
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="status code"),
+        ),
+        migrations.AlterField(
+            model_name="idempotencykey",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="user",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="notification",
+            name="body",
+            field=models.TextField(blank=True, verbose_name="body"),
+        ),
+        migrations.AlterField(
+            model_name="notification",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="created at"),
+        ),
+        migrations.AlterField(
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("phase_out", "MCDA phase-out ahead"),
+                    ("phase_out_overdue", "MCDA past its phase-out date"),
+                    ("action_point_due", "Action point due tomorrow"),
+                    ("action_point_overdue", "Action point overdue"),
+                    ("action_point_assigned", "Action point given to you"),
+                    ("meeting_tomorrow", "Meeting tomorrow"),
+                    ("cell_request_update", "Update on a cell request"),
+                    ("interlocutor_decision", "Interlocutor decision"),
+                ],
+                max_length=32,
+                verbose_name="kind",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="notification",
+            name="operation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="cmcoord.operation",
+                verbose_name="operation",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="notification",
+            name="read_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="read at"),
+        ),
+        migrations.AlterField(
+            model_name="notification",
+            name="recipient",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="notifications",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="recipient",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="notification",
+            name="title",
+            field=models.CharField(max_length=300, verbose_name="title"),
+        ),
+        migrations.AlterField(
+            model_name="notification",
+            name="url",
+            field=models.CharField(
+                blank=True, help_text="Path of the record it is about.", max_length=500, verbose_name="url"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="notificationpreference",
+            name="email",
+            field=models.BooleanField(default=True, verbose_name="email"),
+        ),
+        migrations.AlterField(
+            model_name="notificationpreference",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("phase_out", "MCDA phase-out ahead"),
+                    ("phase_out_overdue", "MCDA past its phase-out date"),
+                    ("action_point_due", "Action point due tomorrow"),
+                    ("action_point_overdue", "Action point overdue"),
+                    ("action_point_assigned", "Action point given to you"),
+                    ("meeting_tomorrow", "Meeting tomorrow"),
+                    ("cell_request_update", "Update on a cell request"),
+                    ("interlocutor_decision", "Interlocutor decision"),
+                ],
+                max_length=32,
+                verbose_name="kind",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="notificationpreference",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="notification_preferences",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="user",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="country",
+            field=models.CharField(
+                help_text="ISO 3166 alpha-3, e.g. MOZ",
+                max_length=3,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[A-Z]{3}$", "Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ."
+                    )
+                ],
+                verbose_name="country",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="emergency_type",
+            field=models.CharField(
+                choices=[
+                    ("natural_disaster", "Natural disaster"),
+                    ("complex_emergency", "Complex emergency"),
+                    ("technological", "Technological / industrial"),
+                ],
+                max_length=32,
+                verbose_name="emergency type",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="end_date",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[cmcoord.validators.validate_calendar_range],
+                verbose_name="end date",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="name",
+            field=models.CharField(max_length=200, unique=True, verbose_name="name"),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="phase",
+            field=models.CharField(
+                choices=[
+                    ("preparedness", "Preparedness"),
+                    ("response", "Emergency response"),
+                    ("recovery", "Early recovery"),
+                    ("transition", "Transition"),
+                    ("closed", "Closed"),
+                ],
+                default="response",
+                max_length=32,
+                verbose_name="phase",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="reminder_lead_days",
+            field=models.JSONField(
+                default=cmcoord.models.operations.default_lead_days,
+                help_text="Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1].",
+                verbose_name="reminder lead days",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="start_date",
+            field=models.DateField(
+                validators=[cmcoord.validators.validate_calendar_range], verbose_name="start date"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="strategy",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("co_existence", "Co-existence"),
+                    ("coordination", "Coordination"),
+                    ("cooperation", "Cooperation"),
+                ],
+                max_length=32,
+                verbose_name="strategy",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="strategy_approved_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="strategy approved by",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="strategy_approved_on",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[cmcoord.validators.validate_calendar_range],
+                verbose_name="strategy approved on",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="strategy_draft",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("co_existence", "Co-existence"),
+                    ("coordination", "Coordination"),
+                    ("cooperation", "Cooperation"),
+                ],
+                max_length=32,
+                verbose_name="strategy draft",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="strategy_draft_rationale",
+            field=models.TextField(blank=True, verbose_name="strategy draft rationale"),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="strategy_rationale",
+            field=models.TextField(blank=True, verbose_name="strategy rationale"),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="strategy_status",
+            field=models.CharField(
+                choices=[("draft", "Draft"), ("approved", "Approved by the HCT/UNCT")],
+                default="draft",
+                max_length=16,
+                verbose_name="strategy status",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operation",
+            name="time_zone",
+            field=models.CharField(default="UTC", max_length=64, verbose_name="time zone"),
+        ),
+        migrations.AlterField(
+            model_name="operationgroupobjectpermission",
+            name="content_object",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="cmcoord.operation",
+                verbose_name="content object",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="operationuserobjectpermission",
+            name="content_object",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="cmcoord.operation",
+                verbose_name="content object",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="partnertoken",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="created at"),
+        ),
+        migrations.AlterField(
+            model_name="partnertoken",
+            name="created_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="created by",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="partnertoken",
+            name="expires_at",
+            field=models.DateTimeField(verbose_name="expires at"),
+        ),
+        migrations.AlterField(
+            model_name="partnertoken",
+            name="key_hash",
+            field=models.CharField(editable=False, max_length=64, unique=True, verbose_name="key hash"),
+        ),
+        migrations.AlterField(
+            model_name="partnertoken",
+            name="key_prefix",
+            field=models.CharField(
+                editable=False,
+                help_text="First characters, to recognise it.",
+                max_length=12,
+                verbose_name="key prefix",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="partnertoken",
+            name="last_used_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="last used at"),
+        ),
+        migrations.AlterField(
+            model_name="partnertoken",
+            name="name",
+            field=models.CharField(
+                help_text="Who uses it, e.g. 'OCHA 3W dashboard'.", max_length=120, verbose_name="name"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="partnertoken",
+            name="operation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="partner_tokens",
+                to="cmcoord.operation",
+                verbose_name="operation",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="partnertoken",
+            name="revoked_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="revoked at"),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="attempts",
+            field=models.PositiveSmallIntegerField(
+                default=0, help_text="E-mail attempts so far.", verbose_name="attempts"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="claimed_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="claimed at"),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="email_attempt_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="email attempt at"),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="email_state",
+            field=models.CharField(
+                choices=[
+                    ("pending", "To be sent"),
+                    ("sending", "Being sent"),
+                    ("sent", "Accepted by the SMTP server"),
+                    ("off", "Not by e-mail (turned off, no address or inactive account)"),
+                    ("dropped", "Not sent: obsolete or superseded first"),
+                ],
+                default="pending",
+                max_length=10,
+                verbose_name="email state",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("phase_out", "MCDA phase-out ahead"),
+                    ("phase_out_overdue", "MCDA past its phase-out date"),
+                    ("action_point_due", "Action point due tomorrow"),
+                    ("action_point_overdue", "Action point overdue"),
+                    ("action_point_assigned", "Action point given to you"),
+                    ("meeting_tomorrow", "Meeting tomorrow"),
+                    ("cell_request_update", "Update on a cell request"),
+                    ("interlocutor_decision", "Interlocutor decision"),
+                ],
+                max_length=32,
+                verbose_name="kind",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="last_error",
+            field=models.TextField(blank=True, verbose_name="last error"),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="lead_days",
+            field=models.IntegerField(verbose_name="lead days"),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="next_attempt_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="next attempt at"),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="notification",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="cmcoord.notification",
+                verbose_name="notification",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="notified_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="notified at"),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="occasion",
+            field=models.DateField(verbose_name="occasion"),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="operation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="cmcoord.operation",
+                verbose_name="operation",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="recipient",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reminder_deliveries",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="recipient",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="sent_at",
+            field=models.DateTimeField(
+                blank=True, help_text="When the SMTP server accepted it.", null=True, verbose_name="sent at"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("claimed", "Claimed, being sent"),
+                    ("sent", "Sent"),
+                    ("failed", "E-mail failed, will be retried"),
+                    ("skipped", "Skipped, obsolete"),
+                    ("superseded", "Superseded by a newer reminder"),
+                ],
+                default="claimed",
+                max_length=12,
+                verbose_name="status",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="reminderdelivery",
+            name="subject",
+            field=models.CharField(max_length=64, verbose_name="subject"),
+        ),
+        migrations.AlterField(
+            model_name="sector",
+            name="code",
+            field=models.CharField(
+                help_text="IASC code, e.g. LOG, WSH", max_length=12, unique=True, verbose_name="code"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="sector",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("cluster", "IASC cluster"),
+                    ("aor", "Area of responsibility"),
+                    ("other", "Non-cluster sector"),
+                ],
+                max_length=12,
+                verbose_name="kind",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="sector",
+            name="name",
+            field=models.CharField(max_length=120, unique=True, verbose_name="name"),
+        ),
+        migrations.AlterField(
+            model_name="sector",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="areas_of_responsibility",
+                to="cmcoord.sector",
+                verbose_name="parent",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="securityassessment",
+            name="area",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="security_assessments",
+                to="cmcoord.area",
+                verbose_name="area",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="securityassessment",
+            name="assessed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="assessed by",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="securityassessment",
+            name="assessed_on",
+            field=models.DateField(
+                validators=[cmcoord.validators.validate_calendar_range], verbose_name="assessed on"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="securityassessment",
+            name="association_risks",
+            field=models.TextField(
+                help_text="The risks of being seen with the military in this area.",
+                verbose_name="association risks",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="securityassessment",
+            name="level",
+            field=models.PositiveSmallIntegerField(
+                choices=[
+                    (1, "1 Minimal"),
+                    (2, "2 Low"),
+                    (3, "3 Moderate"),
+                    (4, "4 Substantial"),
+                    (5, "5 High"),
+                    (6, "6 Extreme"),
+                ],
+                verbose_name="level",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="securityassessment",
+            name="operation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="security_assessments",
+                to="cmcoord.operation",
+                verbose_name="operation",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="securityassessment",
+            name="sensitivity",
+            field=models.CharField(
+                choices=[
+                    ("shareable", "Shareable (partners may read)"),
+                    ("internal", "Internal (all members of the operation)"),
+                    ("restricted", "Restricted (officers and HCT only)"),
+                ],
+                default="internal",
+                max_length=16,
+                verbose_name="sensitivity",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="user",
+            name="organisation",
+            field=models.CharField(blank=True, max_length=200, verbose_name="organisation"),
+        ),
+        migrations.AlterField(
+            model_name="user",
+            name="phone",
+            field=models.CharField(blank=True, max_length=40, verbose_name="phone"),
+        ),
+        migrations.AlterField(
+            model_name="usertoken",
+            name="last_used",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="last used"),
         ),
     ]
