@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
@@ -98,6 +99,13 @@ class Operation(Versioned, TimeStamped):
     reminder_lead_days = models.JSONField(
         default=default_lead_days,
         help_text="Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1].",
+    )
+    default_language = models.CharField(
+        _("default language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("For members who chose no language and whose browser asks for none we have."),
     )
     history = HistoricalRecords()
 
