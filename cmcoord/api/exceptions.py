@@ -9,6 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
+from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -23,6 +24,8 @@ CONFLICT = "This conflicts with an existing record (a name or code that must be 
 
 
 def _translate(exc):
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()  # DRF's "Not found.", in the reader's language (Django's is English)
     if isinstance(exc, DjangoValidationError):
         detail = as_serializer_error(exc)
         if NON_FIELD_ERRORS in detail:
