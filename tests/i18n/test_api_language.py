@@ -4,7 +4,13 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-EXPECTED = {"fr": "Non trouvé.", "es": "No encontrado.", "ar": "غير موجود.", "pt": "Não encontrado.", "en": "Not found."}
+EXPECTED = {
+    "fr": "Non trouvé.",
+    "es": "No encontrado.",
+    "ar": "غير موجود.",
+    "pt": "Não encontrado.",
+    "en": "Not found.",
+}
 
 
 @pytest.mark.parametrize("language", sorted(EXPECTED))
@@ -19,7 +25,10 @@ def test_the_header_beats_the_users_saved_language_for_api_clients(api, field):
     field.language = "es"
     field.save()
     client = api("field")
-    assert client.get("/api/v1/actors/999999/", headers={"accept-language": "fr"}).json()["detail"] == "Non trouvé."
+    assert (
+        client.get("/api/v1/actors/999999/", headers={"accept-language": "fr"}).json()["detail"]
+        == "Non trouvé."
+    )
 
 
 def test_without_a_header_a_signed_in_user_reads_their_saved_language(client, field):

@@ -72,7 +72,9 @@ def test_an_operation_the_user_cannot_see_does_not_set_the_language(client, fiel
     other_operation.default_language = "ar"
     other_operation.save()
     client.force_login(field)
-    response = client.get(reverse("web:dashboard", args=[other_operation.pk]), headers={"accept_language": "sw"})
+    response = client.get(
+        reverse("web:dashboard", args=[other_operation.pk]), headers={"accept_language": "sw"}
+    )
     assert response.status_code == 404
     assert response.headers["Content-Language"] == "en"
 

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from cmcoord.reminders.messages import date_text, datetime_text
 from tests.i18n.catalogs import install_catalog
-from tests.reminders.conftest import asset, days_before, eager_celery, provider, run_dispatch  # noqa: F401
+from tests.reminders.conftest import days_before
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,13 @@ def subjects(mailoutbox) -> dict[str, str]:
 
 
 def test_a_french_speaking_hct_member_gets_the_reminder_in_french(
-    french_catalog, asset, officer, hct, field, mailoutbox, run_dispatch  # noqa: F811
+    french_catalog,
+    asset,
+    officer,
+    hct,
+    field,
+    mailoutbox,
+    run_dispatch,  # noqa: F811
 ):
     hct.language = "fr"
     hct.save()
@@ -37,7 +43,12 @@ def test_a_french_speaking_hct_member_gets_the_reminder_in_french(
 
 
 def test_members_who_chose_nothing_get_the_operations_default_language(
-    french_catalog, operation, asset, officer, mailoutbox, run_dispatch  # noqa: F811
+    french_catalog,
+    operation,
+    asset,
+    officer,
+    mailoutbox,
+    run_dispatch,  # noqa: F811
 ):
     operation.default_language = "fr"
     operation.save()

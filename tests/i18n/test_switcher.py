@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def switcher(html: str) -> str:
-    match = re.search(r'<form method="post" action="/language/" class="language-switcher">.*?</form>', html, re.S)
+    match = re.search(
+        r'<form method="post" action="/language/" class="language-switcher">.*?</form>', html, re.S
+    )
     assert match, "no language switcher on the page"
     return match.group(0)
 
