@@ -34,7 +34,7 @@ def build_message(delivery, now: dt.datetime) -> Message | None:
     source = registry.source_for(record)
     if source is None or not pk.isdigit():
         return None
-    with override_for(delivery.recipient, delivery.operation):
+    with override_for(delivery.recipient, getattr(delivery, "operation", None)):
         return source.message(int(pk), delivery, now)
 
 
