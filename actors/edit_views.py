@@ -2,6 +2,8 @@
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from actors.forms import ActorForm, MandateForm, PresenceFormSet
 from actors.models import Actor, Mandate
@@ -11,15 +13,15 @@ from cmcoord.edit_views import RecordDeleteView, RecordFormView
 class ActorFormView(RecordFormView):
     model = Actor
     form_class = ActorForm
-    noun = "actor"
+    noun = _("actor")
     delete_route = "actors:delete"
 
     def get_formsets(self, data=None):
         presences = PresenceFormSet(
             data, instance=self.object, prefix="presence", form_kwargs=self.form_kwargs()
         )
-        presences.legend = "Where it operates"
-        presences.help = "An area, a sector or both; when, doing what."
+        presences.legend = _("Where it operates")
+        presences.help = _("An area, a sector or both; when, doing what.")
         return [presences]
 
     def cancel_url(self):
@@ -28,17 +30,22 @@ class ActorFormView(RecordFormView):
 
 class ActorDeleteView(RecordDeleteView):
     model = Actor
-    noun = "actor"
-    consequences = (("mandates", "mandates"), ("contacts", "contacts"), ("presences", "presences"))
+    noun = _("actor")
+    consequences = (
+        ("mandates", _("mandates")),
+        ("contacts", _("contacts")),
+        ("presences", _("presences")),
+    )
 
     def blockers(self):
         actor, reasons = self.object, []
         if actor.children.exists():
-            reasons.append("Units are under its command: move them to another parent first.")
+            reasons.append(gettext("Units are under its command: move them to another parent first."))
         if actor.assets_provided.exists():
-            reasons.append("It provides MCDA deployments: change their provider first.")
+            # Translators: MCDA is military and civil defence assets (the MCDA Guidelines).
+            reasons.append(gettext("It provides MCDA deployments: change their provider first."))
         if actor.action_points_owned.filter(owner__isnull=True).exists():
-            reasons.append("It alone owns action points: give them another owner first.")
+            reasons.append(gettext("It alone owns action points: give them another owner first."))
         return reasons
 
     def list_url(self):
@@ -51,7 +58,7 @@ class MandateFormView(RecordFormView):
     model = Mandate
     form_class = MandateForm
     operation_field = "actor__operation"
-    noun = "mandate"
+    noun = _("mandate")
     delete_route = "actors:mandate-delete"
 
     def new_object(self):
@@ -62,7 +69,7 @@ class MandateFormView(RecordFormView):
 class MandateDeleteView(RecordDeleteView):
     model = Mandate
     operation_field = "actor__operation"
-    noun = "mandate"
+    noun = _("mandate")
 
     def list_url(self):
         return self.detail_url()  # the actor's page, where its mandates are listed

@@ -7,6 +7,9 @@ and ``#meta+category`` names the category). Other apps' exports name an actor wi
 ``actor_columns``.
 """
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
 from cmcoord.formats.hxl import Column, adm1, adm2, hxl_csv
 
 
@@ -23,12 +26,12 @@ def actor_columns(get):
         return value
 
     return [
-        Column("Organisation", "#org+name", pick(False, "name")),
-        Column("Organisation acronym", "#org+code", pick(False, "acronym")),
-        Column("Organisation type", "#org+type", pick(False, "actor_type")),
-        Column("Military group", "#group+name", pick(True, "name")),
-        Column("Military acronym", "#group+code", pick(True, "acronym")),
-        Column("Military type", "#group+type", pick(True, "actor_type")),
+        Column(_("Organisation"), "#org+name", pick(False, "name")),
+        Column(_("Organisation acronym"), "#org+code", pick(False, "acronym")),
+        Column(_("Organisation type"), "#org+type", pick(False, "actor_type")),
+        Column(_("Military group"), "#group+name", pick(True, "name")),
+        Column(_("Military acronym"), "#group+code", pick(True, "acronym")),
+        Column(_("Military type"), "#group+type", pick(True, "actor_type")),
     ]
 
 
@@ -39,20 +42,20 @@ def actors_hxl(actors, *, request, view) -> str:
         return lambda row: getattr(row[1], attr) if row[1] is not None else None
 
     columns = [
-        Column("Actor id", "#meta+id", lambda r: r[0].pk),
+        Column(_("Actor id"), "#meta+id", lambda r: r[0].pk),
         *actor_columns(lambda r: r[0]),
-        Column("Category", "#meta+category", lambda r: r[0].category),
-        Column("Country", "#country+code", lambda r: r[0].operation.country),
-        Column("Contributing state", "#country+code+contributing", lambda r: r[0].contributing_state),
+        Column(_("Category"), "#meta+category", lambda r: r[0].category),
+        Column(_("Country"), "#country+code", lambda r: r[0].operation.country),
+        Column(_("Contributing state"), "#country+code+contributing", lambda r: r[0].contributing_state),
         Column(
-            "Sector", "#sector+cluster+code", lambda r: r[1].sector.code if r[1] and r[1].sector else None
+            _("Sector"), "#sector+cluster+code", lambda r: r[1].sector.code if r[1] and r[1].sector else None
         ),
-        Column("Admin 1 P-code", "#adm1+code", lambda r: adm1(r[1].area) if r[1] else None),
-        Column("Admin 2 P-code", "#adm2+code", lambda r: adm2(r[1].area) if r[1] else None),
-        Column("Activities", "#activity+description", pres("activities")),
-        Column("Start", "#date+start", pres("start_date")),
-        Column("End", "#date+end", pres("end_date")),
-        Column("Interlocutor", "#status+interlocutor", lambda r: r[0].interlocutor_status),
-        Column("Updated", "#date+updated", lambda r: r[0].updated_at),
+        Column(_("Admin 1 P-code"), "#adm1+code", lambda r: adm1(r[1].area) if r[1] else None),
+        Column(_("Admin 2 P-code"), "#adm2+code", lambda r: adm2(r[1].area) if r[1] else None),
+        Column(_("Activities"), "#activity+description", pres("activities")),
+        Column(pgettext_lazy("start date", "Start"), "#date+start", pres("start_date")),
+        Column(pgettext_lazy("end date", "End"), "#date+end", pres("end_date")),
+        Column(_("Interlocutor"), "#status+interlocutor", lambda r: r[0].interlocutor_status),
+        Column(_("Updated"), "#date+updated", lambda r: r[0].updated_at),
     ]
     return hxl_csv(columns, rows)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, ActorPresence, InterlocutorStatus, Mandate
 from cmcoord.edit_forms import OfferedChoiceField, OperationFormMixin, RecordForm, date_widgets, text_widgets
@@ -94,13 +95,16 @@ PresenceFormSet = forms.inlineformset_factory(
 class InterlocutorDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[
-            (InterlocutorStatus.APPROVED, "Approve as interlocutor"),
-            (InterlocutorStatus.REJECTED, "Reject"),
+            (InterlocutorStatus.APPROVED, _("Approve as interlocutor")),
+            (InterlocutorStatus.REJECTED, _("Reject")),
         ],
+        label=_("Decision"),
         widget=forms.RadioSelect,
     )
     rationale = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), help_text="Why: recorded with the decision."
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Rationale"),
+        help_text=_("Why: recorded with the decision."),
     )
     # What the member's page showed: a decision someone else took meanwhile is not overwritten.
     seen_status = forms.CharField(widget=forms.HiddenInput, required=False)

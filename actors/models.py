@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cmcoord.models import Area, Operation, OperationRecord, Sector, Sensitivity, Versioned
@@ -13,33 +15,34 @@ from cmcoord.validators import validate_calendar_range
 
 
 class Category(models.TextChoices):
-    DOMESTIC_CIVILIAN = "domestic_civilian", "Domestic civilian"
-    DOMESTIC_MILITARY = "domestic_military", "Domestic military and paramilitary"
-    INTERNATIONAL_CIVILIAN = "international_civilian", "International civilian"
-    FOREIGN_MILITARY = "foreign_military", "Foreign military"
+    DOMESTIC_CIVILIAN = "domestic_civilian", _("Domestic civilian")
+    DOMESTIC_MILITARY = "domestic_military", _("Domestic military and paramilitary")
+    INTERNATIONAL_CIVILIAN = "international_civilian", _("International civilian")
+    FOREIGN_MILITARY = "foreign_military", _("Foreign military")
 
 
 class ActorType(models.TextChoices):
-    GOVERNMENT = "government", "Government"
-    LOCAL_AUTHORITY = "local_authority", "Local authority"
-    LOCAL_LEADER = "local_leader", "Local leader"
-    NATIONAL_NGO = "national_ngo", "National NGO"
-    CIVIL_DEFENCE = "civil_defence", "Civil defence / civil protection"
-    ARMED_FORCES = "armed_forces", "Armed forces"
-    POLICE = "police", "Police"
-    GENDARMERIE = "gendarmerie", "Gendarmerie"
-    BORDER_CUSTOMS = "border_customs", "Border and customs forces"
-    UN_AGENCY = "un_agency", "UN agency"
-    INGO = "ingo", "International NGO"
-    DONOR = "donor", "Donor"
-    RED_CROSS = "red_cross", "ICRC / IFRC / National Society"
-    UN_PEACEKEEPING = "un_peacekeeping", "UN peacekeeping force"
-    NON_UN_PEACEKEEPING = "non_un_peacekeeping", "Non-UN peacekeeping force"
-    BILATERAL_FORCE = "bilateral_force", "Bilateral force"
-    CIMIC_UNIT = "cimic_unit", "CIMIC unit"
-    MILITARY_POLICE = "military_police", "Military police"
-    UNPOL = "unpol", "UN police (UNPOL)"
-    OTHER = "other", "Other"
+    GOVERNMENT = "government", _("Government")
+    LOCAL_AUTHORITY = "local_authority", _("Local authority")
+    LOCAL_LEADER = "local_leader", _("Local leader")
+    NATIONAL_NGO = "national_ngo", _("National NGO")
+    CIVIL_DEFENCE = "civil_defence", _("Civil defence / civil protection")
+    ARMED_FORCES = "armed_forces", _("Armed forces")
+    POLICE = "police", _("Police")
+    GENDARMERIE = "gendarmerie", _("Gendarmerie")
+    BORDER_CUSTOMS = "border_customs", _("Border and customs forces")
+    UN_AGENCY = "un_agency", _("UN agency")
+    INGO = "ingo", _("International NGO")
+    DONOR = "donor", _("Donor")
+    RED_CROSS = "red_cross", _("ICRC / IFRC / National Society")
+    UN_PEACEKEEPING = "un_peacekeeping", _("UN peacekeeping force")
+    NON_UN_PEACEKEEPING = "non_un_peacekeeping", _("Non-UN peacekeeping force")
+    BILATERAL_FORCE = "bilateral_force", _("Bilateral force")
+    # Translators: CIMIC is civil-military cooperation, the military function (NATO/EU term).
+    CIMIC_UNIT = "cimic_unit", _("CIMIC unit")
+    MILITARY_POLICE = "military_police", _("Military police")
+    UNPOL = "unpol", _("UN police (UNPOL)")
+    OTHER = "other", _("Other")
 
 
 TYPES_BY_CATEGORY = {
@@ -80,31 +83,35 @@ MILITARY_CATEGORIES = {Category.DOMESTIC_MILITARY, Category.FOREIGN_MILITARY}
 
 
 class Echelon(models.TextChoices):
-    STRATEGIC = "strategic", "Strategic / national command"
-    OPERATIONAL = "operational", "Operational (force or joint HQ)"
-    FORMATION = "formation", "Formation (division, brigade)"
-    UNIT = "unit", "Unit (battalion, regiment)"
-    SUB_UNIT = "sub_unit", "Sub-unit (company, detachment)"
+    STRATEGIC = "strategic", _("Strategic / national command")
+    OPERATIONAL = "operational", _("Operational (force or joint HQ)")
+    FORMATION = "formation", _("Formation (division, brigade)")
+    UNIT = "unit", _("Unit (battalion, regiment)")
+    SUB_UNIT = "sub_unit", _("Sub-unit (company, detachment)")
 
 
 class Relationship(models.TextChoices):
-    NONE = "none", "No relationship"
-    CO_EXISTENCE = "co_existence", "Co-existence"
-    COORDINATION = "coordination", "Coordination"
-    COOPERATION = "cooperation", "Cooperation"
+    # Translators: the civil-military coordination spectrum of the UN-CMCoord guidance:
+    # co-existence, coordination, cooperation.
+    NONE = "none", _("No relationship")
+    CO_EXISTENCE = "co_existence", _("Co-existence")
+    COORDINATION = "coordination", _("Coordination")
+    COOPERATION = "cooperation", _("Cooperation")
 
 
 class AssociationRisk(models.TextChoices):
-    NONE = "none", "None"
-    LOW = "low", "Low"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High"
+    NONE = "none", pgettext_lazy("risk level", "None")
+    LOW = "low", pgettext_lazy("risk level", "Low")
+    MEDIUM = "medium", pgettext_lazy("risk level", "Medium")
+    HIGH = "high", pgettext_lazy("risk level", "High")
 
 
 class InterlocutorStatus(models.TextChoices):
-    UNDECIDED = "undecided", "Not decided"
-    APPROVED = "approved", "Approved interlocutor"
-    REJECTED = "rejected", "Not an interlocutor"
+    # Translators: an interlocutor is an actor or person the HCT/UNCT (humanitarian country team /
+    # UN country team) approves for humanitarians to talk to (UN-CMCoord usage).
+    UNDECIDED = "undecided", _("Not decided")
+    APPROVED = "approved", _("Approved interlocutor")
+    REJECTED = "rejected", _("Not an interlocutor")
 
 
 class ActorQuerySet(models.QuerySet):
@@ -125,53 +132,75 @@ class Actor(OperationRecord):
 
     in_operation_history = True  # its changes show on the operation's history page
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="actors")
-    name = models.CharField(max_length=200)
-    acronym = models.CharField(max_length=40, blank=True)
-    category = models.CharField(max_length=32, choices=Category.choices)
-    actor_type = models.CharField("type", max_length=32, choices=ActorType.choices)
+    operation = models.ForeignKey(
+        Operation, verbose_name=_("operation"), on_delete=models.CASCADE, related_name="actors"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    category = models.CharField(_("category"), max_length=32, choices=Category.choices)
+    actor_type = models.CharField(_("type"), max_length=32, choices=ActorType.choices)
     parent = models.ForeignKey(
         "self",
+        verbose_name=_("parent"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
-        help_text="The next level up in its structure or chain of command.",
+        help_text=_("The next level up in its structure or chain of command."),
     )
-    echelon = models.CharField(max_length=16, choices=Echelon.choices, blank=True)
+    echelon = models.CharField(_("echelon"), max_length=16, choices=Echelon.choices, blank=True)
     contributing_state = models.CharField(
+        _("contributing state"),
         max_length=3,
         blank=True,
-        validators=[RegexValidator(r"^[A-Z]{3}$", "Use ISO 3166 alpha-3.")],
-        help_text="For foreign forces: ISO 3166 alpha-3 of the contributing state.",
+        validators=[RegexValidator(r"^[A-Z]{3}$", _("Use ISO 3166 alpha-3."))],
+        help_text=_("For foreign forces: ISO 3166 alpha-3 of the contributing state."),
     )
-    operating_methods = models.TextField(blank=True, help_text="How its ways of working differ.")
+    operating_methods = models.TextField(
+        _("operating methods"), blank=True, help_text=_("How its ways of working differ.")
+    )
     government_coordination = models.TextField(
-        blank=True, help_text="How it coordinates with the government."
+        _("government coordination"), blank=True, help_text=_("How it coordinates with the government.")
     )
-    relationship = models.CharField(max_length=16, choices=Relationship.choices, default=Relationship.NONE)
+    relationship = models.CharField(
+        _("relationship"), max_length=16, choices=Relationship.choices, default=Relationship.NONE
+    )
     association_risk = models.CharField(
-        max_length=8, choices=AssociationRisk.choices, default=AssociationRisk.NONE
+        _("association risk"), max_length=8, choices=AssociationRisk.choices, default=AssociationRisk.NONE
     )
-    association_risk_reason = models.TextField(blank=True)
-    iati_org_id = models.CharField("IATI organisation id", max_length=60, blank=True)
-    hdx_org_type = models.CharField("HDX organisation type", max_length=60, blank=True)
+    association_risk_reason = models.TextField(_("association risk reason"), blank=True)
+    iati_org_id = models.CharField(_("IATI organisation id"), max_length=60, blank=True)
+    hdx_org_type = models.CharField(_("HDX organisation type"), max_length=60, blank=True)
     interlocutor_status = models.CharField(
-        max_length=12, choices=InterlocutorStatus.choices, default=InterlocutorStatus.UNDECIDED
+        _("interlocutor status"),
+        max_length=12,
+        choices=InterlocutorStatus.choices,
+        default=InterlocutorStatus.UNDECIDED,
     )
     interlocutor_decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("interlocutor decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    interlocutor_decided_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
-    interlocutor_rationale = models.TextField(blank=True)
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
-    notes = models.TextField(blank=True)
+    interlocutor_decided_on = models.DateField(
+        _("interlocutor decided on"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    interlocutor_rationale = models.TextField(_("interlocutor rationale"), blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
+    notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
 
     objects = ActorQuerySet.as_manager()
     same_operation_fields = ("parent",)
 
     class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["operation", "name"], name="actor_unique_name_in_operation"),
@@ -206,8 +235,13 @@ class Actor(OperationRecord):
         if self.category and self.actor_type and self.actor_type not in TYPES_BY_CATEGORY[self.category]:
             raise ValidationError(
                 {
-                    "actor_type": f"A {self.get_category_display().lower()} actor cannot be of type "
-                    f"{self.get_actor_type_display().lower()}."
+                    # Translators: an actor category and an actor type, both in lower case,
+                    # e.g. "A foreign military actor cannot be of type police."
+                    "actor_type": gettext("A %(category)s actor cannot be of type %(type)s.")
+                    % {
+                        "category": self.get_category_display().lower(),
+                        "type": self.get_actor_type_display().lower(),
+                    }
                 }
             )
         if (
@@ -215,7 +249,7 @@ class Actor(OperationRecord):
             and not self.association_risk_reason.strip()
         ):
             raise ValidationError(
-                {"association_risk_reason": "Say why the risk of association is medium or high."}
+                {"association_risk_reason": gettext("Say why the risk of association is medium or high.")}
             )
         self._check_hierarchy()
 
@@ -224,7 +258,7 @@ class Actor(OperationRecord):
         node = self.parent
         while node is not None:
             if node.pk in seen:
-                raise ValidationError({"parent": "This would make the chain of command a loop."})
+                raise ValidationError({"parent": gettext("This would make the chain of command a loop.")})
             seen.add(node.pk)
             node = node.parent
 
@@ -244,16 +278,26 @@ class ActorPresenceQuerySet(models.QuerySet):
 class ActorPresence(models.Model):
     """Where and in which sector an actor operates, when, doing what."""
 
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="presences")
-    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    activities = models.TextField(blank=True)
-    start_date = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
-    end_date = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
+    actor = models.ForeignKey(
+        Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="presences"
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    activities = models.TextField(_("activities"), blank=True)
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_calendar_range])
 
     objects = ActorPresenceQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("presence")
+        verbose_name_plural = _("presences")
         ordering = ["area__pcode", "sector__code"]
         constraints = [
             models.CheckConstraint(
@@ -270,25 +314,29 @@ class ActorPresence(models.Model):
         indexes = [models.Index(fields=["area", "sector"])]
 
     def __str__(self):
-        return f"{self.actor} in {self.area or '-'} / {self.sector or '-'}"
+        return gettext("%(actor)s in %(area)s / %(sector)s") % {
+            "actor": self.actor,
+            "area": self.area or "-",
+            "sector": self.sector or "-",
+        }
 
     def clean(self):
         super().clean()
         if not self.area_id and not self.sector_id:
-            raise ValidationError("Give an area, a sector or both.")
+            raise ValidationError(gettext("Give an area, a sector or both."))
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+            raise ValidationError({"end_date": gettext("The end date cannot be before the start date.")})
         if self.area_id and self.actor_id and self.area.country != self.actor.operation.country:
-            raise ValidationError({"area": "This area is not in the operation's country."})
+            raise ValidationError({"area": gettext("This area is not in the operation's country.")})
 
 
 class Authority(models.TextChoices):
-    UNSC_RESOLUTION = "unsc_resolution", "UN Security Council resolution"
-    HOST_NATION_REQUEST = "host_nation_request", "Host-nation request"
-    BILATERAL_AGREEMENT = "bilateral_agreement", "Bilateral agreement"
-    NATIONAL_LAW = "national_law", "National law"
-    REGIONAL_ORGANISATION = "regional_organisation", "Regional organisation decision"
-    OTHER = "other", "Other"
+    UNSC_RESOLUTION = "unsc_resolution", _("UN Security Council resolution")
+    HOST_NATION_REQUEST = "host_nation_request", _("Host-nation request")
+    BILATERAL_AGREEMENT = "bilateral_agreement", _("Bilateral agreement")
+    NATIONAL_LAW = "national_law", _("National law")
+    REGIONAL_ORGANISATION = "regional_organisation", _("Regional organisation decision")
+    OTHER = "other", _("Other")
 
 
 class MandateQuerySet(models.QuerySet):
@@ -299,22 +347,32 @@ class MandateQuerySet(models.QuerySet):
 class Mandate(Versioned):
     """What an actor is there to do, on what authority, and when."""
 
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mandates")
-    title = models.CharField(max_length=300)
-    authority = models.CharField(max_length=32, choices=Authority.choices)
-    reference = models.CharField(max_length=120, blank=True, help_text="e.g. S/RES/2728 (2024)")
-    scope = models.TextField()
-    in_force_from = models.DateField(validators=[validate_calendar_range])
-    in_force_until = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
-    source_url = models.URLField(blank=True)
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    actor = models.ForeignKey(
+        Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="mandates"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    authority = models.CharField(_("authority"), max_length=32, choices=Authority.choices)
+    reference = models.CharField(
+        _("reference"), max_length=120, blank=True, help_text=_("e.g. S/RES/2728 (2024)")
+    )
+    scope = models.TextField(_("scope"))
+    in_force_from = models.DateField(_("in force from"), validators=[validate_calendar_range])
+    in_force_until = models.DateField(
+        _("in force until"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    source_url = models.URLField(_("source URL"), blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     objects = MandateQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
         ordering = ["-in_force_from"]
         constraints = [
             models.CheckConstraint(
@@ -342,15 +400,17 @@ class Mandate(Versioned):
     def clean(self):
         super().clean()
         if self.in_force_from and self.in_force_until and self.in_force_until < self.in_force_from:
-            raise ValidationError({"in_force_until": "A mandate cannot end before it comes into force."})
+            raise ValidationError(
+                {"in_force_until": gettext("A mandate cannot end before it comes into force.")}
+            )
 
 
 class LinkKind(models.TextChoices):
-    COORDINATION_MECHANISM = "coordination_mechanism", "Coordination mechanism"
-    LIAISON = "liaison", "Liaison"
-    COMMAND = "command", "Command relation (beyond the hierarchy)"
-    SUPPORT = "support", "Support relation"
-    OTHER = "other", "Other"
+    COORDINATION_MECHANISM = "coordination_mechanism", _("Coordination mechanism")
+    LIAISON = "liaison", _("Liaison")
+    COMMAND = "command", _("Command relation (beyond the hierarchy)")
+    SUPPORT = "support", _("Support relation")
+    OTHER = "other", _("Other")
 
 
 class ActorLinkQuerySet(models.QuerySet):
@@ -361,20 +421,30 @@ class ActorLinkQuerySet(models.QuerySet):
 class ActorLink(OperationRecord):
     """Who coordinates with whom and how: the network officers build and use."""
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="actor_links")
-    source = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="links_out")
-    target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="links_in")
-    kind = models.CharField(max_length=32, choices=LinkKind.choices)
-    mechanism = models.CharField(max_length=300, blank=True)
-    since = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
-    notes = models.TextField(blank=True)
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    operation = models.ForeignKey(
+        Operation, verbose_name=_("operation"), on_delete=models.CASCADE, related_name="actor_links"
+    )
+    source = models.ForeignKey(
+        Actor, verbose_name=_("source"), on_delete=models.CASCADE, related_name="links_out"
+    )
+    target = models.ForeignKey(
+        Actor, verbose_name=_("target"), on_delete=models.CASCADE, related_name="links_in"
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=LinkKind.choices)
+    mechanism = models.CharField(_("mechanism"), max_length=300, blank=True)
+    since = models.DateField(_("since"), null=True, blank=True, validators=[validate_calendar_range])
+    notes = models.TextField(_("notes"), blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
     history = HistoricalRecords()
 
     objects = ActorLinkQuerySet.as_manager()
     same_operation_fields = ("source", "target")
 
     class Meta:
+        verbose_name = _("actor link")
+        verbose_name_plural = _("actor links")
         ordering = ["source__name", "target__name"]
         constraints = [
             models.CheckConstraint(condition=~models.Q(source=models.F("target")), name="link_not_to_itself"),
@@ -387,4 +457,4 @@ class ActorLink(OperationRecord):
     def clean(self):
         super().clean()
         if self.source_id and self.source_id == self.target_id:
-            raise ValidationError({"target": "An actor cannot be linked to itself."})
+            raise ValidationError({"target": gettext("An actor cannot be linked to itself.")})

@@ -1,6 +1,7 @@
 """The officers' pages to create, edit and delete contacts."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from cmcoord.edit_views import RecordDeleteView, RecordFormView
 from cmcoord.views_base import query_id
@@ -13,7 +14,7 @@ class ContactFormView(RecordFormView):
 
     model = Contact
     form_class = ContactForm
-    noun = "contact"
+    noun = _("contact")
     delete_route = "contacts:delete"
 
     def initial(self):
@@ -26,7 +27,7 @@ class ContactFormView(RecordFormView):
 
 class ContactDeleteView(RecordDeleteView):
     model = Contact
-    noun = "contact"
+    noun = _("contact")
 
     def list_url(self):
         return reverse("contacts:list", args=[self.operation.pk])

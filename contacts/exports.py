@@ -3,16 +3,18 @@
 an actor the reader may not see is left blank.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from actors.exports import actor_columns
 from actors.models import Actor
 from cmcoord.formats.hxl import Column, hxl_csv, visible_related_of
 from contacts.rules import contact_channels
 
 CHANNEL_COLUMNS = {
-    "phone": Column("Phone", "#contact+phone", lambda c: c.phone),
-    "email": Column("E-mail", "#contact+email", lambda c: c.email),
-    "satellite_phone": Column("Satellite phone", "#contact+phone+satellite", lambda c: c.satellite_phone),
-    "radio_call_sign": Column("Radio call-sign", "#contact+radio", lambda c: c.radio_call_sign),
+    "phone": Column(_("Phone"), "#contact+phone", lambda c: c.phone),
+    "email": Column(_("E-mail"), "#contact+email", lambda c: c.email),
+    "satellite_phone": Column(_("Satellite phone"), "#contact+phone+satellite", lambda c: c.satellite_phone),
+    "radio_call_sign": Column(_("Radio call-sign"), "#contact+radio", lambda c: c.radio_call_sign),
 }
 
 
@@ -30,15 +32,15 @@ def contacts_hxl(contacts, *, request, view) -> str:
         )
 
     columns = [
-        Column("Contact id", "#meta+id", lambda c: c.pk),
-        Column("Name", "#contact+name", lambda c: c.full_name),
-        Column("Rank or title", "#contact+title", lambda c: c.rank_or_title),
-        Column("Position", "#contact+role", lambda c: c.position),
+        Column(_("Contact id"), "#meta+id", lambda c: c.pk),
+        Column(_("Name"), "#contact+name", lambda c: c.full_name),
+        Column(_("Rank or title"), "#contact+title", lambda c: c.rank_or_title),
+        Column(_("Position"), "#contact+role", lambda c: c.position),
         *[channel(name) for name in shown],
         *actor_columns(visible_related_of(request, Actor, lambda c: c.actor)),
-        Column("Languages", "#meta+languages", lambda c: c.languages),
-        Column("Last verified", "#date+verified", lambda c: c.last_verified_on),
-        Column("Interlocutor", "#status+interlocutor", lambda c: c.interlocutor_status),
-        Column("Updated", "#date+updated", lambda c: c.updated_at),
+        Column(_("Languages"), "#meta+languages", lambda c: c.languages),
+        Column(_("Last verified"), "#date+verified", lambda c: c.last_verified_on),
+        Column(_("Interlocutor"), "#status+interlocutor", lambda c: c.interlocutor_status),
+        Column(_("Updated"), "#date+updated", lambda c: c.updated_at),
     ]
     return hxl_csv(columns, contacts)

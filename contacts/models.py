@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
@@ -15,12 +17,13 @@ from contacts import rules
 
 
 class Position(models.TextChoices):
-    CIMIC_OFFICER = "cimic_officer", "CIMIC officer"
-    J9_G9 = "j9_g9", "J9 / G9 officer"
-    LIAISON_OFFICER = "liaison_officer", "Liaison officer"
-    COMMANDER = "commander", "Commander"
-    FOCAL_POINT = "focal_point", "Focal point"
-    OTHER = "other", "Other"
+    # Translators: CIMIC is civil-military cooperation; J9/G9 is the staff branch for it.
+    CIMIC_OFFICER = "cimic_officer", _("CIMIC officer")
+    J9_G9 = "j9_g9", _("J9 / G9 officer")
+    LIAISON_OFFICER = "liaison_officer", _("Liaison officer")
+    COMMANDER = "commander", _("Commander")
+    FOCAL_POINT = "focal_point", _("Focal point")
+    OTHER = "other", _("Other")
 
 
 class ContactQuerySet(models.QuerySet):
@@ -33,37 +36,59 @@ class Contact(OperationRecord):
 
     in_operation_history = True  # its changes show on the operation's history page
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="contacts")
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="contacts")
-    full_name = models.CharField(max_length=200)
-    rank_or_title = models.CharField(max_length=80, blank=True)
-    position = models.CharField(max_length=32, choices=Position.choices)
-    position_detail = models.CharField(max_length=200, blank=True, help_text="e.g. 'J9, Joint Task Force HQ'")
-    phone = models.CharField(max_length=40, blank=True)
-    email = models.EmailField(blank=True)
-    satellite_phone = models.CharField(max_length=40, blank=True)
-    radio_call_sign = models.CharField(max_length=40, blank=True)
-    languages = models.CharField(max_length=200, blank=True, help_text="e.g. 'Portuguese, English'")
-    last_verified_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
+    operation = models.ForeignKey(
+        Operation, verbose_name=_("operation"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    actor = models.ForeignKey(
+        Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    rank_or_title = models.CharField(_("rank or title"), max_length=80, blank=True)
+    position = models.CharField(_("position"), max_length=32, choices=Position.choices)
+    position_detail = models.CharField(
+        _("position detail"), max_length=200, blank=True, help_text=_("e.g. 'J9, Joint Task Force HQ'")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    satellite_phone = models.CharField(_("satellite phone"), max_length=40, blank=True)
+    radio_call_sign = models.CharField(_("radio call sign"), max_length=40, blank=True)
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("e.g. 'Portuguese, English'")
+    )
+    last_verified_on = models.DateField(
+        _("last verified on"), null=True, blank=True, validators=[validate_calendar_range]
+    )
     interlocutor_status = models.CharField(
+        _("interlocutor status"),
         max_length=12,
         choices=InterlocutorStatus.choices,
         default=InterlocutorStatus.UNDECIDED,
-        help_text="Undecided: follows the actor's decision.",
+        help_text=_("Undecided: follows the actor's decision."),
     )
     interlocutor_decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("interlocutor decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    interlocutor_decided_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
-    interlocutor_rationale = models.TextField(blank=True)
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
-    notes = models.TextField(blank=True)
+    interlocutor_decided_on = models.DateField(
+        _("interlocutor decided on"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    interlocutor_rationale = models.TextField(_("interlocutor rationale"), blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
+    notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
 
     objects = ContactQuerySet.as_manager()
     same_operation_fields = ("actor",)
 
     class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
         ordering = ["full_name"]
         constraints = [
             models.UniqueConstraint(fields=["actor", "full_name"], name="contact_unique_name_in_actor"),
@@ -94,7 +119,10 @@ class Contact(OperationRecord):
         super().clean()
         if not any([self.phone, self.email, self.satellite_phone, self.radio_call_sign]):
             raise ValidationError(
-                "Give at least one way to reach this person (phone, e-mail, satellite phone or call-sign)."
+                gettext(
+                    "Give at least one way to reach this person "
+                    "(phone, e-mail, satellite phone or call-sign)."
+                )
             )
 
 
@@ -107,23 +135,44 @@ class InterlocutorDecisionQuerySet(models.QuerySet):
 class InterlocutorDecision(models.Model):
     """The record of an HCT/UNCT decision on an actor or a contact as interlocutor."""
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="interlocutor_decisions")
+    operation = models.ForeignKey(
+        Operation,
+        verbose_name=_("operation"),
+        on_delete=models.CASCADE,
+        related_name="interlocutor_decisions",
+    )
     actor = models.ForeignKey(
-        Actor, null=True, blank=True, on_delete=models.CASCADE, related_name="interlocutor_decisions"
+        Actor,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="interlocutor_decisions",
     )
     contact = models.ForeignKey(
-        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="interlocutor_decisions"
+        Contact,
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="interlocutor_decisions",
     )
-    decision = models.CharField(max_length=12, choices=InterlocutorStatus.choices)
-    rationale = models.TextField()
+    decision = models.CharField(_("decision"), max_length=12, choices=InterlocutorStatus.choices)
+    rationale = models.TextField(_("rationale"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    decided_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
 
     objects = InterlocutorDecisionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("interlocutor decision")
+        verbose_name_plural = _("interlocutor decisions")
         ordering = ["-decided_at", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -140,10 +189,12 @@ class InterlocutorDecision(models.Model):
     def clean(self):
         super().clean()
         if not self.rationale.strip():
-            raise ValidationError({"rationale": "Record why: the decision must be explainable later."})
+            raise ValidationError(
+                {"rationale": gettext("Record why: the decision must be explainable later.")}
+            )
         target = self.actor or self.contact
         if target is not None and self.operation_id and target.operation_id != self.operation_id:
-            raise ValidationError("This actor or contact belongs to another operation.")
+            raise ValidationError(gettext("This actor or contact belongs to another operation."))
 
 
 class ContactUserObjectPermission(UserObjectPermissionBase):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from actors.models import Actor, InterlocutorStatus
 from cmcoord.permissions import ensure
@@ -23,9 +24,9 @@ def interlocutor_decide(
     """
     ensure(by, "decide_interlocutors", target.operation_id)
     if decision not in DECISIONS:
-        raise ValidationError({"decision": "Choose approved or rejected."})
+        raise ValidationError({"decision": gettext("Choose approved or rejected.")})
     if not (rationale or "").strip():
-        raise ValidationError({"rationale": "Record why: the decision must be explainable later."})
+        raise ValidationError({"rationale": gettext("Record why: the decision must be explainable later.")})
     lock_unchanged(target, "interlocutor_status", seen_status)
     record = InterlocutorDecision(
         operation_id=target.operation_id,

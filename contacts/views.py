@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext
 
 from actors.forms import InterlocutorDecisionForm
 from actors.models import Actor
@@ -85,7 +86,9 @@ def decide_interlocutor(request, operation, target, detail_view):
             form_errors_from(exc, form)
         else:
             messages.success(
-                request, f"Decision recorded: {target} — {target.get_interlocutor_status_display()}."
+                request,
+                gettext("Decision recorded: %(target)s — %(status)s.")
+                % {"target": target, "status": target.get_interlocutor_status_display()},
             )
             return redirect(target)
     return render_detail(detail_view, request, operation, target, decision_form=form, decision_open=True)

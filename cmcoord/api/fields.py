@@ -15,6 +15,14 @@ class _Scoped:
     def get_queryset(self):
         return scoped(super().get_queryset(), self.context["request"].user)
 
+    def to_internal_value(self, data):
+        # DRF turns a bad id into "does not exist" but lets OverflowError (an infinite float, an
+        # integer past 64 bits) through as a 500: it is just an id that exists nowhere.
+        try:
+            return super().to_internal_value(data)
+        except OverflowError:
+            self.fail("does_not_exist", pk_value=data, slug_name=getattr(self, "slug_field", ""), value=data)
+
 
 class _VisibleMany(serializers.ManyRelatedField):
     def to_representation(self, iterable):

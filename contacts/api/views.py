@@ -1,5 +1,6 @@
 """Viewset of contacts: officers write, HCT decides interlocutors, vCard for one or a list."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.decorators import action
@@ -23,7 +24,9 @@ from contacts.services import interlocutor_decide
 class InterlocutorDecisionMixin:
     """POST {id}/decide-interlocutor/: the HCT/UNCT approves or rejects an interlocutor."""
 
-    @extend_schema(request=InterlocutorDecisionSerializer, summary="Decide on this interlocutor (HCT/UNCT)")
+    @extend_schema(
+        request=InterlocutorDecisionSerializer, summary=_("Decide on this interlocutor (HCT/UNCT)")
+    )
     @action(
         detail=True,
         methods=["post"],
@@ -67,8 +70,8 @@ class ContactViewSet(InterlocutorDecisionMixin, RecordViewSet):
         return with_approval(super().get_queryset())
 
     @extend_schema(
-        responses={(200, "text/vcard"): OpenApiResponse(OpenApiTypes.STR, description="vCard 3.0.")},
-        summary="The contact as a vCard",
+        responses={(200, "text/vcard"): OpenApiResponse(OpenApiTypes.STR, description=_("vCard 3.0."))},
+        summary=_("The contact as a vCard"),
     )
     @action(detail=True, methods=["get"], renderer_classes=[VCardRenderer])
     def vcf(self, request, pk=None):

@@ -12,11 +12,10 @@ import pytest
 from django.db import models
 from django.urls import resolve, reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from cmcoord.api.viewsets import RecordViewSet
-from cmcoord.models import IdempotencyKey
+from cmcoord.models import IdempotencyKey, UserToken
 from cmcoord.roles import Role
 from cmcoord.services import role_grant
 from tests.factories import UserFactory
@@ -64,7 +63,7 @@ def colleague(operation):
 
 def client_of(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {UserToken.objects.create(user=user)[1]}")
     return client
 
 

@@ -37,6 +37,14 @@ SERVER_SET = {
     "occasion",
     "action_time",
     "expire_date",
+    "next_attempt_at",
+    "notified_at",
+    "email_attempt_at",
+    "watched_since",
+    "completed_at",
+    "last_used",
+    "expiry",
+    "created",
 }
 PROJECT_APPS = {"cmcoord", "actors", "contacts", "meetings", "cell", "assets"}
 
