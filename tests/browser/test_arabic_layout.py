@@ -22,7 +22,9 @@ def demo(transactional_db):
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_arabic_dashboard_mirrors_and_fits(chromium, live_server, demo, width):
     # The browser speaks Arabic (Accept-Language: ar); the user chose nothing.
-    context = chromium.new_context(base_url=live_server.url, locale="ar", viewport={"width": width, "height": 800})
+    context = chromium.new_context(
+        base_url=live_server.url, locale="ar", viewport={"width": width, "height": 800}
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     try:
