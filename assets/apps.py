@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AssetsConfig(AppConfig):
     name = "assets"
-    verbose_name = "MCDA deployments and dependencies"
+    verbose_name = _("MCDA deployments and dependencies")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

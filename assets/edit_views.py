@@ -1,6 +1,7 @@
 """The officers' pages to create, edit and delete MCDA deployments and what depends on them."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from assets.forms import AssetForm, DependencyForm
 from assets.models import AssetDeployment, Dependency
@@ -12,7 +13,7 @@ class AssetFormView(RecordFormView):
     model = AssetDeployment
     form_class = AssetForm
     m2m_fields = AssetForm.m2m_fields
-    noun = "MCDA deployment"
+    noun = _("MCDA deployment")
     delete_route = "assets:delete"
 
     def cancel_url(self):
@@ -21,8 +22,8 @@ class AssetFormView(RecordFormView):
 
 class AssetDeleteView(RecordDeleteView):
     model = AssetDeployment
-    noun = "MCDA deployment"
-    consequences = (("dependencies", "dependencies"),)
+    noun = _("MCDA deployment")
+    consequences = (("dependencies", _("dependencies")),)
 
     def list_url(self):
         return reverse("assets:list", args=[self.operation.pk])
@@ -33,7 +34,7 @@ class DependencyFormView(RecordFormView):
 
     model = Dependency
     form_class = DependencyForm
-    noun = "dependency"
+    noun = _("dependency")
     delete_route = "assets:dependency-delete"
 
     def initial(self):
@@ -46,7 +47,7 @@ class DependencyFormView(RecordFormView):
 
 class DependencyDeleteView(RecordDeleteView):
     model = Dependency
-    noun = "dependency"
+    noun = _("dependency")
 
     def list_url(self):
         return self.detail_url()  # the asset's page, where its dependencies are listed

@@ -2,6 +2,7 @@
 
 import django_filters as df
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from assets.models import (
     AssetDeployment,
@@ -18,18 +19,18 @@ from cmcoord.models import Sensitivity
 
 class AssetFilterSet(RecordFilterSet):
     search_fields = ("name", "base", "phase_out_plan")
-    status = df.MultipleChoiceFilter(choices=AssetStatus.choices, help_text="Status; repeat to combine.")
+    status = df.MultipleChoiceFilter(choices=AssetStatus.choices, help_text=_("Status; repeat to combine."))
     capability = df.MultipleChoiceFilter(
-        choices=Capability.choices, help_text="Capability; repeat to combine."
+        choices=Capability.choices, help_text=_("Capability; repeat to combine.")
     )
-    support_type = df.ChoiceFilter(choices=SupportType.choices, help_text="Kind of support.")
-    provider = VisibleIdFilter(field_name="provider_id", help_text="Identifier of the providing actor.")
-    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+    support_type = df.ChoiceFilter(choices=SupportType.choices, help_text=_("Kind of support."))
+    provider = VisibleIdFilter(field_name="provider_id", help_text=_("Identifier of the providing actor."))
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text=_("Who may read it."))
     phase_out_before = df.DateFilter(
-        field_name="phase_out_on", lookup_expr="lte", help_text="Phasing out on or before this date."
+        field_name="phase_out_on", lookup_expr="lte", help_text=_("Phasing out on or before this date.")
     )
     phase_out_after = df.DateFilter(
-        field_name="phase_out_on", lookup_expr="gte", help_text="Phasing out on or after this date."
+        field_name="phase_out_on", lookup_expr="gte", help_text=_("Phasing out on or after this date.")
     )
     area = pcode_filter("areas")
     sector = sector_filter("sectors")
@@ -41,18 +42,18 @@ class AssetFilterSet(RecordFilterSet):
 
 class DependencyFilterSet(RecordFilterSet):
     search_fields = ("activity", "alternative_provider", "notes")
-    asset = VisibleIdFilter(field_name="asset_id", help_text="Identifier of the asset relied on.")
-    criticality = df.ChoiceFilter(choices=Criticality.choices, help_text="How critical the activity is.")
+    asset = VisibleIdFilter(field_name="asset_id", help_text=_("Identifier of the asset relied on."))
+    criticality = df.ChoiceFilter(choices=Criticality.choices, help_text=_("How critical the activity is."))
     alternative_readiness = df.ChoiceFilter(
-        choices=Readiness.choices, help_text="Readiness of the civilian alternative."
+        choices=Readiness.choices, help_text=_("Readiness of the civilian alternative.")
     )
     without_ready_alternative = df.BooleanFilter(
-        method="filter_without_ready", help_text="true: only those whose alternative is not ready."
+        method="filter_without_ready", help_text=_("true: only those whose alternative is not ready.")
     )
     phase_out_before = df.DateFilter(
-        field_name="asset__phase_out_on", lookup_expr="lte", help_text="Asset phasing out on or before."
+        field_name="asset__phase_out_on", lookup_expr="lte", help_text=_("Asset phasing out on or before.")
     )
-    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text=_("Who may read it."))
     area = pcode_filter("area")
     sector = sector_filter("sector")
 

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
@@ -15,29 +17,29 @@ from cmcoord.validators import validate_calendar_range
 
 
 class Capability(models.TextChoices):
-    FIXED_WING = "fixed_wing", "Fixed-wing airlift"
-    HELICOPTER = "helicopter", "Helicopter"
-    SEALIFT = "sealift", "Sealift"
-    GROUND_TRANSPORT = "ground_transport", "Ground transport"
-    ENGINEERING = "engineering", "Engineering"
-    MEDICAL = "medical", "Medical"
-    WATER = "water", "Water production / purification"
-    COMMUNICATIONS = "communications", "Communications"
-    LOGISTICS_HUB = "logistics_hub", "Logistics hub"
-    ESCORT = "escort", "Escort"
+    FIXED_WING = "fixed_wing", _("Fixed-wing airlift")
+    HELICOPTER = "helicopter", _("Helicopter")
+    SEALIFT = "sealift", _("Sealift")
+    GROUND_TRANSPORT = "ground_transport", _("Ground transport")
+    ENGINEERING = "engineering", _("Engineering")
+    MEDICAL = "medical", _("Medical")
+    WATER = "water", _("Water production / purification")
+    COMMUNICATIONS = "communications", _("Communications")
+    LOGISTICS_HUB = "logistics_hub", _("Logistics hub")
+    ESCORT = "escort", _("Escort")
 
 
 class SupportType(models.TextChoices):
-    DIRECT = "direct", "Direct assistance"
-    INDIRECT = "indirect", "Indirect assistance"
-    INFRASTRUCTURE = "infrastructure", "Infrastructure support"
+    DIRECT = "direct", _("Direct assistance")
+    INDIRECT = "indirect", _("Indirect assistance")
+    INFRASTRUCTURE = "infrastructure", _("Infrastructure support")
 
 
 class AssetStatus(models.TextChoices):
-    REQUESTED = "requested", "Requested"
-    DEPLOYED = "deployed", "Deployed"
-    PHASING_OUT = "phasing_out", "Phasing out"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    REQUESTED = "requested", _("Requested")
+    DEPLOYED = "deployed", _("Deployed")
+    PHASING_OUT = "phasing_out", _("Phasing out")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 AT_RISK_HORIZON_DAYS = 30
@@ -59,29 +61,42 @@ class AssetDeployment(OperationRecord):
 
     in_operation_history = True  # its changes show on the operation's history page
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="assets")
-    name = models.CharField(max_length=200, help_text="e.g. '2 × Mi-8 helicopters, Beira'")
-    provider = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="assets_provided")
-    capability = models.CharField(max_length=20, choices=Capability.choices)
-    quantity = models.PositiveIntegerField(default=1)
-    base = models.CharField(max_length=200, blank=True)
-    areas = models.ManyToManyField(Area, blank=True, related_name="+")
-    sectors = models.ManyToManyField(Sector, blank=True, related_name="+")
-    support_type = models.CharField(max_length=16, choices=SupportType.choices)
-    deployed_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
-    phase_out_on = models.DateField(
-        "phase-out date", null=True, blank=True, validators=[validate_calendar_range]
+    operation = models.ForeignKey(
+        Operation, on_delete=models.CASCADE, related_name="assets", verbose_name=_("operation")
     )
-    status = models.CharField(max_length=12, choices=AssetStatus.choices, default=AssetStatus.REQUESTED)
-    phase_out_plan = models.TextField(blank=True, help_text="The phase-out / hand-over plan.")
+    name = models.CharField(_("name"), max_length=200, help_text=_("e.g. '2 × Mi-8 helicopters, Beira'"))
+    provider = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="assets_provided", verbose_name=_("provider")
+    )
+    capability = models.CharField(_("capability"), max_length=20, choices=Capability.choices)
+    quantity = models.PositiveIntegerField(_("quantity"), default=1)
+    base = models.CharField(_("base"), max_length=200, blank=True)
+    areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name=_("areas"))
+    sectors = models.ManyToManyField(Sector, blank=True, related_name="+", verbose_name=_("sectors"))
+    support_type = models.CharField(_("support type"), max_length=16, choices=SupportType.choices)
+    deployed_on = models.DateField(
+        _("deployed on"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    phase_out_on = models.DateField(
+        _("phase-out date"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=AssetStatus.choices, default=AssetStatus.REQUESTED
+    )
+    phase_out_plan = models.TextField(
+        _("phase out plan"), blank=True, help_text=_("The phase-out / hand-over plan.")
+    )
     focal_point = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="focal_assets",
+        verbose_name=_("focal point"),
     )
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
     history = HistoricalRecords()
 
     objects = AssetQuerySet.as_manager()
@@ -90,7 +105,9 @@ class AssetDeployment(OperationRecord):
 
     class Meta:
         ordering = ["phase_out_on", "name"]
-        verbose_name = "MCDA deployment"
+        # Translators: MCDA = military and civil defence assets (Oslo and MCDA Guidelines).
+        verbose_name = _("MCDA deployment")
+        verbose_name_plural = _("MCDA deployments")
         constraints = [
             models.UniqueConstraint(fields=["operation", "name"], name="asset_unique_name_in_operation"),
             models.CheckConstraint(condition=models.Q(quantity__gte=1), name="asset_quantity_positive"),
@@ -118,30 +135,34 @@ class AssetDeployment(OperationRecord):
         super().clean()
         errors = {}
         if self.provider_id and not self.provider.can_provide_mcda:
-            errors["provider"] = "An MCDA provider must be a military, paramilitary or civil-defence actor."
+            errors["provider"] = _(
+                "An MCDA provider must be a military, paramilitary or civil-defence actor."
+            )
         if self.deployed_on and self.phase_out_on and self.phase_out_on < self.deployed_on:
-            errors["phase_out_on"] = "The phase-out date cannot be before the deployment date."
+            errors["phase_out_on"] = _("The phase-out date cannot be before the deployment date.")
         if self.status in ACTIVE_STATUSES:
             if not self.deployed_on:
-                errors["deployed_on"] = "A deployed asset needs its deployment date."
+                errors["deployed_on"] = _("A deployed asset needs its deployment date.")
             if not self.phase_out_on:
-                errors["phase_out_on"] = "A deployed asset needs a phase-out date: MCDA are limited in time."
+                errors["phase_out_on"] = _(
+                    "A deployed asset needs a phase-out date: MCDA are limited in time."
+                )
         if errors:
             raise ValidationError(errors)
 
 
 class Criticality(models.TextChoices):
-    LOW = "low", "Low"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High"
-    CRITICAL = "critical", "Critical (life-saving)"
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+    CRITICAL = "critical", _("Critical (life-saving)")
 
 
 class Readiness(models.TextChoices):
-    NONE = "none", "None"
-    IDENTIFIED = "identified", "Identified"
-    ARRANGED = "arranged", "Arranged"
-    READY = "ready", "Ready"
+    NONE = "none", pgettext_lazy("readiness", "None")
+    IDENTIFIED = "identified", _("Identified")
+    ARRANGED = "arranged", _("Arranged")
+    READY = "ready", _("Ready")
 
 
 class DependencyQuerySet(models.QuerySet):
@@ -166,17 +187,33 @@ class Dependency(OperationRecord):
 
     in_operation_history = True  # its changes show on the operation's history page
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="dependencies")
-    asset = models.ForeignKey(AssetDeployment, on_delete=models.CASCADE, related_name="dependencies")
-    activity = models.CharField(max_length=300, help_text="e.g. 'Food distribution in Búzi district'")
-    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    criticality = models.CharField(max_length=12, choices=Criticality.choices)
-    alternative_provider = models.CharField(max_length=200, blank=True, help_text="The civilian provider.")
-    alternative_description = models.TextField(blank=True)
-    alternative_readiness = models.CharField(max_length=12, choices=Readiness.choices, default=Readiness.NONE)
-    notes = models.TextField(blank=True)
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    operation = models.ForeignKey(
+        Operation, on_delete=models.CASCADE, related_name="dependencies", verbose_name=_("operation")
+    )
+    asset = models.ForeignKey(
+        AssetDeployment, on_delete=models.CASCADE, related_name="dependencies", verbose_name=_("asset")
+    )
+    activity = models.CharField(
+        _("activity"), max_length=300, help_text=_("e.g. 'Food distribution in Búzi district'")
+    )
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("area")
+    )
+    sector = models.ForeignKey(
+        Sector, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("sector")
+    )
+    criticality = models.CharField(_("criticality"), max_length=12, choices=Criticality.choices)
+    alternative_provider = models.CharField(
+        _("alternative provider"), max_length=200, blank=True, help_text=_("The civilian provider.")
+    )
+    alternative_description = models.TextField(_("alternative description"), blank=True)
+    alternative_readiness = models.CharField(
+        _("alternative readiness"), max_length=12, choices=Readiness.choices, default=Readiness.NONE
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
     history = HistoricalRecords()
 
     objects = DependencyQuerySet.as_manager()
@@ -184,7 +221,8 @@ class Dependency(OperationRecord):
 
     class Meta:
         ordering = ["asset__phase_out_on", "activity"]
-        verbose_name_plural = "dependencies"
+        verbose_name = _("dependency")
+        verbose_name_plural = _("dependencies")
         constraints = [
             models.UniqueConstraint(fields=["asset", "activity"], name="dependency_unique_activity"),
             models.CheckConstraint(
@@ -204,6 +242,8 @@ class Dependency(OperationRecord):
     def clean(self):
         super().clean()
         if self.alternative_readiness != Readiness.NONE and not self.alternative_provider.strip():
-            raise ValidationError({"alternative_provider": "Name the civilian provider of the alternative."})
+            raise ValidationError(
+                {"alternative_provider": _("Name the civilian provider of the alternative.")}
+            )
         if self.area_id and self.operation_id and self.area.country != self.operation.country:
-            raise ValidationError({"area": "This area is not in the operation's country."})
+            raise ValidationError({"area": _("This area is not in the operation's country.")})

@@ -8,12 +8,16 @@ activities that depend on the asset and which have no ready civilian alternative
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from assets.models import ACTIVE_STATUSES, AssetDeployment, Dependency, Readiness
 from cmcoord import reminders
+from cmcoord.i18n import override_for
 from cmcoord.models import NotificationKind
 from cmcoord.permissions import visible_related
 from cmcoord.reminders.due import MAX_LEAD_DAYS, Due, lead_days_of, local_today, overdue_lead, phase_out_lead
-from cmcoord.reminders.messages import Message, days_phrase, render_message
+from cmcoord.reminders.messages import Message, render_message
 from cmcoord.roles import Role
 from cmcoord.services import operation_members
 
@@ -72,11 +76,6 @@ def asset_message(pk: int, delivery, now) -> Message | None:
     days_left = (asset.phase_out_on - local_today(asset.operation, now)).days
     dependencies = list(Dependency.objects.for_user(user).filter(asset=asset).order_by("activity"))
     provider = visible_related(user, asset, "provider")
-    named = f"{asset.name} ({provider})" if provider else asset.name
-    if delivery.kind == NotificationKind.PHASE_OUT_OVERDUE:
-        title = f"{named} is {-days_left} days past its phase-out date"
-    else:
-        title = f"{named} phases out {days_phrase(days_left)}"
     context = {
         "asset": asset,
         "provider": provider,
@@ -87,7 +86,32 @@ def asset_message(pk: int, delivery, now) -> Message | None:
         "not_ready": [d for d in dependencies if d.alternative_readiness != Readiness.READY],
         "user": user,
     }
-    return render_message("email/reminders/asset.txt", title, asset.get_absolute_url(), context)
+    with override_for(user, asset.operation):  # in the recipient's language, not the sender's
+        title = asset_title(
+            asset, provider, days_left, overdue=delivery.kind == NotificationKind.PHASE_OUT_OVERDUE
+        )
+        return render_message("email/reminders/asset.txt", title, asset.get_absolute_url(), context)
+
+
+def asset_title(asset, provider, days_left: int, *, overdue: bool) -> str:
+    """The notification title and e-mail subject, one whole sentence for the translator."""
+    named = asset.name
+    if provider:
+        named = _("%(asset)s (%(provider)s)") % {"asset": asset.name, "provider": provider}
+    if overdue:
+        days = -days_left
+        return ngettext(
+            "%(asset)s is %(days)d day past its phase-out date",
+            "%(asset)s is %(days)d days past its phase-out date",
+            days,
+        ) % {"asset": named, "days": days}
+    if days_left == 0:
+        return _("%(asset)s phases out today") % {"asset": named}
+    if days_left == 1:
+        return _("%(asset)s phases out tomorrow") % {"asset": named}
+    return ngettext(
+        "%(asset)s phases out in %(days)d day", "%(asset)s phases out in %(days)d days", days_left
+    ) % {"asset": named, "days": days_left}
 
 
 def register() -> None:

@@ -88,8 +88,8 @@ class GuidelineInline(admin.TabularInline):
 
 
 class RoleGrantForm(forms.Form):
-    user = forms.ModelChoiceField(queryset=get_user_model().objects.filter(is_active=True))
-    role = forms.ChoiceField(choices=Role.choices)
+    user = forms.ModelChoiceField(label=_("User"), queryset=get_user_model().objects.filter(is_active=True))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
 class OperationForm(forms.ModelForm):
@@ -128,7 +128,12 @@ class OperationAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
             try:
                 strategy_approve(operation=operation, by=request.user)
             except ValidationError as exc:
-                self.message_user(request, f"{operation}: {' '.join(exc.messages)}", messages.ERROR)
+                self.message_user(
+                    request,
+                    _("%(operation)s: %(problem)s")
+                    % {"operation": operation, "problem": " ".join(exc.messages)},
+                    messages.ERROR,
+                )
             else:
                 self.message_user(
                     request,
@@ -157,7 +162,11 @@ class OperationAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
             if "revoke" in request.POST:
                 user = get_object_or_404(get_user_model(), pk=request.POST["revoke"])
                 role_revoke(user=user, operation=operation, by=request.user)
-                messages.success(request, f"{user} no longer has a role in {operation}.")
+                messages.success(
+                    request,
+                    _("%(user)s no longer has a role in %(operation)s.")
+                    % {"user": user, "operation": operation},
+                )
                 return redirect(request.path)
             if form.is_valid():
                 role_grant(
@@ -167,14 +176,16 @@ class OperationAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
                     by=request.user,
                 )
                 messages.success(
-                    request, f"{form.cleaned_data['user']} is now {Role(form.cleaned_data['role']).label}."
+                    request,
+                    _("%(user)s is now %(role)s.")
+                    % {"user": form.cleaned_data["user"], "role": Role(form.cleaned_data["role"]).label},
                 )
                 return redirect(request.path)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": operation,
-            "title": f"Members of {operation}",
+            "title": _("Members of %(operation)s") % {"operation": operation},
             "members": [(user, Role(role).label) for user, role in operation_members(operation)],
             "form": form,
             "change_url": reverse("admin:cmcoord_operation_change", args=[operation.pk]),

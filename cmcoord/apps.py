@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CmcoordConfig(AppConfig):
     name = "cmcoord"
-    verbose_name = "CMCoord core: operations, places, roles"
+    verbose_name = _("CMCoord core: operations, places, roles")
     default_auto_field = "django.db.models.BigAutoField"

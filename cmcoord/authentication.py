@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from knox.auth import TokenAuthentication
 from rest_framework import authentication, exceptions
 
@@ -26,7 +27,7 @@ class PartnerTokenAuthentication(authentication.BaseAuthentication):
             return None
         token = partner_token_authenticate(raw)
         if token is None:
-            raise exceptions.AuthenticationFailed("Invalid, expired or revoked partner token.")
+            raise exceptions.AuthenticationFailed(_("Invalid, expired or revoked partner token."))
         return PartnerPrincipal(token), token
 
     def authenticate_header(self, request):

@@ -76,7 +76,9 @@ class MemberChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj):
         role = self.roles.get(obj.pk)
-        return f"{obj} ({Role(role).label})" if role in Role.values else str(obj)
+        if role not in Role.values:
+            return str(obj)
+        return _("%(person)s (%(role)s)") % {"person": obj, "role": Role(role).label}
 
 
 def limit_to_members(field: forms.ModelChoiceField, operation) -> None:

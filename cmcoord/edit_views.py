@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from cmcoord.models import RecordChanged
@@ -27,7 +29,8 @@ from cmcoord.views_base import (
 )
 
 
-def _upper_first(text: str) -> str:
+def _upper_first(text) -> str:
+    text = str(text)  # a noun may be a lazy translation
     return text[:1].upper() + text[1:]
 
 
@@ -46,7 +49,7 @@ class RecordFormView(OperationMixin, TemplateView):
     template_name = "cmcoord/record_form.html"
     form_class = None
     m2m_fields: tuple[str, ...] = ()
-    noun = "record"
+    noun = gettext_lazy("record")
     delete_route: str | None = None  # URL name of the delete page, linked from the edit page
 
     # --- what a page configures ------------------------------------------------------------
@@ -192,11 +195,16 @@ class RecordFormView(OperationMixin, TemplateView):
         return ok
 
     def success_message(self) -> str:
-        verb = "created" if self.creating else "saved"
-        return f"{_upper_first(self.noun)} “{self.object}” {verb}."
+        values = {"noun": _upper_first(self.noun), "name": self.object}
+        if self.creating:
+            return _("%(noun)s “%(name)s” created.") % values
+        return _("%(noun)s “%(name)s” saved.") % values
 
     def get_context_data(self, **kwargs):
-        title = f"New {self.noun}" if self.creating else f"Edit {self.noun}: {self.saved_name}"
+        if self.creating:
+            title = _("New %(noun)s") % {"noun": self.noun}
+        else:
+            title = _("Edit %(noun)s: %(name)s") % {"noun": self.noun, "name": self.saved_name}
         delete_url = None
         if self.delete_route and not self.creating:
             delete_url = reverse(self.delete_route, args=[self.operation.pk, self.kwargs["pk"]])
@@ -216,7 +224,7 @@ class RecordDeleteView(OperationMixin, TemplateView):
 
     required_permission = "manage_registry"
     template_name = "cmcoord/confirm_delete.html"
-    noun = "record"
+    noun = gettext_lazy("record")
     consequences: tuple[tuple[str, str], ...] = ()  # (related name, what it is), deleted with it
 
     def get_object(self):
@@ -238,7 +246,8 @@ class RecordDeleteView(OperationMixin, TemplateView):
         for related, label in self.consequences:
             count = getattr(self.object, related).count()
             if count:
-                also.append(f"{count} {label}")
+                # Translators: what a deletion also deletes, e.g. "3 dependencies".
+                also.append(_("%(count)d %(things)s") % {"count": count, "things": label})
         return super().get_context_data(
             object=self.object,
             noun=self.noun,
@@ -261,9 +270,14 @@ class RecordDeleteView(OperationMixin, TemplateView):
                 record_delete(instance=self.object, by=request.user)
             except ProtectedError as exc:
                 blocking = sorted({str(obj) for obj in exc.protected_objects})[:5]
-                reasons = ["These depend on it: " + ", ".join(blocking) + "."]
+                reasons = [_("These depend on it: %(records)s.") % {"records": ", ".join(blocking)}]
         if reasons:
-            messages.error(request, f"“{name}” cannot be deleted. {' '.join(reasons)}")
+            messages.error(
+                request,
+                _("“%(name)s” cannot be deleted. %(reasons)s") % {"name": name, "reasons": " ".join(reasons)},
+            )
             return redirect(self.detail_url())
-        messages.success(request, f"{_upper_first(self.noun)} “{name}” deleted.")
+        messages.success(
+            request, _("%(noun)s “%(name)s” deleted.") % {"noun": _upper_first(self.noun), "name": name}
+        )
         return redirect(self.list_url())

@@ -1,6 +1,7 @@
 """FilterSets of the core resources (operations, areas, sectors, notifications)."""
 
 import django_filters as df
+from django.utils.translation import gettext_lazy as _
 
 from cmcoord.api.filters import PCODE, PCODE_HELP, FilterSet, RecordFilterSet, pcode_filter
 from cmcoord.models import (
@@ -18,13 +19,15 @@ from cmcoord.models import (
 
 
 class OperationFilterSet(FilterSet):
-    country = df.CharFilter(help_text="ISO 3166 alpha-3 code of the country, e.g. MOZ.", lookup_expr="iexact")
-    phase = df.ChoiceFilter(choices=Phase.choices, help_text="Phase of the response.")
-    emergency_type = df.ChoiceFilter(choices=EmergencyType.choices, help_text="Type of emergency.")
+    country = df.CharFilter(
+        help_text=_("ISO 3166 alpha-3 code of the country, e.g. MOZ."), lookup_expr="iexact"
+    )
+    phase = df.ChoiceFilter(choices=Phase.choices, help_text=_("Phase of the response."))
+    emergency_type = df.ChoiceFilter(choices=EmergencyType.choices, help_text=_("Type of emergency."))
     updated_since = df.IsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
-        help_text="Only operations changed at or after this moment.",
+        help_text=_("Only operations changed at or after this moment."),
     )
 
     class Meta:
@@ -33,10 +36,10 @@ class OperationFilterSet(FilterSet):
 
 
 class AreaFilterSet(FilterSet):
-    level = df.ChoiceFilter(choices=Area.Level.choices, help_text="Administrative level: 0, 1 or 2.")
-    country = df.CharFilter(lookup_expr="iexact", help_text="ISO 3166 alpha-3 code of the country.")
+    level = df.ChoiceFilter(choices=Area.Level.choices, help_text=_("Administrative level: 0, 1 or 2."))
+    country = df.CharFilter(lookup_expr="iexact", help_text=_("ISO 3166 alpha-3 code of the country."))
     parent = df.CharFilter(
-        field_name="parent__pcode", lookup_expr="iexact", help_text="P-code of the parent area."
+        field_name="parent__pcode", lookup_expr="iexact", help_text=_("P-code of the parent area.")
     )
     within = df.CharFilter(
         field_name="pcode", lookup_expr="istartswith", help_text=PCODE_HELP, validators=[PCODE]
@@ -48,7 +51,9 @@ class AreaFilterSet(FilterSet):
 
 
 class SectorFilterSet(FilterSet):
-    kind = df.ChoiceFilter(choices=Sector.Kind.choices, help_text="Cluster, area of responsibility or other.")
+    kind = df.ChoiceFilter(
+        choices=Sector.Kind.choices, help_text=_("Cluster, area of responsibility or other.")
+    )
 
     class Meta:
         model = Sector
@@ -56,12 +61,14 @@ class SectorFilterSet(FilterSet):
 
 
 class NotificationFilterSet(FilterSet):
-    kind = df.ChoiceFilter(choices=NotificationKind.choices, help_text="What the notification is about.")
+    kind = df.ChoiceFilter(choices=NotificationKind.choices, help_text=_("What the notification is about."))
     unread = df.BooleanFilter(
-        field_name="read_at", lookup_expr="isnull", help_text="true: only unread; false: only read."
+        field_name="read_at", lookup_expr="isnull", help_text=_("true: only unread; false: only read.")
     )
     created_since = df.IsoDateTimeFilter(
-        field_name="created_at", lookup_expr="gte", help_text="Only notifications created at or after this."
+        field_name="created_at",
+        lookup_expr="gte",
+        help_text=_("Only notifications created at or after this."),
     )
 
     class Meta:
@@ -72,14 +79,14 @@ class NotificationFilterSet(FilterSet):
 class SecurityAssessmentFilterSet(RecordFilterSet):
     search_fields = ("association_risks", "area__name")
     area = pcode_filter("area")
-    level = df.ChoiceFilter(choices=SecurityLevel.choices, help_text="Security level, 1 (minimal) to 6.")
+    level = df.ChoiceFilter(choices=SecurityLevel.choices, help_text=_("Security level, 1 (minimal) to 6."))
     min_level = df.NumberFilter(
-        field_name="level", lookup_expr="gte", help_text="Only areas at this level or above.", min_value=1
+        field_name="level", lookup_expr="gte", help_text=_("Only areas at this level or above."), min_value=1
     )
     assessed_since = df.DateFilter(
-        field_name="assessed_on", lookup_expr="gte", help_text="Assessed on or after this date."
+        field_name="assessed_on", lookup_expr="gte", help_text=_("Assessed on or after this date.")
     )
-    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text="Who may read it.")
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text=_("Who may read it."))
 
     class Meta:
         model = SecurityAssessment

@@ -2,11 +2,12 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
-MESSAGE = "Too many failed sign-ins: this account is paused for 30 minutes from this connection."
+MESSAGE = _("Too many failed sign-ins: this account is paused for 30 minutes from this connection.")
 
 
 def lockout_response(request, original_response, credentials):
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": MESSAGE}, status=429)
+        return JsonResponse({"detail": str(MESSAGE)}, status=429)
     return render(request, "registration/locked_out.html", status=429)

@@ -8,6 +8,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cmcoord import services
@@ -46,7 +48,7 @@ def notification_list(request):
 @require_POST
 def notification_mark_read(request, pk):
     if not inbox.notification_mark_read(user=request.user, notification_id=pk):
-        raise Http404("No such notification.")
+        raise Http404(_("No such notification."))
     return redirect(_next_or_list(request))
 
 
@@ -54,7 +56,11 @@ def notification_mark_read(request, pk):
 @require_POST
 def notification_mark_all_read(request):
     count = inbox.notification_mark_all_read(user=request.user)
-    messages.success(request, f"{count} notification{'s' if count != 1 else ''} marked as read.")
+    messages.success(
+        request,
+        ngettext("%(count)d notification marked as read.", "%(count)d notifications marked as read.", count)
+        % {"count": count},
+    )
     return redirect("notifications:list")
 
 
@@ -65,7 +71,7 @@ def notification_preferences(request):
         form = EmailPreferencesForm(request.POST)
         if form.is_valid():
             inbox.email_preferences_save(user=request.user, choices=form.cleaned_data)
-            messages.success(request, "Your e-mail preferences are saved.")
+            messages.success(request, _("Your e-mail preferences are saved."))
             return redirect("notifications:preferences")
     else:
         form = EmailPreferencesForm(initial=inbox.email_preferences(request.user))
@@ -80,7 +86,7 @@ def notification_preferences(request):
 def calendar_feed_reset(request):
     """A new secret calendar address: calendars subscribed to the old one stop updating."""
     services.calendar_feed_reset(user=request.user)
-    messages.success(request, "Your calendar address is new: subscribe to it again in your calendar app.")
+    messages.success(request, _("Your calendar address is new: subscribe to it again in your calendar app."))
     return redirect("notifications:preferences")
 
 

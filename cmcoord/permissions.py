@@ -13,6 +13,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from cmcoord.models.base import Sensitivity
 from cmcoord.roles import ROLE_MARKERS, ROLE_PERMISSIONS, Role
@@ -41,7 +42,7 @@ class PartnerPrincipal:
         self.operation_id = token.operation_id
 
     def __str__(self):
-        return f"partner token {self.token.name}"
+        return _("partner token %(name)s") % {"name": self.token.name}
 
     def has_perm(self, perm, obj=None):
         return False
@@ -273,7 +274,7 @@ def ensure(principal, codename: str, operation_id: int) -> None:
     from django.core.exceptions import PermissionDenied
 
     if not can(principal, codename, operation_id):
-        raise PermissionDenied("Your role in this operation does not allow this.")
+        raise PermissionDenied(_("Your role in this operation does not allow this."))
 
 
 def can_read_history(principal, operation_id: int) -> bool:

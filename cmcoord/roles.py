@@ -5,12 +5,14 @@ A role is granted by giving the user the role's object permissions on the Operat
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    FIELD_STAFF = "field_staff", "Field staff"
-    OFFICER = "officer", "CMCoord officer"
-    HCT = "hct", "HCT/UNCT member"
+    # Translators: HCT/UNCT = Humanitarian Country Team / UN Country Team.
+    FIELD_STAFF = "field_staff", _("Field staff")
+    OFFICER = "officer", _("CMCoord officer")
+    HCT = "hct", _("HCT/UNCT member")
 
 
 # Permission codenames on cmcoord.Operation carried by each role.
@@ -68,4 +70,10 @@ def role_from_permissions(codenames: set[str]) -> str | None:
 
 def role_label(role: str | None) -> str:
     """How a role reads on a page: the role's name, or "Administrator" / "Partner"."""
-    return Role(role).label if role in Role.values else (role or "").capitalize()
+    if role in Role.values:
+        return Role(role).label
+    return str(OTHER_ROLE_LABELS.get(role or "", (role or "").capitalize()))
+
+
+# The people who hold no role but read pages all the same (cmcoord.permissions names them).
+OTHER_ROLE_LABELS = {"administrator": _("Administrator"), "partner": _("Partner")}

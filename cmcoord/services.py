@@ -32,7 +32,7 @@ def _ensure_may_change_role(by, operation: Operation, *roles) -> None:
         return
     allowed = grantable_roles(by, operation.pk)
     if any(role is not None and role not in allowed for role in roles):
-        raise PermissionDenied("Your role does not allow you to give or take this role.")
+        raise PermissionDenied(_("Your role does not allow you to give or take this role."))
 
 
 @transaction.atomic
@@ -85,9 +85,9 @@ def partner_token_create(*, operation: Operation, name: str, expires_at, by) -> 
     """Create a read-only partner token; the raw key is returned once and never stored."""
     ensure(by, "manage_partner_tokens", operation.pk)
     if expires_at <= timezone.now():
-        raise ValidationError({"expires_at": "The expiry must be in the future."})
+        raise ValidationError({"expires_at": _("The expiry must be in the future.")})
     if expires_at > timezone.now() + MAX_TOKEN_LIFETIME:
-        raise ValidationError({"expires_at": "A partner token may live at most one year."})
+        raise ValidationError({"expires_at": _("A partner token may live at most one year.")})
     raw = PartnerToken.generate_key()
     token = PartnerToken(
         operation=operation,
@@ -135,7 +135,7 @@ def strategy_draft(
     ensure(by, "draft_strategy", operation.pk)
     based_on(operation, version)
     if not (rationale or "").strip():
-        raise ValidationError({"rationale": "Give the rationale the HCT/UNCT will approve."})
+        raise ValidationError({"rationale": _("Give the rationale the HCT/UNCT will approve.")})
     operation.strategy_draft = strategy
     operation.strategy_draft_rationale = rationale.strip()
     operation._history_user = by
@@ -154,7 +154,7 @@ def strategy_approve(*, operation: Operation, by, version: int | None = None) ->
         operation.strategy_rationale = operation.strategy_draft_rationale
         operation.strategy_draft, operation.strategy_draft_rationale = "", ""
     elif not operation.strategy or operation.strategy_status == StrategyStatus.APPROVED:
-        raise ValidationError({"strategy": "There is no drafted strategy to approve."})
+        raise ValidationError({"strategy": _("There is no drafted strategy to approve.")})
     operation.strategy_status = StrategyStatus.APPROVED
     operation.strategy_approved_by = by
     operation.strategy_approved_on = timezone.localdate()
@@ -276,7 +276,7 @@ def record_share(*, record, user, by) -> None:
     """Share one restricted record (a meeting, a contact) with one named member of its operation."""
     ensure(by, "manage_registry", record.operation_id)
     if role_in(user, record.operation_id) is None:
-        raise ValidationError({"user": "Only members of this operation can be given access."})
+        raise ValidationError({"user": _("Only members of this operation can be given access.")})
     assign_perm(f"view_{record._meta.model_name}", user, record)
 
 

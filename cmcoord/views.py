@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from cmcoord import permissions, services
@@ -39,19 +40,23 @@ class MembersView(OperationMixin, TemplateView):
         services.role_grant(
             user=user, operation=self.operation, role=form.cleaned_data["role"], by=request.user
         )
-        messages.success(request, f"{user} is now {Role(form.cleaned_data['role']).label} in this operation.")
+        messages.success(
+            request,
+            _("%(user)s is now %(role)s in this operation.")
+            % {"user": user, "role": Role(form.cleaned_data["role"]).label},
+        )
         return redirect(request.path)
 
     def _form(self, data=None):
         return MemberGrantForm(data, roles=permissions.grantable_roles(self.request.user, self.operation.pk))
 
     def _revoke(self, request):
-        member_ids = {u.pk for u, _ in services.operation_members(self.operation)}
+        member_ids = {u.pk for u, _role in services.operation_members(self.operation)}
         if not re.fullmatch(r"[0-9]{1,18}", request.POST["revoke"]):
-            raise Http404("No such member.")
+            raise Http404(_("No such member."))
         user = get_object_or_404(get_user_model(), pk=request.POST["revoke"], pk__in=member_ids)
         services.role_revoke(user=user, operation=self.operation, by=request.user)
-        messages.success(request, f"{user} no longer has a role in this operation.")
+        messages.success(request, _("%(user)s no longer has a role in this operation.") % {"user": user})
         return redirect(request.path)
 
 
@@ -89,7 +94,9 @@ def partner_token_revoke(request, operation, pk):
     permissions.ensure(request.user, "manage_partner_tokens", operation.pk)
     token = get_object_or_404(PartnerToken, operation=operation, pk=pk)
     services.partner_token_revoke(token=token, by=request.user)
-    messages.success(request, f"Token “{token.name}” revoked: it no longer opens anything.")
+    messages.success(
+        request, _("Token “%(name)s” revoked: it no longer opens anything.") % {"name": token.name}
+    )
     return redirect("cmcoord:partner-token-list", op=operation.pk)
 
 

@@ -197,7 +197,7 @@ def query_id(request, name: str) -> int | None:
 class ShareForm(forms.Form):
     """Pick a member of the operation to share one restricted record with."""
 
-    user = forms.TypedChoiceField(coerce=int, label="Share with")
+    user = forms.TypedChoiceField(coerce=int, label=_("Share with"))
 
     def __init__(self, *args, operation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -214,9 +214,11 @@ def share_record(request, operation, record):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"{user} can now read “{record}”.")
+            messages.success(
+                request, _("%(user)s can now read “%(record)s”.") % {"user": user, "record": record}
+            )
     else:
-        messages.error(request, "Choose a member of the operation.")
+        messages.error(request, _("Choose a member of the operation."))
     return redirect(record)
 
 

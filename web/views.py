@@ -97,12 +97,12 @@ class StrategyView(DashboardView):
                 approve = StrategyForm({"version": request.POST.get("version")})
                 version = approve.based_on() if approve.is_valid() else None
                 services.strategy_approve(operation=operation, by=request.user, version=version)
-                messages.success(request, "Strategy approved: it is now the operation's strategy.")
+                messages.success(request, _("Strategy approved: it is now the operation's strategy."))
                 return redirect(operation)
             if form.is_valid():
                 data = {**form.cleaned_data, "version": form.based_on()}
                 services.strategy_draft(operation=operation, by=request.user, **data)
-                messages.success(request, "Draft saved: it awaits HCT/UNCT approval.")
+                messages.success(request, _("Draft saved: it awaits HCT/UNCT approval."))
                 return redirect(operation)
         except RecordChanged as exc:
             if "approve" in request.POST:

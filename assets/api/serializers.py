@@ -1,5 +1,7 @@
 """Serializers of MCDA deployments and dependencies."""
 
+from django.utils.translation import gettext_lazy as _
+
 from assets.models import AssetDeployment, Dependency
 from cmcoord.api.records import RecordSerializer
 
@@ -28,17 +30,19 @@ class AssetSerializer(RecordSerializer):
             "updated_at",
         ]
         descriptions = {
-            "name": "Name of the deployment, e.g. '2 × Mi-8 helicopters, Beira'.",
-            "provider": "Identifier of the military, paramilitary or civil-defence actor providing it.",
-            "capability": "Fixed-wing airlift, helicopter, sealift, ground transport, engineering, "
-            "medical, water, communications, logistics hub, escort.",
-            "quantity": "How many (aircraft, vehicles, teams).",
-            "base": "Where it is based.",
-            "support_type": "Direct assistance, indirect assistance or infrastructure support.",
-            "deployed_on": "Date deployed.",
-            "phase_out_on": "Phase-out date: when the asset is to leave; reminders go out before it.",
-            "status": "requested, deployed, phasing_out or withdrawn.",
-            "focal_point": "Identifier of the user who is its focal point (reminders go to them).",
+            "name": _("Name of the deployment, e.g. '2 × Mi-8 helicopters, Beira'."),
+            "provider": _("Identifier of the military, paramilitary or civil-defence actor providing it."),
+            "capability": _(
+                "Fixed-wing airlift, helicopter, sealift, ground transport, engineering, "
+                "medical, water, communications, logistics hub, escort."
+            ),
+            "quantity": _("How many (aircraft, vehicles, teams)."),
+            "base": _("Where it is based."),
+            "support_type": _("Direct assistance, indirect assistance or infrastructure support."),
+            "deployed_on": _("Date deployed."),
+            "phase_out_on": _("Phase-out date: when the asset is to leave; reminders go out before it."),
+            "status": _("requested, deployed, phasing_out or withdrawn."),
+            "focal_point": _("Identifier of the user who is its focal point (reminders go to them)."),
         }
 
 
@@ -62,8 +66,8 @@ class DependencySerializer(RecordSerializer):
             "updated_at",
         ]
         descriptions = {
-            "asset": "Identifier of the MCDA deployment the activity relies on.",
-            "criticality": "low, medium, high or critical (life-saving).",
-            "alternative_description": "The civilian alternative, in words.",
-            "alternative_readiness": "none, identified, arranged or ready.",
+            "asset": _("Identifier of the MCDA deployment the activity relies on."),
+            "criticality": _("low, medium, high or critical (life-saving)."),
+            "alternative_description": _("The civilian alternative, in words."),
+            "alternative_readiness": _("none, identified, arranged or ready."),
         }

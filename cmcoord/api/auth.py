@@ -23,7 +23,7 @@ from cmcoord.api.throttling import PasswordThrottle
 from cmcoord.models import UserToken
 from cmcoord.permissions import is_partner
 
-BAD_CREDENTIALS = "Unable to sign in with these credentials."
+BAD_CREDENTIALS = _lazy("Unable to sign in with these credentials.")
 ENROL_FIRST = _lazy(
     "Your account needs two-factor sign-in: sign in at %(url)s in a browser to set it up, "
     "then ask for a token again."
@@ -56,15 +56,19 @@ class TokenView(APIView):
         request=TokenRequestSerializer,
         responses={
             200: TokenSerializer,
-            403: OpenApiResponse(description="Two-factor sign-in is required: set it up in a browser first."),
+            403: OpenApiResponse(
+                description=_lazy("Two-factor sign-in is required: set it up in a browser first.")
+            ),
         },
         auth=[],
-        summary="Get an API token",
-        description="Send your username and password, and `otp` (a code from your authenticator app, "
-        "or a recovery code) if your account uses two-factor sign-in: it is required for officers, "
-        "HCT members and administrators. Each call issues a new token that expires at `expiry`; "
-        "only a digest is stored, so keep the token: send it as `Authorization: Token <token>`. "
-        "See and revoke your tokens on your account's token page.",
+        summary=_lazy("Get an API token"),
+        description=_lazy(
+            "Send your username and password, and `otp` (a code from your authenticator app, "
+            "or a recovery code) if your account uses two-factor sign-in: it is required for officers, "
+            "HCT members and administrators. Each call issues a new token that expires at `expiry`; "
+            "only a digest is stored, so keep the token: send it as `Authorization: Token <token>`. "
+            "See and revoke your tokens on your account's token page."
+        ),
     )
     def post(self, request):
         form = TokenRequestSerializer(data=request.data, context={"request": request})
@@ -80,8 +84,8 @@ class TokenView(APIView):
     @extend_schema(
         request=None,
         responses={204: None},
-        summary="Revoke the API token you used",
-        description="The same as POST /api/v1/auth/logout/.",
+        summary=_lazy("Revoke the API token you used"),
+        description=_lazy("The same as POST /api/v1/auth/logout/."),
     )
     def delete(self, request):
         return _revoke(request, everything=False)
@@ -106,8 +110,8 @@ class LogoutView(APIView):
     @extend_schema(
         request=None,
         responses={204: None},
-        summary="Revoke the API token you used",
-        description="The token in your `Authorization` header stops working at once.",
+        summary=_lazy("Revoke the API token you used"),
+        description=_lazy("The token in your `Authorization` header stops working at once."),
     )
     def post(self, request):
         return _revoke(request, everything=False)
@@ -117,8 +121,10 @@ class LogoutAllView(APIView):
     @extend_schema(
         request=None,
         responses={204: None},
-        summary="Revoke all your API tokens",
-        description="Every token you were issued stops working at once (partner keys are not affected).",
+        summary=_lazy("Revoke all your API tokens"),
+        description=_lazy(
+            "Every token you were issued stops working at once (partner keys are not affected)."
+        ),
     )
     def post(self, request):
         return _revoke(request, everything=True)

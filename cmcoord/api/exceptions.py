@@ -9,6 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -18,8 +19,8 @@ from rest_framework.views import exception_handler
 from cmcoord.masking import mask_for
 from cmcoord.models import RecordChanged
 
-IN_USE = "This record is still referred to by other records ({names}); change or remove those first."
-CONFLICT = "This conflicts with an existing record (a name or code that must be unique?)."
+IN_USE = _("This record is still referred to by other records (%(names)s); change or remove those first.")
+CONFLICT = _("This conflicts with an existing record (a name or code that must be unique?).")
 
 
 def _translate(exc):
@@ -31,7 +32,7 @@ def _translate(exc):
     if isinstance(exc, ProtectedError | RestrictedError):
         objects = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
         names = sorted({str(obj._meta.verbose_name_plural) for obj in objects})
-        return exceptions.ValidationError({"non_field_errors": [IN_USE.format(names=", ".join(names))]})
+        return exceptions.ValidationError({"non_field_errors": [IN_USE % {"names": ", ".join(names)}]})
     if isinstance(exc, IntegrityError):
         return exceptions.ValidationError({"non_field_errors": [CONFLICT]})
     return exc

@@ -8,17 +8,18 @@ reveal anything else.
 import django_filters as df
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 from rest_framework.filters import OrderingFilter
 
 from cmcoord.validators import validate_calendar_range
 
-UPDATED_SINCE = (
+UPDATED_SINCE = _(
     "Only records changed at or after this moment (ISO 8601, e.g. 2026-11-25T08:00:00Z): "
     "pass the time of your last sync to fetch only what changed. Deletions are not reported."
 )
-PCODE_HELP = "P-code of an administrative area; matches that area and every area inside it."
-PCODE = RegexValidator(r"^[A-Za-z]{2,3}[0-9]*$", "Give a P-code such as MZ or MZ07.")
-ME_OR_ID = RegexValidator(r"^(me|[0-9]{1,18})$", "Give 'me' or a user id.")
+PCODE_HELP = _("P-code of an administrative area; matches that area and every area inside it.")
+PCODE = RegexValidator(r"^[A-Za-z]{2,3}[0-9]*$", _("Give a P-code such as MZ or MZ07."))
+ME_OR_ID = RegexValidator(r"^(me|[0-9]{1,18})$", _("Give 'me' or a user id."))
 
 
 DATE_FILTERS = (df.DateFilter, df.DateTimeFilter)  # IsoDateTimeFilter is a DateTimeFilter
@@ -56,7 +57,7 @@ def pcode_filter(path: str) -> df.CharFilter:
 
 def sector_filter(path: str) -> df.CharFilter:
     return df.CharFilter(
-        field_name=path, method="filter_sector", help_text="IASC cluster or sector code, e.g. LOG."
+        field_name=path, method="filter_sector", help_text=_("IASC cluster or sector code, e.g. LOG.")
     )
 
 
@@ -102,7 +103,7 @@ class FilterSet(df.FilterSet):
 class RecordFilterSet(FilterSet):
     """Filters of every operation record: operation and updated_since."""
 
-    operation = IdFilter(field_name="operation_id", help_text="Identifier of the operation.")
+    operation = IdFilter(field_name="operation_id", help_text=_("Identifier of the operation."))
     updated_since = df.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_SINCE)
 
 

@@ -51,9 +51,11 @@ KEY_PARAMETER = OpenApiParameter(
     HEADER,
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description="Any string of 1 to 255 visible ASCII characters (a UUID) naming this create: sent "
-    "again with the same body within 24 hours, it creates nothing and returns the first answer "
-    "(with `Idempotent-Replayed: true`); with another body, 422.",
+    description=_(
+        "Any string of 1 to 255 visible ASCII characters (a UUID) naming this create: sent "
+        "again with the same body within 24 hours, it creates nothing and returns the first answer "
+        "(with `Idempotent-Replayed: true`); with another body, 422."
+    ),
 )
 
 

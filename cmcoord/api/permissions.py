@@ -5,13 +5,14 @@ services; this class only answers sooner, before a body is validated, so a refus
 403 and not a 400. Objects are fetched through ``for_user`` first: hidden ones are 404.
 """
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from cmcoord.permissions import can, is_partner, operations_where
 from cmcoord.services import operation_id_of
 
-PARTNER_READ_ONLY = "Partner tokens are read-only."
-ROLE_REFUSED = "Your role in this operation does not allow this."
+PARTNER_READ_ONLY = _("Partner tokens are read-only.")
+ROLE_REFUSED = _("Your role in this operation does not allow this.")
 
 
 class ApiAccess(BasePermission):

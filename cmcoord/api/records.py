@@ -1,6 +1,8 @@
 """The base serializer of operation records: scoped relations, described fields, service writes."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from cmcoord.api.fields import ScopedPrimaryKeyRelatedField, ScopedSlugRelatedField
@@ -10,23 +12,31 @@ from cmcoord.services import based_on, record_save
 
 # Descriptions of fields that many resources share; a serializer's Meta.descriptions adds its own.
 COMMON_DESCRIPTIONS = {
-    "id": "Identifier of this record; stable, use it to sync.",
-    "operation": "Identifier of the operation (emergency response) the record belongs to; "
-    "set when the record is created and never changed.",
-    "sensitivity": "Who may read it: shareable (partner systems too), internal (all members of "
-    "the operation) or restricted (CMCoord officers and HCT/UNCT only).",
-    "created_at": "When the record was created (ISO 8601).",
-    "updated_at": "When the record last changed (ISO 8601); filter with updated_since to sync.",
-    "notes": "Free-text notes.",
-    "interlocutor_status": "The HCT/UNCT decision on whether this is an appropriate interlocutor: "
-    "undecided, approved or rejected.",
-    "interlocutor_decided_by": "Identifier of the HCT/UNCT member who decided; null if undecided.",
-    "interlocutor_decided_on": "Date of the interlocutor decision.",
-    "interlocutor_rationale": "Why the HCT/UNCT decided so.",
-    "area": "P-code of the administrative area (COD), e.g. MZ07.",
-    "areas": "P-codes of the administrative areas served.",
-    "sector": "IASC cluster or sector code, e.g. LOG, WSH.",
-    "sectors": "IASC cluster or sector codes served.",
+    "id": gettext_lazy("Identifier of this record; stable, use it to sync."),
+    "operation": gettext_lazy(
+        "Identifier of the operation (emergency response) the record belongs to; "
+        "set when the record is created and never changed."
+    ),
+    "sensitivity": gettext_lazy(
+        "Who may read it: shareable (partner systems too), internal (all members of "
+        "the operation) or restricted (CMCoord officers and HCT/UNCT only)."
+    ),
+    "created_at": gettext_lazy("When the record was created (ISO 8601)."),
+    "updated_at": gettext_lazy("When the record last changed (ISO 8601); filter with updated_since to sync."),
+    "notes": gettext_lazy("Free-text notes."),
+    "interlocutor_status": gettext_lazy(
+        "The HCT/UNCT decision on whether this is an appropriate interlocutor: "
+        "undecided, approved or rejected."
+    ),
+    "interlocutor_decided_by": gettext_lazy(
+        "Identifier of the HCT/UNCT member who decided; null if undecided."
+    ),
+    "interlocutor_decided_on": gettext_lazy("Date of the interlocutor decision."),
+    "interlocutor_rationale": gettext_lazy("Why the HCT/UNCT decided so."),
+    "area": gettext_lazy("P-code of the administrative area (COD), e.g. MZ07."),
+    "areas": gettext_lazy("P-codes of the administrative areas served."),
+    "sector": gettext_lazy("IASC cluster or sector code, e.g. LOG, WSH."),
+    "sectors": gettext_lazy("IASC cluster or sector codes served."),
 }
 
 
@@ -81,9 +91,11 @@ class RecordSerializer(DescribedMixin, serializers.ModelSerializer):
                 required=False,
                 min_value=1,
                 max_value=2**31 - 1,
-                help_text="How many times the record was saved. Send it back with an update (or "
-                "If-Match with the ETag): if someone saved the record since, the update is refused "
-                "with 412 and the current record.",
+                help_text=_(
+                    "How many times the record was saved. Send it back with an update (or "
+                    "If-Match with the ETag): if someone saved the record since, the update is refused "
+                    "with 412 and the current record."
+                ),
             )
         return fields
 
@@ -115,14 +127,14 @@ class RecordSerializer(DescribedMixin, serializers.ModelSerializer):
 
     def validate_operation(self, operation):
         if self.instance is not None and operation.pk != self.instance.operation_id:
-            raise serializers.ValidationError("A record cannot move to another operation.")
+            raise serializers.ValidationError(_("A record cannot move to another operation."))
         self.check_write(operation.pk)
         return operation
 
     def check_write(self, operation_id):
         """403 as soon as the operation is known, before the rest of the body is judged."""
         if not can(self.principal, self.write_permission, operation_id):
-            raise PermissionDenied("Your role in this operation does not allow this.")
+            raise PermissionDenied(_("Your role in this operation does not allow this."))
 
     @property
     def principal(self):

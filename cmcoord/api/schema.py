@@ -4,6 +4,8 @@
 shapes, and gives the text formats (CSV, iCalendar, vCard) a plain string body.
 """
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema as BaseAutoSchema
@@ -14,30 +16,43 @@ from cmcoord.formats.renderers import EXPORT_RENDERERS
 JSON = "application/json"
 TEXT_TYPES = {r.media_type for r in EXPORT_RENDERERS.values()}
 FORMAT_HELP = {
-    "json": "JSON (the default)",
-    "hxl": "CSV with an HXL hashtag row, every row you may read (not one page)",
-    "ics": "iCalendar (RFC 5545)",
-    "vcf": "vCard 3.0",
+    "json": gettext_lazy("JSON (the default)"),
+    # Translators: HXL = Humanitarian Exchange Language; keep "HXL" as is.
+    "hxl": gettext_lazy("CSV with an HXL hashtag row, every row you may read (not one page)"),
+    "ics": gettext_lazy("iCalendar (RFC 5545)"),
+    "vcf": gettext_lazy("vCard 3.0"),
 }
 
-ERROR = {
-    "type": "object",
-    "description": "An error; `detail` says what went wrong.",
-    "properties": {"detail": {"type": "string", "description": "What went wrong, for a person to read."}},
-    "required": ["detail"],
-}
-VALIDATION_ERROR = {
-    "type": "object",
-    "description": "The request was refused: each key is a field of the request (or "
-    "`non_field_errors`, `detail`) with the messages about it.",
-    "additionalProperties": {},
-}
+
+# The schema is generated per request, so its texts are composed in the reader's language.
+def error_schema() -> dict:
+    return {
+        "type": "object",
+        "description": _("An error; `detail` says what went wrong."),
+        "properties": {
+            "detail": {"type": "string", "description": _("What went wrong, for a person to read.")}
+        },
+        "required": ["detail"],
+    }
+
+
+def validation_error_schema() -> dict:
+    return {
+        "type": "object",
+        "description": _(
+            "The request was refused: each key is a field of the request (or "
+            "`non_field_errors`, `detail`) with the messages about it."
+        ),
+        "additionalProperties": {},
+    }
+
+
 ERRORS = {
-    "400": ("The request is not valid; the body says why, field by field.", "ValidationError"),
-    "401": ("No or invalid credentials: send `Authorization: Token <key>`.", "Error"),
-    "403": ("Your role (or a partner token) does not allow this.", "Error"),
-    "404": ("No such record, or you may not read it.", "Error"),
-    "429": ("Too many requests: wait and retry (see Retry-After).", "Error"),
+    "400": (gettext_lazy("The request is not valid; the body says why, field by field."), "ValidationError"),
+    "401": (gettext_lazy("No or invalid credentials: send `Authorization: Token <key>`."), "Error"),
+    "403": (gettext_lazy("Your role (or a partner token) does not allow this."), "Error"),
+    "404": (gettext_lazy("No such record, or you may not read it."), "Error"),
+    "429": (gettext_lazy("Too many requests: wait and retry (see Retry-After)."), "Error"),
 }
 
 
@@ -50,7 +65,7 @@ class PartnerTokenScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": "A partner system's read-only key for one operation: `Token cmp_...`.",
+            "description": _("A partner system's read-only key for one operation: `Token cmp_...`."),
         }
 
 
@@ -64,9 +79,11 @@ class UserTokenScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": "A user's API token from POST /api/v1/auth/token/: `Token <token>`. Only "
-            "its digest is stored; it expires (30 days by default) and is revoked with "
-            "POST /api/v1/auth/logout/ or on the account's token page.",
+            "description": _(
+                "A user's API token from POST /api/v1/auth/token/: `Token <token>`. Only "
+                "its digest is stored; it expires (30 days by default) and is revoked with "
+                "POST /api/v1/auth/logout/ or on the account's token page."
+            ),
         }
 
 
@@ -87,9 +104,8 @@ class AutoSchema(BaseAutoSchema):
                     "format",
                     str,
                     enum=choices,
-                    description="Response format: "
-                    + "; ".join(f"`{c}` {FORMAT_HELP[c]}" for c in choices)
-                    + ".",
+                    description=_("Response format: %(formats)s.")
+                    % {"formats": "; ".join(f"`{c}` {FORMAT_HELP[c]}" for c in choices)},
                 )
             )
         return params
@@ -101,15 +117,15 @@ def _is_public(operation) -> bool:
 
 def postprocess(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
-    schemas["Error"] = ERROR
-    schemas["ValidationError"] = VALIDATION_ERROR
+    schemas["Error"] = error_schema()
+    schemas["ValidationError"] = validation_error_schema()
     for path, methods in result.get("paths", {}).items():
         for operation in methods.values():
             responses = operation.setdefault("responses", {})
             for media in responses.values():
                 for media_type, body in media.get("content", {}).items():
                     if media_type in TEXT_TYPES:
-                        body["schema"] = {"type": "string", "description": "The file's text."}
+                        body["schema"] = {"type": "string", "description": _("The file's text.")}
             codes = ["400", "429"]
             if not _is_public(operation):
                 codes += ["401", "403"]
@@ -119,7 +135,7 @@ def postprocess(result, generator, request, public):
                 if code not in responses:
                     text, schema = ERRORS[code]
                     responses[code] = {
-                        "description": text,
+                        "description": str(text),
                         "content": {JSON: {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
                     }
     return result

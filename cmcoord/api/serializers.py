@@ -1,5 +1,6 @@
 """Serializers of the core resources: operations (with guidelines), areas, sectors, notifications."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from cmcoord.api.records import AreaCodeField, DescribedMixin, RecordSerializer, SectorCodeField, Serializer
@@ -26,27 +27,29 @@ class GuidelineSerializer(ModelSerializer):
         fields = ["id", "title", "issued_on", "url", "file", "summary", "sensitivity", "updated_at"]
         read_only_fields = fields
         descriptions = {
-            "title": "Title of the country-specific guideline or reference document.",
-            "issued_on": "Date the document was issued.",
-            "url": "Link to the document.",
-            "file": "Download address of the uploaded document, if any.",
-            "summary": "What the document says, in short.",
+            "title": _("Title of the country-specific guideline or reference document."),
+            "issued_on": _("Date the document was issued."),
+            "url": _("Link to the document."),
+            "file": _("Download address of the uploaded document, if any."),
+            "summary": _("What the document says, in short."),
         }
 
 
 class OperationSerializer(ModelSerializer):
     role = serializers.SerializerMethodField(
-        help_text="Your role in this operation: officer, hct, field_staff, partner or administrator."
+        help_text=_("Your role in this operation: officer, hct, field_staff, partner or administrator.")
     )
     strategy = serializers.ChoiceField(
         choices=Strategy.choices,
         allow_blank=True,
         read_only=True,
-        help_text="The CMCoord strategy on the spectrum co-existence, coordination, cooperation; "
-        "empty until drafted (partners see it only once approved).",
+        help_text=_(
+            "The CMCoord strategy on the spectrum co-existence, coordination, cooperation; "
+            "empty until drafted (partners see it only once approved)."
+        ),
     )
     guidelines = GuidelineSerializer(
-        many=True, read_only=True, source="visible_guidelines", help_text="Country-specific guidelines."
+        many=True, read_only=True, source="visible_guidelines", help_text=_("Country-specific guidelines.")
     )
 
     class Meta:
@@ -72,17 +75,19 @@ class OperationSerializer(ModelSerializer):
         ]
         read_only_fields = fields
         descriptions = {
-            "name": "Name of the emergency response, e.g. 'Cyclone response, Mozambique 2026'.",
-            "time_zone": "IANA time zone of the operation, e.g. Africa/Maputo.",
-            "emergency_type": "Natural disaster, complex emergency or technological/industrial.",
-            "phase": "Phase of the response.",
-            "start_date": "Date the response started.",
-            "end_date": "Date the response ended; null while it goes on.",
-            "strategy": "The CMCoord strategy on the spectrum co-existence, coordination, cooperation "
-            "(partners see it only once approved).",
-            "strategy_rationale": "Why this strategy.",
-            "strategy_status": "Draft, or approved by the HCT/UNCT.",
-            "strategy_approved_on": "Date the HCT/UNCT approved the strategy.",
+            "name": _("Name of the emergency response, e.g. 'Cyclone response, Mozambique 2026'."),
+            "time_zone": _("IANA time zone of the operation, e.g. Africa/Maputo."),
+            "emergency_type": _("Natural disaster, complex emergency or technological/industrial."),
+            "phase": _("Phase of the response."),
+            "start_date": _("Date the response started."),
+            "end_date": _("Date the response ended; null while it goes on."),
+            "strategy": _(
+                "The CMCoord strategy on the spectrum co-existence, coordination, cooperation "
+                "(partners see it only once approved)."
+            ),
+            "strategy_rationale": _("Why this strategy."),
+            "strategy_status": _("Draft, or approved by the HCT/UNCT."),
+            "strategy_approved_on": _("Date the HCT/UNCT approved the strategy."),
         }
 
     def get_role(self, operation) -> str:
@@ -97,7 +102,7 @@ class OperationSerializer(ModelSerializer):
 
 class AreaSerializer(ModelSerializer):
     parent = AreaCodeField(
-        read_only=True, allow_null=True, help_text="P-code of the area one level up; null for a country."
+        read_only=True, allow_null=True, help_text=_("P-code of the area one level up; null for a country.")
     )
 
     class Meta:
@@ -105,16 +110,16 @@ class AreaSerializer(ModelSerializer):
         fields = ["id", "pcode", "name", "level", "parent", "country"]
         read_only_fields = fields
         descriptions = {
-            "pcode": "P-code of the area in the common operational dataset (COD), e.g. MZ07.",
-            "name": "Name of the area.",
-            "level": "Administrative level: 0 country, 1 province/region, 2 district.",
-            "country": "ISO 3166 alpha-3 code of the country.",
+            "pcode": _("P-code of the area in the common operational dataset (COD), e.g. MZ07."),
+            "name": _("Name of the area."),
+            "level": _("Administrative level: 0 country, 1 province/region, 2 district."),
+            "country": _("ISO 3166 alpha-3 code of the country."),
         }
 
 
 class SectorSerializer(ModelSerializer):
     parent = SectorCodeField(
-        read_only=True, allow_null=True, help_text="For an area of responsibility: its cluster's code."
+        read_only=True, allow_null=True, help_text=_("For an area of responsibility: its cluster's code.")
     )
 
     class Meta:
@@ -122,8 +127,8 @@ class SectorSerializer(ModelSerializer):
         fields = ["id", "code", "name", "kind", "parent"]
         read_only_fields = fields
         descriptions = {
-            "name": "Name of the cluster or sector.",
-            "kind": "IASC cluster, area of responsibility within one, or non-cluster sector.",
+            "name": _("Name of the cluster or sector."),
+            "kind": _("IASC cluster, area of responsibility within one, or non-cluster sector."),
         }
 
 
@@ -143,9 +148,9 @@ class SecurityAssessmentSerializer(RecordSerializer):
             "updated_at",
         ]
         descriptions = {
-            "level": "Security level: 1 minimal, 2 low, 3 moderate, 4 substantial, 5 high, 6 extreme.",
-            "assessed_on": "Date of the assessment.",
-            "assessed_by": "Identifier of the user who assessed it.",
+            "level": _("Security level: 1 minimal, 2 low, 3 moderate, 4 substantial, 5 high, 6 extreme."),
+            "assessed_on": _("Date of the assessment."),
+            "assessed_by": _("Identifier of the user who assessed it."),
         }
 
 
@@ -155,22 +160,27 @@ class NotificationSerializer(ModelSerializer):
         fields = ["id", "operation", "kind", "title", "body", "url", "created_at", "read_at"]
         read_only_fields = fields
         descriptions = {
-            "operation": "Identifier of the operation it is about, if any.",
-            "kind": "What the notification is about.",
-            "title": "The message in one line.",
-            "body": "More detail.",
-            "read_at": "When you read it; null while unread.",
+            "operation": _("Identifier of the operation it is about, if any."),
+            "kind": _("What the notification is about."),
+            "title": _("The message in one line."),
+            "body": _("More detail."),
+            "read_at": _("When you read it; null while unread."),
         }
 
 
 class TokenRequestSerializer(Serializer):
-    username = serializers.CharField(help_text="Your user name.", max_length=150)
+    username = serializers.CharField(help_text=_("Your user name."), max_length=150)
     password = serializers.CharField(
-        help_text="Your password.", max_length=4096, style={"input_type": "password"}, trim_whitespace=False
+        help_text=_("Your password."),
+        max_length=4096,
+        style={"input_type": "password"},
+        trim_whitespace=False,
     )
     otp = serializers.CharField(
-        help_text="A current code from your authenticator app, or an unused recovery code: needed "
-        "when your account uses two-factor sign-in.",
+        help_text=_(
+            "A current code from your authenticator app, or an unused recovery code: needed "
+            "when your account uses two-factor sign-in."
+        ),
         max_length=32,
         required=False,
         allow_blank=True,
@@ -178,13 +188,15 @@ class TokenRequestSerializer(Serializer):
 
 
 class TokenSerializer(Serializer):
-    token = serializers.CharField(help_text="Send it as `Authorization: Token <token>`.", read_only=True)
-    expiry = serializers.DateTimeField(help_text="When the token stops working.", read_only=True)
+    token = serializers.CharField(help_text=_("Send it as `Authorization: Token <token>`."), read_only=True)
+    expiry = serializers.DateTimeField(help_text=_("When the token stops working."), read_only=True)
 
 
 class FeedUrlSerializer(Serializer):
     url = serializers.URLField(
-        help_text="Your personal calendar feed: subscribe to it in a calendar app. Anyone who has "
-        "this address can read the feed; reset it if it leaks.",
+        help_text=_(
+            "Your personal calendar feed: subscribe to it in a calendar app. Anyone who has "
+            "this address can read the feed; reset it if it leaks."
+        ),
         read_only=True,
     )

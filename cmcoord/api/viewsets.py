@@ -9,6 +9,7 @@ and vCard. Nothing here runs on an unscoped queryset.
 import re
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
@@ -79,9 +80,11 @@ IF_MATCH = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description='The ETag of the record as you read it (e.g. "3"): if it was saved since, the update is '
-    "refused with 412 Precondition Failed and the current record. Without it (and without "
-    "`version` in the body) the update goes through.",
+    description=_(
+        'The ETag of the record as you read it (e.g. "3"): if it was saved since, the update is '
+        "refused with 412 Precondition Failed and the current record. Without it (and without "
+        "`version` in the body) the update goes through."
+    ),
 )
 
 

@@ -7,6 +7,7 @@ all-day event on its due date: calendar apps show those, while most ignore VTODO
 import datetime as dt
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from .text import one_line, property_text
@@ -51,7 +52,7 @@ def action_point_event(action_point) -> Event:
     event.add("dtstart", action_point.due_date)
     if action_point.due_date < dt.date.max:  # an all-day event without DTEND is one day long anyway
         event.add("dtend", action_point.due_date + dt.timedelta(days=1))
-    event.add("summary", property_text(f"Action point due: {action_point.title}"))
+    event.add("summary", property_text(_("Action point due: %(title)s") % {"title": action_point.title}))
     text = "\n\n".join(part for part in (action_point.description, action_point.progress_note) if part)
     if text:
         event.add("description", property_text(text))

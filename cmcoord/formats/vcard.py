@@ -7,6 +7,7 @@ e-mail; officers and HCT also satellite phone and radio call-sign.
 import datetime as dt
 
 import vobject
+from django.utils.translation import gettext as _
 
 from .text import one_line, property_text
 
@@ -17,7 +18,7 @@ def contact_vcard(contact, channels, organisation=None) -> str:
     card.add("uid").value = f"contact-{contact.pk}@cmcoord"
     full_name = property_text(contact.full_name)
     card.add("fn").value = full_name
-    given, _, family = full_name.rpartition(" ")
+    given, _space, family = full_name.rpartition(" ")
     card.add("n").value = vobject.vcard.Name(family=family or full_name, given=given)
     if organisation is not None:
         card.add("org").value = [property_text(organisation.name)]
@@ -37,9 +38,9 @@ def contact_vcard(contact, channels, organisation=None) -> str:
         card.add("x-radio-call-sign").value = one_line(contact.radio_call_sign)
     notes = []
     if contact.languages:
-        notes.append(f"Languages: {contact.languages}")
+        notes.append(_("Languages: %(languages)s") % {"languages": contact.languages})
     if contact.last_verified_on:
-        notes.append(f"Last verified on {contact.last_verified_on.isoformat()}")
+        notes.append(_("Last verified on %(date)s") % {"date": contact.last_verified_on.isoformat()})
     if notes:
         card.add("note").value = property_text(". ".join(notes))
     card.add("rev").value = contact.updated_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

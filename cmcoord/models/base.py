@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Sensitivity(models.TextChoices):
-    SHAREABLE = "shareable", "Shareable (partners may read)"
-    INTERNAL = "internal", "Internal (all members of the operation)"
-    RESTRICTED = "restricted", "Restricted (officers and HCT only)"
+    SHAREABLE = "shareable", _("Shareable (partners may read)")
+    INTERNAL = "internal", _("Internal (all members of the operation)")
+    RESTRICTED = "restricted", _("Restricted (officers and HCT only)")
 
 
 class TimeStamped(models.Model):
@@ -58,7 +58,9 @@ class Versioned(models.Model):
     """
 
     version = models.PositiveIntegerField(
-        default=1, editable=False, help_text=_("Counts the saves of this record; send it back to update.")
+        default=1,
+        editable=False,
+        help_text=_("Counts the saves of this record; send it back to update."),
     )
 
     class Meta:
@@ -115,7 +117,7 @@ class OperationRecord(Versioned, TimeStamped):
             if related is None or own is None:
                 continue
             if self.operation_of(related) != own:
-                errors[field] = "This belongs to another operation; choose one of this operation's."
+                errors[field] = _("This belongs to another operation; choose one of this operation's.")
         errors.update(self._member_errors(own))
         if errors:
             raise ValidationError(errors)
@@ -127,7 +129,7 @@ class OperationRecord(Versioned, TimeStamped):
         for field in self.member_fields:
             user = getattr(self, field, None)
             if user is not None and operation_id is not None and role_in(user, operation_id) is None:
-                errors[field] = f"{user} is not a member of this operation."
+                errors[field] = _("%(user)s is not a member of this operation.") % {"user": user}
         return errors
 
     def operation_id_for_checks(self) -> int | None:

@@ -21,17 +21,21 @@ class IdempotencyKey(models.Model):
         FORM = "form", _("form submission")
         API = "api", _("API request")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=4, choices=Kind.choices)
-    key = models.CharField(max_length=255)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    kind = models.CharField(_("kind"), max_length=4, choices=Kind.choices)
+    key = models.CharField(_("key"), max_length=255)
     # What was asked (a hash of method, path and body): the same key with another body is refused.
-    fingerprint = models.CharField(max_length=64, blank=True)
-    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    response = models.JSONField(null=True, blank=True)
-    location = models.CharField(max_length=2000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
+    status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
+    response = models.JSONField(_("response"), null=True, blank=True)
+    location = models.CharField(_("location"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
 
     class Meta:
+        verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")
         constraints = [
             models.UniqueConstraint(fields=["user", "kind", "key"], name="idempotency_key_once_per_user"),
         ]

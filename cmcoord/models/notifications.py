@@ -6,14 +6,14 @@ from .operations import Operation
 
 
 class NotificationKind(models.TextChoices):
-    PHASE_OUT = "phase_out", "MCDA phase-out ahead"
-    PHASE_OUT_OVERDUE = "phase_out_overdue", "MCDA past its phase-out date"
-    ACTION_POINT_DUE = "action_point_due", "Action point due tomorrow"
-    ACTION_POINT_OVERDUE = "action_point_overdue", "Action point overdue"
-    ACTION_POINT_ASSIGNED = "action_point_assigned", "Action point given to you"
-    MEETING_TOMORROW = "meeting_tomorrow", "Meeting tomorrow"
-    CELL_REQUEST_UPDATE = "cell_request_update", "Update on a cell request"
-    INTERLOCUTOR_DECISION = "interlocutor_decision", "Interlocutor decision"
+    PHASE_OUT = "phase_out", _("MCDA phase-out ahead")
+    PHASE_OUT_OVERDUE = "phase_out_overdue", _("MCDA past its phase-out date")
+    ACTION_POINT_DUE = "action_point_due", _("Action point due tomorrow")
+    ACTION_POINT_OVERDUE = "action_point_overdue", _("Action point overdue")
+    ACTION_POINT_ASSIGNED = "action_point_assigned", _("Action point given to you")
+    MEETING_TOMORROW = "meeting_tomorrow", _("Meeting tomorrow")
+    CELL_REQUEST_UPDATE = "cell_request_update", _("Update on a cell request")
+    INTERLOCUTOR_DECISION = "interlocutor_decision", _("Interlocutor decision")
 
 
 # The reminders that also go out by e-mail (the others are in-app only).
@@ -42,20 +42,29 @@ class Notification(models.Model):
     """An in-app message to one user."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
     )
-    operation = models.ForeignKey(Operation, null=True, blank=True, on_delete=models.CASCADE)
-    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
-    title = models.CharField(max_length=300)
-    body = models.TextField(blank=True)
-    url = models.CharField(max_length=500, blank=True, help_text="Path of the record it is about.")
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    operation = models.ForeignKey(
+        Operation, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("operation")
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("body"), blank=True)
+    url = models.CharField(
+        _("url"), max_length=500, blank=True, help_text=_("Path of the record it is about.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
 
     def __str__(self):
@@ -66,12 +75,17 @@ class NotificationPreference(models.Model):
     """A user's choice to receive a kind of notification by e-mail or not (in-app always)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("user"),
     )
-    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
-    email = models.BooleanField(default=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
+    email = models.BooleanField(_("email"), default=True)
 
     class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
         constraints = [
             models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_unique"),
         ]
@@ -111,30 +125,44 @@ class ReminderDelivery(models.Model):
         OFF = "off", _("Not by e-mail (turned off, no address or inactive account)")
         DROPPED = "dropped", _("Not sent: obsolete or superseded first")
 
-    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
-    subject = models.CharField(max_length=64)
-    occasion = models.DateField()
-    lead_days = models.IntegerField()
+    kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
+    subject = models.CharField(_("subject"), max_length=64)
+    occasion = models.DateField(_("occasion"))
+    lead_days = models.IntegerField(_("lead days"))
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_deliveries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminder_deliveries",
+        verbose_name=_("recipient"),
     )
-    operation = models.ForeignKey(Operation, null=True, blank=True, on_delete=models.CASCADE)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.CLAIMED)
-    attempts = models.PositiveSmallIntegerField(default=0, help_text=_("E-mail attempts so far."))
-    claimed_at = models.DateTimeField(auto_now_add=True)
+    operation = models.ForeignKey(
+        Operation, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("operation")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CLAIMED)
+    attempts = models.PositiveSmallIntegerField(
+        _("attempts"), default=0, help_text=_("E-mail attempts so far.")
+    )
+    claimed_at = models.DateTimeField(_("claimed at"), auto_now_add=True)
     # When the dispatcher next hands it to a task if it is still pending: the task's lease, then
     # the e-mail's back-off after a failure.
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    notified_at = models.DateTimeField(null=True, blank=True)
-    email_state = models.CharField(max_length=10, choices=EmailState.choices, default=EmailState.PENDING)
-    email_attempt_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True, help_text=_("When the SMTP server accepted it."))
-    last_error = models.TextField(blank=True)
-    notification = models.ForeignKey(Notification, null=True, blank=True, on_delete=models.SET_NULL)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
+    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
+    email_state = models.CharField(
+        _("email state"), max_length=10, choices=EmailState.choices, default=EmailState.PENDING
+    )
+    email_attempt_at = models.DateTimeField(_("email attempt at"), null=True, blank=True)
+    sent_at = models.DateTimeField(
+        _("sent at"), null=True, blank=True, help_text=_("When the SMTP server accepted it.")
+    )
+    last_error = models.TextField(_("last error"), blank=True)
+    notification = models.ForeignKey(
+        Notification, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("notification")
+    )
 
     class Meta:
         ordering = ["-claimed_at"]
-        verbose_name_plural = "reminder deliveries"
+        verbose_name = _("reminder delivery")
+        verbose_name_plural = _("reminder deliveries")
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "subject", "occasion", "lead_days", "recipient"],
@@ -157,9 +185,13 @@ class Heartbeat(models.Model):
     all turns stale too.
     """
 
-    name = models.CharField(max_length=40, unique=True)
-    watched_since = models.DateTimeField()
-    completed_at = models.DateTimeField(null=True, blank=True)
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    watched_since = models.DateTimeField(_("watched since"))
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
 
     def __str__(self):
         return f"{self.name}: {self.completed_at or 'never'}"

@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from ..validators import validate_calendar_range
 from .base import OperationRecord, Sensitivity, TimeStamped, Versioned, check_date_order
 
-iso3_validator = RegexValidator(r"^[A-Z]{3}$", "Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ.")
+iso3_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the ISO 3166 alpha-3 code in capitals, e.g. MOZ."))
 DEFAULT_LEAD_DAYS = [30, 14, 7, 1]
 
 
@@ -33,28 +34,28 @@ def default_lead_days():
 
 
 class EmergencyType(models.TextChoices):
-    NATURAL = "natural_disaster", "Natural disaster"
-    COMPLEX = "complex_emergency", "Complex emergency"
-    TECHNOLOGICAL = "technological", "Technological / industrial"
+    NATURAL = "natural_disaster", _("Natural disaster")
+    COMPLEX = "complex_emergency", _("Complex emergency")
+    TECHNOLOGICAL = "technological", _("Technological / industrial")
 
 
 class Phase(models.TextChoices):
-    PREPAREDNESS = "preparedness", "Preparedness"
-    RESPONSE = "response", "Emergency response"
-    RECOVERY = "recovery", "Early recovery"
-    TRANSITION = "transition", "Transition"
-    CLOSED = "closed", "Closed"
+    PREPAREDNESS = "preparedness", _("Preparedness")
+    RESPONSE = "response", _("Emergency response")
+    RECOVERY = "recovery", _("Early recovery")
+    TRANSITION = "transition", _("Transition")
+    CLOSED = "closed", _("Closed")
 
 
 class Strategy(models.TextChoices):
-    CO_EXISTENCE = "co_existence", "Co-existence"
-    COORDINATION = "coordination", "Coordination"
-    COOPERATION = "cooperation", "Cooperation"
+    CO_EXISTENCE = "co_existence", _("Co-existence")
+    COORDINATION = "coordination", _("Coordination")
+    COOPERATION = "cooperation", _("Cooperation")
 
 
 class StrategyStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    APPROVED = "approved", "Approved by the HCT/UNCT"
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved by the HCT/UNCT")
 
 
 class OperationQuerySet(models.QuerySet):
@@ -74,30 +75,40 @@ class GuidelineQuerySet(models.QuerySet):
 class Operation(Versioned, TimeStamped):
     """One emergency response in one country: everything else belongs to one."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
     country = models.CharField(
-        max_length=3, validators=[iso3_validator], help_text="ISO 3166 alpha-3, e.g. MOZ"
+        _("country"), max_length=3, validators=[iso3_validator], help_text=_("ISO 3166 alpha-3, e.g. MOZ")
     )
-    time_zone = models.CharField(max_length=64, default="UTC")
-    emergency_type = models.CharField(max_length=32, choices=EmergencyType.choices)
-    phase = models.CharField(max_length=32, choices=Phase.choices, default=Phase.RESPONSE)
-    start_date = models.DateField(validators=[validate_calendar_range])
-    end_date = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
-    strategy = models.CharField(max_length=32, choices=Strategy.choices, blank=True)
-    strategy_rationale = models.TextField(blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    emergency_type = models.CharField(_("emergency type"), max_length=32, choices=EmergencyType.choices)
+    phase = models.CharField(_("phase"), max_length=32, choices=Phase.choices, default=Phase.RESPONSE)
+    start_date = models.DateField(_("start date"), validators=[validate_calendar_range])
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_calendar_range])
+    strategy = models.CharField(_("strategy"), max_length=32, choices=Strategy.choices, blank=True)
+    strategy_rationale = models.TextField(_("strategy rationale"), blank=True)
     strategy_status = models.CharField(
-        max_length=16, choices=StrategyStatus.choices, default=StrategyStatus.DRAFT
+        _("strategy status"), max_length=16, choices=StrategyStatus.choices, default=StrategyStatus.DRAFT
     )
     strategy_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("strategy approved by"),
     )
-    strategy_approved_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
+    strategy_approved_on = models.DateField(
+        _("strategy approved on"), null=True, blank=True, validators=[validate_calendar_range]
+    )
     # A new draft waits here for the HCT/UNCT, so everyone keeps reading the approved strategy.
-    strategy_draft = models.CharField(max_length=32, choices=Strategy.choices, blank=True)
-    strategy_draft_rationale = models.TextField(blank=True)
+    strategy_draft = models.CharField(
+        _("strategy draft"), max_length=32, choices=Strategy.choices, blank=True
+    )
+    strategy_draft_rationale = models.TextField(_("strategy draft rationale"), blank=True)
     reminder_lead_days = models.JSONField(
+        _("reminder lead days"),
         default=default_lead_days,
-        help_text="Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1].",
+        help_text=_("Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1]."),
     )
     history = HistoricalRecords()
 
@@ -105,19 +116,21 @@ class Operation(Versioned, TimeStamped):
 
     class Meta:
         ordering = ["-start_date", "name"]
+        verbose_name = _("operation")
+        verbose_name_plural = _("operations")
         permissions = [
-            ("view_internal_records", "Read internal records of the operation"),
-            ("view_restricted_records", "Read restricted records of the operation"),
-            ("manage_registry", "Write actors, contacts, meetings, MCDA and dependencies"),
-            ("triage_cell_requests", "Triage, table and answer cell requests"),
-            ("submit_cell_requests", "Send requests and concerns to the cell"),
-            ("decide_interlocutors", "Approve or reject interlocutors"),
-            ("endorse_rfas", "Endorse or decline requests for military assistance"),
-            ("draft_strategy", "Draft the CMCoord strategy and guidelines"),
-            ("approve_strategy", "Approve the CMCoord strategy"),
-            ("view_history", "Read the change history"),
-            ("manage_members", "Grant and revoke roles in the operation"),
-            ("manage_partner_tokens", "Create and revoke partner tokens"),
+            ("view_internal_records", _("Read internal records of the operation")),
+            ("view_restricted_records", _("Read restricted records of the operation")),
+            ("manage_registry", _("Write actors, contacts, meetings, MCDA and dependencies")),
+            ("triage_cell_requests", _("Triage, table and answer cell requests")),
+            ("submit_cell_requests", _("Send requests and concerns to the cell")),
+            ("decide_interlocutors", _("Approve or reject interlocutors")),
+            ("endorse_rfas", _("Endorse or decline requests for military assistance")),
+            ("draft_strategy", _("Draft the CMCoord strategy and guidelines")),
+            ("approve_strategy", _("Approve the CMCoord strategy")),
+            ("view_history", _("Read the change history")),
+            ("manage_members", _("Grant and revoke roles in the operation")),
+            ("manage_partner_tokens", _("Create and revoke partner tokens")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -151,11 +164,14 @@ class Operation(Versioned, TimeStamped):
             self.start_date,
             self.end_date,
             end_field="end_date",
-            message="The end date cannot be before the start date.",
+            message=_("The end date cannot be before the start date."),
         )
         if self.time_zone not in zoneinfo.available_timezones():
             raise ValidationError(
-                {"time_zone": f"Unknown time zone {self.time_zone!r}; use e.g. Africa/Maputo."}
+                {
+                    "time_zone": _("Unknown time zone %(zone)r; use e.g. Africa/Maputo.")
+                    % {"zone": self.time_zone}
+                }
             )
         days = self.reminder_lead_days
         if (
@@ -164,41 +180,47 @@ class Operation(Versioned, TimeStamped):
             or not all(isinstance(d, int) and not isinstance(d, bool) and 0 < d <= 365 for d in days)
         ):
             raise ValidationError(
-                {"reminder_lead_days": "Give a list of whole days between 1 and 365, e.g. [30, 14, 7, 1]."}
+                {"reminder_lead_days": _("Give a list of whole days between 1 and 365, e.g. [30, 14, 7, 1].")}
             )
         if len(set(days)) != len(days):
-            raise ValidationError({"reminder_lead_days": "Each lead time may appear only once."})
+            raise ValidationError({"reminder_lead_days": _("Each lead time may appear only once.")})
         self.reminder_lead_days = sorted(days, reverse=True)
         if self.strategy_status == StrategyStatus.APPROVED and not self.strategy:
-            raise ValidationError({"strategy": "Choose a strategy before it is approved."})
+            raise ValidationError({"strategy": _("Choose a strategy before it is approved.")})
 
 
 class OperationUserObjectPermission(UserObjectPermissionBase):
     """Roles are object permissions on the operation; direct foreign key for speed."""
 
-    content_object = models.ForeignKey(Operation, on_delete=models.CASCADE)
+    content_object = models.ForeignKey(Operation, on_delete=models.CASCADE, verbose_name=_("content object"))
 
 
 class OperationGroupObjectPermission(GroupObjectPermissionBase):
-    content_object = models.ForeignKey(Operation, on_delete=models.CASCADE)
+    content_object = models.ForeignKey(Operation, on_delete=models.CASCADE, verbose_name=_("content object"))
 
 
 class GuidelineDocument(OperationRecord):
     """Country-specific UN-CMCoord guidelines and other reference documents."""
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="guidelines")
-    title = models.CharField(max_length=300)
-    issued_on = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
-    url = models.URLField(blank=True)
-    file = models.FileField(upload_to="guidelines/%Y/", blank=True)
-    summary = models.TextField(blank=True)
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    operation = models.ForeignKey(
+        Operation, on_delete=models.CASCADE, related_name="guidelines", verbose_name=_("operation")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True, validators=[validate_calendar_range])
+    url = models.URLField(_("url"), blank=True)
+    file = models.FileField(_("file"), upload_to="guidelines/%Y/", blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
     history = HistoricalRecords()
 
     objects = GuidelineQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_on", "title"]
+        verbose_name = _("guideline document")
+        verbose_name_plural = _("guideline documents")
         constraints = [
             models.UniqueConstraint(fields=["operation", "title"], name="guideline_unique_title"),
         ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..validators import validate_calendar_range
@@ -19,22 +20,29 @@ class Area(models.Model):
     """An administrative unit of the common operational dataset (COD), named by its P-code."""
 
     class Level(models.IntegerChoices):
-        COUNTRY = 0, "Country (admin 0)"
-        ADMIN1 = 1, "Admin 1 (province, region)"
-        ADMIN2 = 2, "Admin 2 (district)"
+        COUNTRY = 0, _("Country (admin 0)")
+        ADMIN1 = 1, _("Admin 1 (province, region)")
+        ADMIN2 = 2, _("Admin 2 (district)")
 
-    pcode = models.CharField("P-code", max_length=20, unique=True)
-    name = models.CharField(max_length=200)
-    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    pcode = models.CharField(_("P-code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent"),
     )
-    country = models.CharField(max_length=3, validators=[iso3_validator], db_index=True)
+    country = models.CharField(_("country"), max_length=3, validators=[iso3_validator], db_index=True)
 
     objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["pcode"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(level=0) & models.Q(parent__isnull=True))
@@ -55,11 +63,13 @@ class Area(models.Model):
         if parent is None:
             return
         if parent.level != self.level - 1:
-            raise ValidationError({"parent": "The parent must be one administrative level up."})
+            raise ValidationError({"parent": _("The parent must be one administrative level up.")})
         if parent.country != self.country:
-            raise ValidationError({"parent": "The parent must be in the same country."})
+            raise ValidationError({"parent": _("The parent must be in the same country.")})
         if not self.pcode.startswith(parent.pcode):
-            raise ValidationError({"pcode": f"The P-code must start with its parent's ({parent.pcode})."})
+            raise ValidationError(
+                {"pcode": _("The P-code must start with its parent's (%(pcode)s).") % {"pcode": parent.pcode}}
+            )
 
 
 class SectorQuerySet(models.QuerySet):
@@ -73,21 +83,28 @@ class Sector(models.Model):
     """An IASC cluster, an area of responsibility within one, or a non-cluster sector."""
 
     class Kind(models.TextChoices):
-        CLUSTER = "cluster", "IASC cluster"
-        AOR = "aor", "Area of responsibility"
-        OTHER = "other", "Non-cluster sector"
+        CLUSTER = "cluster", _("IASC cluster")
+        AOR = "aor", _("Area of responsibility")
+        OTHER = "other", _("Non-cluster sector")
 
-    code = models.CharField(max_length=12, unique=True, help_text="IASC code, e.g. LOG, WSH")
-    name = models.CharField(max_length=120, unique=True)
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    code = models.CharField(_("code"), max_length=12, unique=True, help_text=_("IASC code, e.g. LOG, WSH"))
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="areas_of_responsibility"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="areas_of_responsibility",
+        verbose_name=_("parent"),
     )
 
     objects = SectorQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind="aor") | models.Q(parent__isnull=False),
@@ -101,7 +118,7 @@ class Sector(models.Model):
     def clean(self):
         super().clean()
         if self.kind == self.Kind.AOR and (self.parent is None or self.parent.kind != self.Kind.CLUSTER):
-            raise ValidationError({"parent": "An area of responsibility belongs to a cluster."})
+            raise ValidationError({"parent": _("An area of responsibility belongs to a cluster.")})
 
 
 class OperationRecordQuerySet(models.QuerySet):
@@ -112,12 +129,12 @@ class OperationRecordQuerySet(models.QuerySet):
 
 
 class SecurityLevel(models.IntegerChoices):
-    MINIMAL = 1, "1 Minimal"
-    LOW = 2, "2 Low"
-    MODERATE = 3, "3 Moderate"
-    SUBSTANTIAL = 4, "4 Substantial"
-    HIGH = 5, "5 High"
-    EXTREME = 6, "6 Extreme"
+    MINIMAL = 1, _("1 Minimal")
+    LOW = 2, _("2 Low")
+    MODERATE = 3, _("3 Moderate")
+    SUBSTANTIAL = 4, _("4 Substantial")
+    HIGH = 5, _("5 High")
+    EXTREME = 6, _("6 Extreme")
 
 
 class SecurityAssessment(OperationRecord):
@@ -125,15 +142,28 @@ class SecurityAssessment(OperationRecord):
 
     in_operation_history = True  # its changes show on the operation's history page
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="security_assessments")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="security_assessments")
-    level = models.PositiveSmallIntegerField(choices=SecurityLevel.choices)
-    association_risks = models.TextField(help_text="The risks of being seen with the military in this area.")
-    assessed_on = models.DateField(validators=[validate_calendar_range])
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    operation = models.ForeignKey(
+        Operation, on_delete=models.CASCADE, related_name="security_assessments", verbose_name=_("operation")
     )
-    sensitivity = models.CharField(max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL)
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="security_assessments", verbose_name=_("area")
+    )
+    level = models.PositiveSmallIntegerField(_("level"), choices=SecurityLevel.choices)
+    association_risks = models.TextField(
+        _("association risks"), help_text=_("The risks of being seen with the military in this area.")
+    )
+    assessed_on = models.DateField(_("assessed on"), validators=[validate_calendar_range])
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("assessed by"),
+    )
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
     history = HistoricalRecords()
 
     objects = OperationRecordQuerySet.as_manager()
@@ -141,6 +171,8 @@ class SecurityAssessment(OperationRecord):
 
     class Meta:
         ordering = ["area__pcode", "-assessed_on"]
+        verbose_name = _("security assessment")
+        verbose_name_plural = _("security assessments")
         indexes = [models.Index(fields=["operation", "area", "-assessed_on"])]
         constraints = [
             models.CheckConstraint(
@@ -154,4 +186,4 @@ class SecurityAssessment(OperationRecord):
     def clean(self):
         super().clean()
         if self.area_id and self.operation_id and self.area.country != self.operation.country:
-            raise ValidationError({"area": "This area is not in the operation's country."})
+            raise ValidationError({"area": _("This area is not in the operation's country.")})

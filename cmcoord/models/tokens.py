@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
 
 from .operations import Operation
@@ -28,24 +29,32 @@ class PartnerToken(models.Model):
     no slow hash: it cannot be guessed from a dictionary).
     """
 
-    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="partner_tokens")
-    name = models.CharField(max_length=120, help_text="Who uses it, e.g. 'OCHA 3W dashboard'.")
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    operation = models.ForeignKey(
+        Operation, on_delete=models.CASCADE, related_name="partner_tokens", verbose_name=_("operation")
+    )
+    name = models.CharField(_("name"), max_length=120, help_text=_("Who uses it, e.g. 'OCHA 3W dashboard'."))
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
     key_prefix = models.CharField(
-        max_length=12, editable=False, help_text="First characters, to recognise it."
+        _("key prefix"), max_length=12, editable=False, help_text=_("First characters, to recognise it.")
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    revoked_at = models.DateTimeField(null=True, blank=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
 
     objects = PartnerTokenQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("partner token")
+        verbose_name_plural = _("partner tokens")
         constraints = [
             models.UniqueConstraint(fields=["operation", "name"], name="partner_token_unique_name"),
         ]
@@ -67,7 +76,8 @@ class UserToken(AbstractAuthToken):
     issue; only its SHA-512 digest and its first characters (to find it) are stored, and it
     expires. ``last_used`` is kept to the minute, for the owner's token page."""
 
-    last_used = models.DateTimeField(null=True, blank=True, editable=False)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = "user API token"
+        verbose_name = _("user API token")
+        verbose_name_plural = _("user API tokens")

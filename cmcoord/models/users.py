@@ -2,6 +2,7 @@ import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def new_feed_token() -> str:
@@ -11,13 +12,15 @@ def new_feed_token() -> str:
 class User(AbstractUser):
     """A person who signs in: humanitarian staff of any organisation."""
 
-    organisation = models.CharField(max_length=200, blank=True)
-    phone = models.CharField(max_length=40, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
     # Secret part of the personal calendar feed URL; resetting it revokes old subscriptions.
     calendar_feed_token = models.CharField(max_length=64, default=new_feed_token, unique=True)
 
     class Meta:
         ordering = ["username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
     def __str__(self):
         return self.get_full_name() or self.username
