@@ -5,6 +5,7 @@
 #   make lint   ruff check and ruff format --check
 #   make format ruff format and ruff check --fix
 #   make clean  remove .venv, caches and collected static files (keeps db.sqlite3, media/)
+#   make catalogs  extract the marked strings into locale/*/django.po (needs xgettext) and compile them
 #
 # Needs only Python 3.11, make and git. The SQLite database and in-process Celery are used unless
 # DATABASE_URL / REDIS_URL are set (see .env.example).
@@ -22,10 +23,10 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev
 # The .venv tools come first, for subprocesses the tests start (celery, python, ...).
 VENV_PATH := PATH="$(CURDIR)/$(BIN):$$PATH" VIRTUAL_ENV="$(CURDIR)/$(VENV)"
 
-.PHONY: help run test lint format clean
+.PHONY: help run test lint format clean catalogs
 
 help:
-	@sed -n '1,10p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,11p' Makefile | sed 's/^# \{0,1\}//'
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "CMCoord needs Python 3.11; $(PYTHON) is " + sys.version.split()[0] + " (set PYTHON=/path/to/python3.11)")'
@@ -64,6 +65,13 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(VENV_PATH) ruff format .
 	$(VENV_PATH) ruff check --fix .
+
+# The .mo files are committed, so `make run` needs no gettext; compile_catalogs is pure Python.
+CATALOG_LANGUAGES := -l fr -l es -l ar -l pt
+catalogs: $(VENV)/.installed
+	$(VENV_PATH) python manage.py makemessages $(CATALOG_LANGUAGES) --ignore=.venv --ignore=tests \
+		--ignore=staticfiles --ignore=test-artifacts --ignore=bench
+	$(VENV_PATH) python manage.py compile_catalogs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles test-artifacts *.egg-info

@@ -13,7 +13,14 @@ from django.urls import reverse
 
 from cmcoord import two_factor
 
-OPEN_URL_NAMES = ["login", "logout", "healthz", "accounts:two-factor-setup", "accounts:two-factor-verify"]
+OPEN_URL_NAMES = [
+    "login",
+    "logout",
+    "set_language",
+    "healthz",
+    "accounts:two-factor-setup",
+    "accounts:two-factor-verify",
+]
 
 
 class TwoFactorMiddleware:

@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts.language import set_language
 from web import views
 
 operation_urls = [
@@ -27,6 +28,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("language/", set_language, name="set_language"),
     path("operations/<int:op>/", include(operation_urls)),
     path("notifications/", include("cmcoord.notification_urls")),
     path("account/", include("accounts.urls")),

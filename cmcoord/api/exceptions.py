@@ -9,6 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -24,6 +25,8 @@ CONFLICT = _("This conflicts with an existing record (a name or code that must b
 
 
 def _translate(exc):
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()  # DRF's "Not found.", in the reader's language (Django's is English)
     if isinstance(exc, DjangoValidationError):
         detail = as_serializer_error(exc)
         if NON_FIELD_ERRORS in detail:

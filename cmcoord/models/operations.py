@@ -110,6 +110,13 @@ class Operation(Versioned, TimeStamped):
         default=default_lead_days,
         help_text=_("Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1]."),
     )
+    default_language = models.CharField(
+        _("default language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("For members who chose no language and whose browser asks for none we have."),
+    )
     history = HistoricalRecords()
 
     objects = OperationQuerySet.as_manager()

@@ -1,5 +1,6 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,10 @@ class User(AbstractUser):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     # Secret part of the personal calendar feed URL; resetting it revokes old subscriptions.
     calendar_feed_token = models.CharField(max_length=64, default=new_feed_token, unique=True)
+    # Blank: not chosen, so the browser's language, then the operation's default, apply (issue 9).
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
+    )
 
     class Meta:
         ordering = ["username"]

@@ -49,7 +49,7 @@ def sign_in(page, username, password):
     page.goto("/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")  # not the header's language switcher
     page.wait_for_url(lambda url: "/login/" not in url)
     if "/account/two-factor/setup/" in page.url:
         enrol_in_two_factor(page)

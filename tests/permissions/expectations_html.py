@@ -42,6 +42,7 @@ HTML_EXPECTATIONS = {
         },
     },
     "logout": {"kwargs": {}, "status": POST_ONLY},
+    "set_language": {"kwargs": {}, "status": POST_ONLY},  # the language switcher: a POST from any page
     "healthz": {"kwargs": {}, "status": dict.fromkeys(POST_ONLY, 200)},
     "web:dashboard": {"kwargs": OP, "status": MEMBERS},
     "web:strategy": {
