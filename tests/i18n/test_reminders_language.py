@@ -68,3 +68,21 @@ def test_dates_in_messages_follow_the_readers_locale_and_the_operations_zone():
         assert datetime_text(moment, maputo).startswith("1 décembre 2026 00:30")
     with translation.override("en"):
         assert date_text(dt.date(2026, 12, 1)) == "1 December 2026"  # cmcoord/locale_formats/en
+
+
+def test_with_the_real_catalog_a_french_hct_member_reads_her_reminder_and_its_page_in_french(
+    asset,
+    hct,
+    client,
+    mailoutbox,
+    run_dispatch,  # noqa: F811
+):
+    hct.language = "fr"
+    hct.save()
+    with days_before(7):
+        run_dispatch()
+    [mail] = [m for m in mailoutbox if m.to == [hct.email]]
+    assert mail.subject.endswith("retrait progressif dans 7 jours")
+    client.force_login(hct)
+    page = client.get(asset.get_absolute_url()).content.decode()
+    assert '<html lang="fr"' in page and "Retrait progressif" in page
