@@ -27,6 +27,14 @@ def test_every_page_has_a_labelled_switcher_listing_each_language_in_its_own_nam
     assert '<option value="fr" lang="fr">Français</option>' in form
     assert '<option value="en" lang="en" selected>English</option>' in form
     assert 'type="submit"' in form
+    # A Spanish reader still finds English as "English" (not "Inglés"), and Español selected.
+    spanish = switcher(
+        client.get(
+            reverse("web:dashboard", args=[operation.pk]), headers={"accept-language": "es"}
+        ).content.decode()
+    )
+    assert '<option value="en" lang="en">English</option>' in spanish
+    assert '<option value="es" lang="es" selected>Español</option>' in spanish
 
 
 def test_a_visitor_switches_with_a_cookie_and_comes_back_to_the_page(client):
