@@ -143,10 +143,9 @@ def test_an_officer_adds_an_actor_and_reads_a_meeting_in_french(fr_page, demo):
     page.select_option("#id_actor_type", "national_ngo")
     page.click("main form button[type=submit]")
     page.wait_for_url(lambda url: "/actors/new/" not in url)
-    in_french(page, *NAV)
     actor = Actor.objects.get(name="Croix-Rouge du Mozambique", operation=demo)
     assert page.url.endswith(actor.get_absolute_url())
-    in_french(page, *NAV)
+    in_french(page, *NAV, "Add a mandate", "Category", "Mandates", "None recorded.")
     screenshot(page, "french-officer-actor")
 
     page.click("nav.opnav a[href$='/meetings/']")
