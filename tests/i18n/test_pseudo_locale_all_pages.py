@@ -9,6 +9,7 @@ unmarked text is reported at once.
 import pytest
 
 from tests.i18n.test_pseudo_locale import PSEUDO, pseudo_locale, record_words, unmarked  # noqa: F401
+from tests.permissions.expectations_edit import EDIT_EXPECTATIONS
 from tests.permissions.test_matrix import EXPECTATIONS, _url
 from tests.permissions.world import build_world
 
@@ -40,4 +41,24 @@ def test_no_html_page_shows_an_unmarked_string(db):
         if found := unmarked(response.content.decode(), whitelist):
             problems[f"{key} as {principal} ({url})"] = sorted(set(found))
     assert seen > 40, "the matrix should give dozens of pages"
+    assert not problems, "\n".join(f"{page}: {texts}" for page, texts in problems.items())
+
+
+def test_no_form_sent_back_with_its_errors_shows_an_unmarked_string(db):
+    """An officer's create and edit forms, sent empty: the errors and the form are marked."""
+    world = build_world()
+    whitelist = record_words()
+    client = world.client("officer")
+    problems, seen = {}, 0
+    for key, entry in sorted(EDIT_EXPECTATIONS.items()):
+        if not entry.get("route", key).endswith(("-create", ":create", "-update", ":update")):
+            continue
+        url = _url(world, key, entry)
+        response = client.post(url, {}, headers={"accept-language": PSEUDO})
+        assert response.status_code == 200, f"POST {url}: {response.status_code}"
+        html = response.content.decode()
+        seen += "⟦This field is required.⟧" in html  # the form came back with its errors
+        if found := unmarked(html, whitelist):
+            problems[f"{key} ({url})"] = sorted(set(found))
+    assert seen > 10
     assert not problems, "\n".join(f"{page}: {texts}" for page, texts in problems.items())
