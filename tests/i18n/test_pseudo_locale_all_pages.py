@@ -1,8 +1,8 @@
 """Every HTML page of the project, in the pseudo-locale, shows no unmarked text.
 
 Reuses the permission matrix: its world (one record of each kind and sensitivity) and its
-declared routes. Each HTML route (not the API, not Django's admin) is opened as an officer and
-as field staff, in ``qps``: the page where it answers 200, the 403/404 page where it refuses; every page's
+declared routes. Each HTML route (not the API, not Django's admin) is opened as an officer, field staff
+and an HCT member, in ``qps``: the page where it answers 200, the 403/404 page where it refuses; every page's
 unmarked text is reported at once.
 """
 
@@ -17,7 +17,7 @@ from tests.permissions.test_matrix import EXPECTATIONS, _url
 from tests.permissions.world import build_world
 from tests.signin.steps import enrolled, sign_in_with_password
 
-READERS = ["officer", "field"]
+READERS = ["officer", "field", "hct"]  # hct: the strategy approval and read-only views
 SECRET = re.compile(r'(?<=id="totp-secret")>[A-Z2-7 ]+')
 pytestmark = pytest.mark.usefixtures("pseudo_locale")
 
