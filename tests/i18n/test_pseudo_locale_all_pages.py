@@ -1,9 +1,9 @@
 """Every HTML page of the project, in the pseudo-locale, shows no unmarked text.
 
 Reuses the permission matrix: its world (one record of each kind and sensitivity) and its
-declared routes. Each HTML route (not the API, not Django's admin) is opened as an officer, field staff
-and an HCT member, in ``qps``: the page where it answers 200, the 403/404 page where it refuses; every page's
-unmarked text is reported at once.
+declared routes. Each HTML route (not the API, not Django's admin) is opened as an officer,
+field staff and an HCT member, in ``qps``: the page where it answers 200, the 403/404 page
+where it refuses; every page's unmarked text is reported at once.
 """
 
 import re
