@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -22,8 +22,10 @@ from cmcoord import two_factor
 from cmcoord.lockout import lockout_response
 from cmcoord.models import UserToken
 
-ENROL_MISMATCH = _lazy("This code does not match. Check the time on your phone and try the current code.")
-WRONG_CODE = _lazy("This code is wrong or has expired. Wait a few seconds before trying again.")
+ENROL_MISMATCH = gettext_lazy(
+    "This code does not match. Check the time on your phone and try the current code."
+)
+WRONG_CODE = gettext_lazy("This code is wrong or has expired. Wait a few seconds before trying again.")
 
 
 def _next_url(request) -> str:

@@ -8,7 +8,7 @@ token used, POST /api/v1/auth/logout-all/ every token of the caller. Partner key
 from django.contrib.auth import authenticate
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from knox.settings import knox_settings
 from rest_framework import status
@@ -23,14 +23,14 @@ from cmcoord.api.throttling import PasswordThrottle
 from cmcoord.models import UserToken
 from cmcoord.permissions import is_partner
 
-BAD_CREDENTIALS = _lazy("Unable to sign in with these credentials.")
-ENROL_FIRST = _lazy(
+BAD_CREDENTIALS = gettext_lazy("Unable to sign in with these credentials.")
+ENROL_FIRST = gettext_lazy(
     "Your account needs two-factor sign-in: sign in at %(url)s in a browser to set it up, "
     "then ask for a token again."
 )
-CODE_MISSING = _lazy("Enter the code from your authenticator app (or a recovery code).")
-CODE_WRONG = _lazy("This code is wrong or has expired.")
-NO_TOKEN_SENT = _lazy("Send the token to revoke in the Authorization header.")
+CODE_MISSING = gettext_lazy("Enter the code from your authenticator app (or a recovery code).")
+CODE_WRONG = gettext_lazy("This code is wrong or has expired.")
+NO_TOKEN_SENT = gettext_lazy("Send the token to revoke in the Authorization header.")
 
 
 def _second_factor(request, user, code: str) -> None:
@@ -57,12 +57,12 @@ class TokenView(APIView):
         responses={
             200: TokenSerializer,
             403: OpenApiResponse(
-                description=_lazy("Two-factor sign-in is required: set it up in a browser first.")
+                description=gettext_lazy("Two-factor sign-in is required: set it up in a browser first.")
             ),
         },
         auth=[],
-        summary=_lazy("Get an API token"),
-        description=_lazy(
+        summary=gettext_lazy("Get an API token"),
+        description=gettext_lazy(
             "Send your username and password, and `otp` (a code from your authenticator app, "
             "or a recovery code) if your account uses two-factor sign-in: it is required for officers, "
             "HCT members and administrators. Each call issues a new token that expires at `expiry`; "
@@ -84,8 +84,8 @@ class TokenView(APIView):
     @extend_schema(
         request=None,
         responses={204: None},
-        summary=_lazy("Revoke the API token you used"),
-        description=_lazy("The same as POST /api/v1/auth/logout/."),
+        summary=gettext_lazy("Revoke the API token you used"),
+        description=gettext_lazy("The same as POST /api/v1/auth/logout/."),
     )
     def delete(self, request):
         return _revoke(request, everything=False)
@@ -110,8 +110,8 @@ class LogoutView(APIView):
     @extend_schema(
         request=None,
         responses={204: None},
-        summary=_lazy("Revoke the API token you used"),
-        description=_lazy("The token in your `Authorization` header stops working at once."),
+        summary=gettext_lazy("Revoke the API token you used"),
+        description=gettext_lazy("The token in your `Authorization` header stops working at once."),
     )
     def post(self, request):
         return _revoke(request, everything=False)
@@ -121,8 +121,8 @@ class LogoutAllView(APIView):
     @extend_schema(
         request=None,
         responses={204: None},
-        summary=_lazy("Revoke all your API tokens"),
-        description=_lazy(
+        summary=gettext_lazy("Revoke all your API tokens"),
+        description=gettext_lazy(
             "Every token you were issued stops working at once (partner keys are not affected)."
         ),
     )

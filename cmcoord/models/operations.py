@@ -238,4 +238,4 @@ class GuidelineDocument(OperationRecord):
     def clean(self):
         super().clean()
         if not self.url and not self.file:
-            raise ValidationError("Give a link to the document or upload the file.")
+            raise ValidationError(_("Give a link to the document or upload the file."))

@@ -27,7 +27,8 @@ from tests.factories import (
 from tests.i18n.catalogs import project_po
 
 PSEUDO = "qps"
-MARKED = re.compile(r"⟦.*?⟧", re.S)
+MARKED = re.compile(r"⟦[^⟦⟧]*⟧")  # innermost first: a marked sentence may hold a marked word
+URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+")  # an address shown to copy (a feed), not words
 LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more: something a person reads
 RECORD_APPS = {"cmcoord", "actors", "contacts", "meetings", "cell", "assets"}
 VISIBLE_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
@@ -138,7 +139,10 @@ def unmarked(html: str, whitelist: re.Pattern) -> list[str]:
     parser.close()
     found = []
     for part in parser.parts:
-        rest = whitelist.sub(" ", MARKED.sub(" ", part))
+        rest = URL.sub(" ", part)
+        while MARKED.search(rest):
+            rest = MARKED.sub(" ", rest)
+        rest = whitelist.sub(" ", rest)
         if LETTERS.search(rest):
             found.append(" ".join(rest.split()))
     return found
@@ -186,3 +190,5 @@ def test_the_pseudo_locale_check_sees_an_unmarked_string(pseudo_locale, client):
     records = whole_words(["Mozambique Red Cross", "en"])
     assert unmarked("<p>⟦Sign in⟧</p><p title='Go'>Mozambique Red Cross</p>", records) == ["Go"]
     assert unmarked("<p>Partner tokens</p>", records) == ["Partner tokens"]
+    assert unmarked("<p>⟦⟦Approved⟧ since 1 April⟧ and more</p>", records) == ["and more"]
+    assert unmarked("<code>https://example.org/feeds/abc.ics</code>", records) == []
