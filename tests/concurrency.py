@@ -6,18 +6,19 @@ from django.core.exceptions import ValidationError
 from django.db import connections, transaction
 
 
-def race(first, second) -> list:
-    """Run ``first`` in a transaction held open until ``second`` (another connection) has started.
+def at_once(first, second) -> tuple:
+    """Run ``first`` in a transaction held open until ``second`` (another connection) has started,
+    so the second meets the first's uncommitted row (its lock, its unique key, its version).
 
-    Returns what ``second`` gave: its result, or the ValidationError it raised.
+    Returns both results; a ValidationError the second raised is returned as its result.
     """
     first_done, second_started = threading.Event(), threading.Event()
-    outcome = []
+    results = {}
 
     def one():
         try:
             with transaction.atomic():
-                first()
+                results["first"] = first()
                 first_done.set()
                 second_started.wait(10)
                 threading.Event().wait(0.5)  # the second is now waiting on the row, or overwriting it
@@ -28,9 +29,9 @@ def race(first, second) -> list:
         first_done.wait(10)
         second_started.set()
         try:
-            outcome.append(second())
+            results["second"] = second()
         except ValidationError as error:
-            outcome.append(error)
+            results["second"] = error
         finally:
             connections.close_all()
 
@@ -39,4 +40,9 @@ def race(first, second) -> list:
         thread.start()
     for thread in threads:
         thread.join(30)
-    return outcome
+    return results["first"], results["second"]
+
+
+def race(first, second) -> list:
+    """What ``second`` gave when run :func:`at_once` after ``first``: its result or its refusal."""
+    return [at_once(first, second)[1]]

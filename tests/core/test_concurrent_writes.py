@@ -3,10 +3,7 @@ or API POST sent twice gives one record; two saves based on the same version giv
 one refusal. The first request runs inside a transaction held open until the second has started,
 so the second meets the first's uncommitted row (the unique key, the locked version)."""
 
-import threading
-
 import pytest
-from django.db import connections, transaction
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -14,42 +11,11 @@ from rest_framework.test import APIClient
 from actors.models import Actor
 from cmcoord.models import UserToken
 from contacts.models import Contact
+from tests.concurrency import at_once
 from tests.factories import UserFactory
 from tests.pages import page, posted_form
 
 pytestmark = pytest.mark.postgres
-
-
-def at_once(first, second):
-    """``first()`` in a transaction held open until ``second()`` (another connection) has started;
-    returns both results."""
-    first_done, second_started = threading.Event(), threading.Event()
-    results = {}
-
-    def one():
-        try:
-            with transaction.atomic():
-                results["first"] = first()
-                first_done.set()
-                second_started.wait(10)
-                threading.Event().wait(0.5)  # the second now waits on our row
-        finally:
-            connections.close_all()
-
-    def two():
-        first_done.wait(10)
-        second_started.set()
-        try:
-            results["second"] = second()
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=one), threading.Thread(target=two)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return results["first"], results["second"]
 
 
 @pytest.fixture
