@@ -2,18 +2,38 @@
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from actors.forms import ActorForm, MandateForm, PresenceFormSet
 from actors.models import Actor, Mandate
-from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from cmcoord.edit_views import RecordDeleteView, RecordFormView, RecordWords
+
+ACTOR_WORDS = RecordWords(
+    new=_("New actor"),
+    edit=_("Edit actor: %(name)s"),
+    created=_("Actor “%(name)s” created."),
+    saved=_("Actor “%(name)s” saved."),
+    delete_link=_("Delete this actor…"),
+    delete_question=_("Delete actor “%(name)s”?"),
+    deleted=_("Actor “%(name)s” deleted."),
+)
+
+MANDATE_WORDS = RecordWords(
+    new=_("New mandate"),
+    edit=_("Edit mandate: %(name)s"),
+    created=_("Mandate “%(name)s” created."),
+    saved=_("Mandate “%(name)s” saved."),
+    delete_link=_("Delete this mandate…"),
+    delete_question=_("Delete mandate “%(name)s”?"),
+    deleted=_("Mandate “%(name)s” deleted."),
+)
 
 
 class ActorFormView(RecordFormView):
     model = Actor
     form_class = ActorForm
-    noun = _("actor")
+    words = ACTOR_WORDS
     delete_route = "actors:delete"
 
     def get_formsets(self, data=None):
@@ -30,11 +50,11 @@ class ActorFormView(RecordFormView):
 
 class ActorDeleteView(RecordDeleteView):
     model = Actor
-    noun = _("actor")
+    words = ACTOR_WORDS
     consequences = (
-        ("mandates", _("mandates")),
-        ("contacts", _("contacts")),
-        ("presences", _("presences")),
+        ("mandates", ngettext_lazy("%(count)d mandate", "%(count)d mandates", "count")),
+        ("contacts", ngettext_lazy("%(count)d contact", "%(count)d contacts", "count")),
+        ("presences", ngettext_lazy("%(count)d presence", "%(count)d presences", "count")),
     )
 
     def blockers(self):
@@ -58,7 +78,7 @@ class MandateFormView(RecordFormView):
     model = Mandate
     form_class = MandateForm
     operation_field = "actor__operation"
-    noun = _("mandate")
+    words = MANDATE_WORDS
     delete_route = "actors:mandate-delete"
 
     def new_object(self):
@@ -69,7 +89,7 @@ class MandateFormView(RecordFormView):
 class MandateDeleteView(RecordDeleteView):
     model = Mandate
     operation_field = "actor__operation"
-    noun = _("mandate")
+    words = MANDATE_WORDS
 
     def list_url(self):
         return self.detail_url()  # the actor's page, where its mandates are listed

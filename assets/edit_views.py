@@ -2,18 +2,39 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from assets.forms import AssetForm, DependencyForm
 from assets.models import AssetDeployment, Dependency
-from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from cmcoord.edit_views import RecordDeleteView, RecordFormView, RecordWords
 from cmcoord.views_base import query_id
+
+ASSET_WORDS = RecordWords(
+    new=_("New MCDA deployment"),
+    edit=_("Edit MCDA deployment: %(name)s"),
+    created=_("MCDA deployment “%(name)s” created."),
+    saved=_("MCDA deployment “%(name)s” saved."),
+    delete_link=_("Delete this MCDA deployment…"),
+    delete_question=_("Delete MCDA deployment “%(name)s”?"),
+    deleted=_("MCDA deployment “%(name)s” deleted."),
+)
+
+DEPENDENCY_WORDS = RecordWords(
+    new=_("New dependency"),
+    edit=_("Edit dependency: %(name)s"),
+    created=_("Dependency “%(name)s” created."),
+    saved=_("Dependency “%(name)s” saved."),
+    delete_link=_("Delete this dependency…"),
+    delete_question=_("Delete dependency “%(name)s”?"),
+    deleted=_("Dependency “%(name)s” deleted."),
+)
 
 
 class AssetFormView(RecordFormView):
     model = AssetDeployment
     form_class = AssetForm
     m2m_fields = AssetForm.m2m_fields
-    noun = _("MCDA deployment")
+    words = ASSET_WORDS
     delete_route = "assets:delete"
 
     def cancel_url(self):
@@ -22,8 +43,10 @@ class AssetFormView(RecordFormView):
 
 class AssetDeleteView(RecordDeleteView):
     model = AssetDeployment
-    noun = _("MCDA deployment")
-    consequences = (("dependencies", _("dependencies")),)
+    words = ASSET_WORDS
+    consequences = (
+        ("dependencies", ngettext_lazy("%(count)d dependency", "%(count)d dependencies", "count")),
+    )
 
     def list_url(self):
         return reverse("assets:list", args=[self.operation.pk])
@@ -34,7 +57,7 @@ class DependencyFormView(RecordFormView):
 
     model = Dependency
     form_class = DependencyForm
-    noun = _("dependency")
+    words = DEPENDENCY_WORDS
     delete_route = "assets:dependency-delete"
 
     def initial(self):
@@ -47,7 +70,7 @@ class DependencyFormView(RecordFormView):
 
 class DependencyDeleteView(RecordDeleteView):
     model = Dependency
-    noun = _("dependency")
+    words = DEPENDENCY_WORDS
 
     def list_url(self):
         return self.detail_url()  # the asset's page, where its dependencies are listed

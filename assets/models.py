@@ -152,9 +152,9 @@ class AssetDeployment(OperationRecord):
 
 
 class Criticality(models.TextChoices):
-    LOW = "low", _("Low")
-    MEDIUM = "medium", _("Medium")
-    HIGH = "high", _("High")
+    LOW = "low", pgettext_lazy("criticality", "Low")
+    MEDIUM = "medium", pgettext_lazy("criticality", "Medium")
+    HIGH = "high", pgettext_lazy("criticality", "High")
     CRITICAL = "critical", _("Critical (life-saving)")
 
 

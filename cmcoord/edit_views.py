@@ -7,6 +7,8 @@ validation and the history happen in one place. A ``ValidationError`` from the s
 back on the form that caused it and the page is shown again with what the user typed.
 """
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -29,9 +31,33 @@ from cmcoord.views_base import (
 )
 
 
-def _upper_first(text) -> str:
-    text = str(text)  # a noun may be a lazy translation
-    return text[:1].upper() + text[1:]
+@dataclass(frozen=True)
+class RecordWords:
+    """What the edit and delete pages say about one kind of record, as whole sentences.
+
+    Whole sentences rather than "New %(noun)s": a translator must be able to agree the article
+    and adjective with the noun ("Nouvel acteur", "Nouvelle réunion", "اجتماع جديد").
+    Every sentence but ``new`` and ``delete_link`` takes ``%(name)s``.
+    """
+
+    new: str  # page title: "New actor"
+    edit: str  # page title: "Edit actor: %(name)s"
+    created: str  # "Actor “%(name)s” created."
+    saved: str  # "Actor “%(name)s” saved."
+    delete_link: str  # "Delete this actor…"
+    delete_question: str  # "Delete actor “%(name)s”?"
+    deleted: str  # "Actor “%(name)s” deleted."
+
+
+RECORD_WORDS = RecordWords(
+    new=gettext_lazy("New record"),
+    edit=gettext_lazy("Edit record: %(name)s"),
+    created=gettext_lazy("Record “%(name)s” created."),
+    saved=gettext_lazy("Record “%(name)s” saved."),
+    delete_link=gettext_lazy("Delete this record…"),
+    delete_question=gettext_lazy("Delete record “%(name)s”?"),
+    deleted=gettext_lazy("Record “%(name)s” deleted."),
+)
 
 
 class _Refused(Exception):
@@ -49,7 +75,7 @@ class RecordFormView(OperationMixin, TemplateView):
     template_name = "cmcoord/record_form.html"
     form_class = None
     m2m_fields: tuple[str, ...] = ()
-    noun = gettext_lazy("record")
+    words = RECORD_WORDS
     delete_route: str | None = None  # URL name of the delete page, linked from the edit page
 
     # --- what a page configures ------------------------------------------------------------
@@ -195,22 +221,17 @@ class RecordFormView(OperationMixin, TemplateView):
         return ok
 
     def success_message(self) -> str:
-        values = {"noun": _upper_first(self.noun), "name": self.object}
-        if self.creating:
-            return _("%(noun)s “%(name)s” created.") % values
-        return _("%(noun)s “%(name)s” saved.") % values
+        sentence = self.words.created if self.creating else self.words.saved
+        return str(sentence) % {"name": self.object}
 
     def get_context_data(self, **kwargs):
-        if self.creating:
-            title = _("New %(noun)s") % {"noun": self.noun}
-        else:
-            title = _("Edit %(noun)s: %(name)s") % {"noun": self.noun, "name": self.saved_name}
+        title = str(self.words.new) if self.creating else str(self.words.edit) % {"name": self.saved_name}
         delete_url = None
         if self.delete_route and not self.creating:
             delete_url = reverse(self.delete_route, args=[self.operation.pk, self.kwargs["pk"]])
         return super().get_context_data(
             object=self.object,
-            noun=self.noun,
+            delete_link=self.words.delete_link,
             title=title,
             cancel_url=self.cancel_url(),
             delete_url=delete_url,
@@ -224,8 +245,9 @@ class RecordDeleteView(OperationMixin, TemplateView):
 
     required_permission = "manage_registry"
     template_name = "cmcoord/confirm_delete.html"
-    noun = gettext_lazy("record")
-    consequences: tuple[tuple[str, str], ...] = ()  # (related name, what it is), deleted with it
+    words = RECORD_WORDS
+    # (related name, "%(count)d thing" / "%(count)d things" from ngettext_lazy), deleted with it
+    consequences: tuple[tuple[str, str], ...] = ()
 
     def get_object(self):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
@@ -246,11 +268,10 @@ class RecordDeleteView(OperationMixin, TemplateView):
         for related, label in self.consequences:
             count = getattr(self.object, related).count()
             if count:
-                # Translators: what a deletion also deletes, e.g. "3 dependencies".
-                also.append(_("%(count)d %(things)s") % {"count": count, "things": label})
+                also.append(label % {"count": count})
         return super().get_context_data(
             object=self.object,
-            noun=self.noun,
+            question=str(self.words.delete_question) % {"name": self.object},
             also=also,
             blockers=self.blockers(),
             cancel_url=self.detail_url(),
@@ -277,7 +298,5 @@ class RecordDeleteView(OperationMixin, TemplateView):
                 _("“%(name)s” cannot be deleted. %(reasons)s") % {"name": name, "reasons": " ".join(reasons)},
             )
             return redirect(self.detail_url())
-        messages.success(
-            request, _("%(noun)s “%(name)s” deleted.") % {"noun": _upper_first(self.noun), "name": name}
-        )
+        messages.success(request, str(self.words.deleted) % {"name": name})
         return redirect(self.list_url())

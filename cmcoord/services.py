@@ -205,12 +205,12 @@ def lock_unchanged(instance, field: str, seen=None) -> None:
     display = getattr(instance, f"get_{field}_display", lambda: getattr(instance, field))()
     raise ValidationError(
         _(
-            "%(who)s changed this %(record)s to “%(state)s” at %(when)s while you were deciding. "
+            "%(who)s changed “%(name)s” to “%(state)s” at %(when)s while you were deciding. "
             "Read it again, then decide."
         )
         % {
             "who": (last and last.history_user) or _("Someone"),
-            "record": instance._meta.verbose_name,
+            "name": instance,
             "state": display,
             "when": _in_operation_zone(instance, last.history_date) if last else "?",
         },

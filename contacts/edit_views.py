@@ -3,10 +3,20 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from cmcoord.edit_views import RecordDeleteView, RecordFormView, RecordWords
 from cmcoord.views_base import query_id
 from contacts.forms import ContactForm
 from contacts.models import Contact
+
+CONTACT_WORDS = RecordWords(
+    new=_("New contact"),
+    edit=_("Edit contact: %(name)s"),
+    created=_("Contact “%(name)s” created."),
+    saved=_("Contact “%(name)s” saved."),
+    delete_link=_("Delete this contact…"),
+    delete_question=_("Delete contact “%(name)s”?"),
+    deleted=_("Contact “%(name)s” deleted."),
+)
 
 
 class ContactFormView(RecordFormView):
@@ -14,7 +24,7 @@ class ContactFormView(RecordFormView):
 
     model = Contact
     form_class = ContactForm
-    noun = _("contact")
+    words = CONTACT_WORDS
     delete_route = "contacts:delete"
 
     def initial(self):
@@ -27,7 +37,7 @@ class ContactFormView(RecordFormView):
 
 class ContactDeleteView(RecordDeleteView):
     model = Contact
-    noun = _("contact")
+    words = CONTACT_WORDS
 
     def list_url(self):
         return reverse("contacts:list", args=[self.operation.pk])

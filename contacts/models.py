@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
@@ -44,7 +44,9 @@ class Contact(OperationRecord):
     )
     full_name = models.CharField(_("full name"), max_length=200)
     rank_or_title = models.CharField(_("rank or title"), max_length=80, blank=True)
-    position = models.CharField(_("position"), max_length=32, choices=Position.choices)
+    position = models.CharField(
+        pgettext_lazy("job of a contact", "position"), max_length=32, choices=Position.choices
+    )
     position_detail = models.CharField(
         _("position detail"), max_length=200, blank=True, help_text=_("e.g. 'J9, Joint Task Force HQ'")
     )

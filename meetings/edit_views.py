@@ -2,9 +2,9 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
-from cmcoord.edit_views import RecordDeleteView, RecordFormView
+from cmcoord.edit_views import RecordDeleteView, RecordFormView, RecordWords
 from cmcoord.views_base import query_id
 from meetings import services
 from meetings.forms import (
@@ -24,12 +24,43 @@ def _part(formset, legend, help_text=""):
     return formset
 
 
+MEETING_WORDS = RecordWords(
+    new=gettext_lazy("New meeting"),
+    edit=gettext_lazy("Edit meeting: %(name)s"),
+    created=gettext_lazy("Meeting “%(name)s” created."),
+    saved=gettext_lazy("Meeting “%(name)s” saved."),
+    delete_link=gettext_lazy("Delete this meeting…"),
+    delete_question=gettext_lazy("Delete meeting “%(name)s”?"),
+    deleted=gettext_lazy("Meeting “%(name)s” deleted."),
+)
+
+ACTION_POINT_WORDS = RecordWords(
+    new=gettext_lazy("New action point"),
+    edit=gettext_lazy("Edit action point: %(name)s"),
+    created=gettext_lazy("Action point “%(name)s” created."),
+    saved=gettext_lazy("Action point “%(name)s” saved."),
+    delete_link=gettext_lazy("Delete this action point…"),
+    delete_question=gettext_lazy("Delete action point “%(name)s”?"),
+    deleted=gettext_lazy("Action point “%(name)s” deleted."),
+)
+
+FORUM_WORDS = RecordWords(
+    new=gettext_lazy("New forum"),
+    edit=gettext_lazy("Edit forum: %(name)s"),
+    created=gettext_lazy("Forum “%(name)s” created."),
+    saved=gettext_lazy("Forum “%(name)s” saved."),
+    delete_link=gettext_lazy("Delete this forum…"),
+    delete_question=gettext_lazy("Delete forum “%(name)s”?"),
+    deleted=gettext_lazy("Forum “%(name)s” deleted."),
+)
+
+
 class MeetingFormView(RecordFormView):
     """A new meeting gets its agenda; once it exists, also its decisions and who attended."""
 
     model = Meeting
     form_class = MeetingForm
-    noun = gettext_lazy("meeting")
+    words = MEETING_WORDS
     delete_route = "meetings:delete"
 
     def save(self, form, formsets) -> None:
@@ -74,11 +105,11 @@ class MeetingFormView(RecordFormView):
 
 class MeetingDeleteView(RecordDeleteView):
     model = Meeting
-    noun = gettext_lazy("meeting")
+    words = MEETING_WORDS
     consequences = (
-        ("agenda_items", gettext_lazy("agenda items")),
-        ("decisions", gettext_lazy("decisions")),
-        ("participants", gettext_lazy("participants")),
+        ("agenda_items", ngettext_lazy("%(count)d agenda item", "%(count)d agenda items", "count")),
+        ("decisions", ngettext_lazy("%(count)d decision", "%(count)d decisions", "count")),
+        ("participants", ngettext_lazy("%(count)d participant", "%(count)d participants", "count")),
     )
 
     def blockers(self):
@@ -106,7 +137,7 @@ class ActionPointFormView(RecordFormView):
 
     model = ActionPoint
     form_class = ActionPointForm
-    noun = gettext_lazy("action point")
+    words = ACTION_POINT_WORDS
     delete_route = "meetings:action-point-delete"
 
     def initial(self):
@@ -129,7 +160,7 @@ class ActionPointFormView(RecordFormView):
 
 class ActionPointDeleteView(RecordDeleteView):
     model = ActionPoint
-    noun = gettext_lazy("action point")
+    words = ACTION_POINT_WORDS
 
     def list_url(self):
         return reverse("meetings:action-point-list", args=[self.operation.pk])
@@ -140,7 +171,7 @@ class ForumFormView(RecordFormView):
 
     model = CoordinationForum
     form_class = ForumForm
-    noun = gettext_lazy("forum")
+    words = FORUM_WORDS
 
     def get_formsets(self, data=None):
         members = ForumMemberFormSet(

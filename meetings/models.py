@@ -286,7 +286,7 @@ class AgendaItem(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order on an agenda", "position"))
     title = models.CharField(_("title"), max_length=300)
     notes = models.TextField(_("notes"), blank=True)
 

@@ -11,6 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -121,6 +122,15 @@ def history_models() -> list:
     return [m for m in apps.get_models() if getattr(m, "in_operation_history", False)]
 
 
+# Our own words for django-simple-history's "+", "~", "-" (its catalogs lack Arabic and
+# Portuguese), each its own sentence so no language has to glue a verb to a noun.
+CHANGE_LABELS = {
+    "+": pgettext_lazy("history of a record", "Created"),
+    "~": pgettext_lazy("history of a record", "Changed"),
+    "-": pgettext_lazy("history of a record", "Deleted"),
+}
+
+
 def _history_label(row) -> str:
     for field in ("name", "full_name", "title", "activity"):
         if getattr(row, field, None):
@@ -141,6 +151,7 @@ class HistoryView(OperationMixin, TemplateView):
             rows = model.history.filter(operation_id=self.operation.pk).select_related("history_user")
             for row in islice(rows.order_by("-history_date"), self.limit):
                 row.kind, row.label = model._meta.verbose_name, _history_label(row)
+                row.change = CHANGE_LABELS.get(row.history_type, row.history_type)
                 changes.append(row)
         changes.sort(key=lambda h: h.history_date, reverse=True)
         return super().get_context_data(changes=changes[: self.limit], **kwargs)

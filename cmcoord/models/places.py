@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ..validators import validate_calendar_range
@@ -72,6 +73,30 @@ class Area(models.Model):
             )
 
 
+# The IASC reference names in every language we ship (cmcoord/data/sectors.csv holds them in
+# English). A sector an operation renamed keeps its own name: records keep their own words.
+REFERENCE_SECTOR_NAMES = {
+    "CCM": (_("Camp Coordination and Camp Management"), "Camp Coordination and Camp Management"),
+    "ERY": (_("Early Recovery"), "Early Recovery"),
+    "EDU": (_("Education"), "Education"),
+    "SHL": (_("Emergency Shelter and NFI"), "Emergency Shelter and NFI"),
+    "TEL": (_("Emergency Telecommunications"), "Emergency Telecommunications"),
+    "FSC": (_("Food Security"), "Food Security"),
+    "HEA": (_("Health"), "Health"),
+    "LOG": (pgettext_lazy("IASC cluster", "Logistics"), "Logistics"),
+    "NUT": (_("Nutrition"), "Nutrition"),
+    "PRO": (pgettext_lazy("IASC cluster", "Protection"), "Protection"),
+    "WSH": (_("Water, Sanitation and Hygiene"), "Water, Sanitation and Hygiene"),
+    "PRO-GBV": (_("Gender-Based Violence"), "Gender-Based Violence"),
+    "PRO-CPN": (_("Child Protection"), "Child Protection"),
+    "PRO-MIN": (_("Mine Action"), "Mine Action"),
+    "PRO-HLP": (_("Housing, Land and Property"), "Housing, Land and Property"),
+    "CCS": (_("Coordination and Common Services"), "Coordination and Common Services"),
+    "MPC": (_("Multi-purpose Cash"), "Multi-purpose Cash"),
+    "REF": (_("Refugee Response"), "Refugee Response"),
+}
+
+
 class SectorQuerySet(models.QuerySet):
     def for_user(self, user):
         from cmcoord.permissions import scope_reference
@@ -113,7 +138,13 @@ class Sector(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.code})"
+        return f"{self.display_name} ({self.code})"
+
+    @property
+    def display_name(self) -> str:
+        """The reference name in the reader's language; a name of the operation's own as typed."""
+        translated, english = REFERENCE_SECTOR_NAMES.get(self.code, (None, None))
+        return str(translated) if translated is not None and self.name == english else self.name
 
     def clean(self):
         super().clean()

@@ -105,7 +105,13 @@ def test_a_focal_point_must_be_a_member_of_the_operation(browser, operation, out
 def test_an_officer_deletes_an_asset_and_its_dependencies(browser, operation):
     asset = AssetFactory(provider=MilitaryActorFactory(operation=operation))
     DependencyFactory(asset=asset)
-    assert "1 dependencies" in browser.get(page("assets:delete", operation, pk=asset.pk)).content.decode()
+    confirm = browser.get(page("assets:delete", operation, pk=asset.pk)).content.decode()
+    assert "This also deletes: 1 dependency." in confirm  # one, not "1 dependencies"
+    DependencyFactory(asset=asset)
+    assert (
+        "This also deletes: 2 dependencies."
+        in browser.get(page("assets:delete", operation, pk=asset.pk)).content.decode()
+    )
     browser.post(page("assets:delete", operation, pk=asset.pk))
     assert not AssetDeployment.objects.exists() and not Dependency.objects.exists()
 

@@ -105,6 +105,6 @@ def test_tabling_from_a_page_shown_before_a_colleague_tabled_it_is_refused(
     url = reverse("cell:request-table", kwargs={"op": operation.pk, "pk": cell_request.pk})
     answer = client.post(url, {"agenda_item": other_item.pk, "seen_status": "submitted"}, follow=True)
 
-    assert f"{colleague} changed this cell request to “Tabled at a meeting”" in answer.content.decode()
+    assert f"{colleague} changed “{cell_request}” to “Tabled at a meeting”" in answer.content.decode()
     cell_request.refresh_from_db()
     assert cell_request.tabled_at == item

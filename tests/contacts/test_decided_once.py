@@ -55,7 +55,7 @@ def test_a_decision_from_a_page_shown_before_a_colleague_decided_is_refused(
 
     answer = _decide(client, actor, "approved", seen="undecided").content.decode()
 
-    assert f"{second_hct} changed this actor to “Not an interlocutor”" in answer
+    assert f"{second_hct} changed “{actor}” to “Not an interlocutor”" in answer
     actor.refresh_from_db()
     assert actor.interlocutor_status == InterlocutorStatus.REJECTED
     # Having read it, the member may still change the decision deliberately.

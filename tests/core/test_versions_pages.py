@@ -90,7 +90,7 @@ def test_an_owner_updating_an_action_point_an_officer_just_closed_is_told(world,
     refused = owner.post(url, {**owner_form, "status": "done", "progress_note": "Delivered."})
     assert refused.status_code == 200
     # The status moved on: told as a decision someone else took (cmcoord.services.lock_unchanged).
-    assert f"{officer} changed this action point to “Cancelled”" in refused.content.decode()
+    assert f"{officer} changed “{point}” to “Cancelled”" in refused.content.decode()
     point.refresh_from_db()
     assert (point.status, point.progress_note) == (ActionPoint.Status.CANCELLED, "Overtaken.")
 

@@ -40,6 +40,6 @@ def test_a_status_set_from_a_page_shown_before_the_owner_closed_it_is_refused(
         point.get_absolute_url(), {"status": "cancelled", "progress_note": "", "seen_status": "open"}
     ).content.decode()
 
-    assert f"{field} changed this action point to “Done”" in answer
+    assert f"{field} changed “{point}” to “Done”" in answer
     point.refresh_from_db()
     assert (point.status, point.progress_note) == ("done", "Delivered.")
