@@ -1,10 +1,11 @@
-"""Each role's main journey in French on a 360 px phone, in Debian's Chromium (issue 9, point 7).
+"""Each role's main journey in each language on a 360 px phone, in Debian's Chromium (issue 9).
 
-The browser asks for French (Accept-Language: fr-FR,fr); nobody picks a language. At every step the
-page says lang="fr", nothing scrolls sideways, and a few of its labels read in French from the real
-catalog (locale/fr) while their English originals are gone.
+The browser asks for the language (Accept-Language); nobody picks one. At every step the page
+says lang="<language>", nothing scrolls sideways, and a few of its labels read in that language
+from the real catalog (locale/) while their English originals are gone.
 """
 
+import re
 from base64 import b32decode
 
 import pytest
@@ -18,7 +19,7 @@ from meetings.models import Meeting
 from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
-PASSWORD = "french-journeys-pw"
+PASSWORD = "role-journeys-pw"
 WIDTH = 360
 
 
@@ -28,16 +29,22 @@ def demo(transactional_db):
     return Operation.objects.get(country="MOZ")
 
 
-@pytest.fixture
-def fr_page(chromium, live_server):
+BROWSER_LOCALES = {"fr": "fr-FR", "es": "es-CO", "ar": "ar-SD", "pt": "pt-MZ"}
+
+
+@pytest.fixture(params=list(BROWSER_LOCALES))
+def phone(request, chromium, live_server):
+    """A phone whose browser speaks one of our languages (French, Spanish, Arabic, Portuguese)."""
+    language, locale = request.param, BROWSER_LOCALES[request.param]
     context = chromium.new_context(
         base_url=live_server.url,
-        locale="fr-FR",
-        extra_http_headers={"Accept-Language": "fr-FR,fr"},
+        locale=locale,
+        extra_http_headers={"Accept-Language": f"{locale},{language}"},
         viewport={"width": WIDTH, "height": 760},
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.cmcoord_language = language
     yield page
     context.close()
 
@@ -58,30 +65,31 @@ WIDE = f"""() => [...document.querySelectorAll("body *")]
        + " " + e.textContent.slice(0, 60))"""
 
 
-def in_french(page, *msgids):
-    """The page is French, fits 360 px, and shows these labels translated, not in English.
-
-    A msgid is a string or (context, msgid) for a label with a translation context.
+def in_language(page, *msgids):
+    """The page is in the browser's language, fits 360 px, and shows these labels translated,
+    not in English. A msgid is a string or (context, msgid) for a label with a translation context.
     """
-    assert page.get_attribute("html", "lang") == "fr", page.url
+    language = page.cmcoord_language
+    assert page.get_attribute("html", "lang") == language, page.url
     assert page.evaluate(f"document.documentElement.scrollWidth <= {WIDTH}"), (page.url, page.evaluate(WIDE))
     text = page.evaluate(INTERFACE_TEXT)
     for msgid in msgids:
-        with translation.override("fr"):
+        with translation.override(language):
             if isinstance(msgid, tuple):
                 context, msgid = msgid
-                french = translation.pgettext(context, msgid)
+                translated = translation.pgettext(context, msgid)
             else:
-                french = translation.gettext(msgid)
-        assert french != msgid, f"no French for {msgid!r}"
-        assert french in text, f"{french!r} missing on {page.url}"
-        assert msgid not in text, f"English {msgid!r} on {page.url}"
+                translated = translation.gettext(msgid)
+        assert translated != msgid, f"no {language} for {msgid!r}"
+        assert translated in text, f"{translated!r} missing on {page.url}"
+        # Whole words: Spanish "Calendario" is not the English "Calendar".
+        assert not re.search(rf"(?<!\w){re.escape(msgid)}(?!\w)", text), f"English {msgid!r} on {page.url}"
 
 
-def sign_in_in_french(page, username):
+def sign_in(page, username):
     """Sign in through the French pages; an officer or HCT member enrols in two-factor on the way."""
     page.goto("/login/")
-    in_french(page, "Sign in", "Username", "Password")
+    in_language(page, "Sign in", "Username", "Password")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")  # not the header's language switcher
@@ -93,25 +101,25 @@ def sign_in_in_french(page, username):
         page.fill("#id_code", f"{totp(b32decode(secret)):06d}")
         page.click("main button[type=submit]")  # not the header's "Sign out" button
         page.wait_for_selector("#recovery-codes")
-        in_french(page, "I have saved them: continue")
+        in_language(page, "I have saved them: continue")
         page.click("main a.button")
         page.wait_for_url(lambda url: "/account/two-factor/" not in url)
-    in_french(page, "Sign out")
+    in_language(page, "Sign out")
 
 
 NAV = ["Overview", "Actors", "Meetings", "Requests"]
 
 
-def test_field_staff_send_an_access_concern_in_french(fr_page, demo):
-    page = fr_page
-    sign_in_in_french(page, "field")
+def test_field_staff_send_an_access_concern_in_their_language(phone, demo):
+    page = phone
+    sign_in(page, "field")
     page.goto(demo.get_absolute_url())
-    in_french(page, *NAV)
+    in_language(page, *NAV)
 
     page.click("nav.opnav a[href$='/requests/']")
-    in_french(page, "My requests to the cell", "Send a request or concern")
+    in_language(page, "My requests to the cell", "Send a request or concern")
     page.click("main a.button")
-    in_french(page, "Send a request or concern to the UN-CMCoord cell", "Send")
+    in_language(page, "Send a request or concern to the UN-CMCoord cell", "Send")
     page.select_option("#id_kind", "access")
     page.fill("#id_title", "Poste de contrôle à Nhamatanda")
     page.fill("#id_description", "Camions retenus six heures.")
@@ -119,25 +127,25 @@ def test_field_staff_send_an_access_concern_in_french(fr_page, demo):
     page.wait_for_url(lambda url: "/requests/new/" not in url)
     sent = CellRequest.objects.get(title="Poste de contrôle à Nhamatanda")
     assert sent.kind == "access" and sent.submitted_by.username == "field"
-    in_french(page, *NAV)
-    screenshot(page, "french-field-request")
+    in_language(page, *NAV)
+    screenshot(page, f"{page.cmcoord_language}-field-request")
 
     page.goto(demo.get_absolute_url() + "requests/")
-    in_french(page, "My requests to the cell")
+    in_language(page, "My requests to the cell")
     assert "Poste de contrôle à Nhamatanda" in page.inner_text("main")
 
     page.click("header a[href='/notifications/']")
-    in_french(page, "E-mail preferences", "Sign out")
+    in_language(page, "E-mail preferences", "Sign out")
 
 
-def test_an_officer_adds_an_actor_and_reads_a_meeting_in_french(fr_page, demo):
-    page = fr_page
-    sign_in_in_french(page, "officer")
+def test_an_officer_adds_an_actor_and_reads_a_meeting_in_their_language(phone, demo):
+    page = phone
+    sign_in(page, "officer")
     page.goto(demo.get_absolute_url() + "actors/")
-    in_french(page, *NAV, "New actor", ("verb", "Filter"))
+    in_language(page, *NAV, "New actor", ("verb", "Filter"))
 
     page.click("main a.button")
-    in_french(page, *NAV, "Save", "Cancel")
+    in_language(page, *NAV, "Save", "Cancel")
     page.fill("#id_name", "Croix-Rouge du Mozambique")
     page.select_option("#id_category", "domestic_civilian")
     page.select_option("#id_actor_type", "national_ngo")
@@ -145,18 +153,18 @@ def test_an_officer_adds_an_actor_and_reads_a_meeting_in_french(fr_page, demo):
     page.wait_for_url(lambda url: "/actors/new/" not in url)
     actor = Actor.objects.get(name="Croix-Rouge du Mozambique", operation=demo)
     assert page.url.endswith(actor.get_absolute_url())
-    in_french(page, *NAV, "Add a mandate", "Category", "Mandates", "None recorded.")
-    screenshot(page, "french-officer-actor")
+    in_language(page, *NAV, "Add a mandate", "Category", "Mandates", "None recorded.")
+    screenshot(page, f"{page.cmcoord_language}-officer-actor")
 
     page.click("nav.opnav a[href$='/meetings/']")
-    in_french(page, *NAV, "Upcoming meetings", "New meeting")
+    in_language(page, *NAV, "Upcoming meetings", "New meeting")
     meeting = Meeting.objects.filter(operation=demo).first()
     page.goto(meeting.get_absolute_url())
     assert meeting.title in page.inner_text("main")
-    in_french(page, *NAV, "Calendar", "Add to my calendar (.ics)")
+    in_language(page, *NAV, "Calendar", "Add to my calendar (.ics)")
 
 
-def test_an_hct_member_declines_an_rfa_in_french(fr_page, demo):
+def test_an_hct_member_declines_an_rfa_in_their_language(phone, demo):
     request = CellRequest.objects.create(
         operation=demo,
         submitted_by=User.objects.get(username="field"),
@@ -173,21 +181,21 @@ def test_an_hct_member_declines_an_rfa_in_french(fr_page, demo):
         duration_days=2,
         priority="life_saving",
     )
-    page = fr_page
-    sign_in_in_french(page, "hct")
+    page = phone
+    sign_in(page, "hct")
     page.goto(request.get_absolute_url())
-    in_french(page, *NAV, "Request for military assistance", "Record HCT/UNCT decision", "Decline")
+    in_language(page, *NAV, "Request for military assistance", "Record HCT/UNCT decision", "Decline")
 
     page.check("input[value=decline]")
     page.fill("textarea[name=note]", "Un affrètement civil est disponible vendredi.")
-    page.click("text=" + _fr("Record HCT/UNCT decision"))
+    page.click("text=" + _translated(page, "Record HCT/UNCT decision"))
     page.wait_for_load_state()
-    in_french(page, *NAV, "Declined.")
+    in_language(page, *NAV, "Declined.")
     assert "Un affrètement civil est disponible vendredi." in page.inner_text("main")
     assert AssistanceRequest.objects.get(cell_request=request).endorsement == "declined"
-    screenshot(page, "french-hct-decision")
+    screenshot(page, f"{page.cmcoord_language}-hct-decision")
 
 
-def _fr(msgid):
-    with translation.override("fr"):
+def _translated(page, msgid):
+    with translation.override(page.cmcoord_language):
         return translation.gettext(msgid)
