@@ -13,7 +13,7 @@ def set_language(request):
     """Sets the language cookie (Django) and saves the choice; an empty choice means "my browser's"."""
     language = request.POST.get("language", "")
     response = django_set_language(request)
-    if language and language not in i18n.SUPPORTED:
+    if language and language not in i18n.supported():
         return response
     if not language:
         response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)

@@ -12,16 +12,19 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+def supported() -> set[str]:
+    """The languages we ship (read each time: tests add a pseudo-locale to LANGUAGES)."""
+    return {code for code, _name in settings.LANGUAGES}
 
 
 def language_for(user, operation=None) -> str:
     """The language to write to ``user`` in, outside a request of theirs."""
     chosen = getattr(user, "language", "") or ""
-    if chosen in SUPPORTED:
+    if chosen in supported():
         return chosen
     default = getattr(operation, "default_language", "") or ""
-    if default in SUPPORTED:
+    if default in supported():
         return default
     return settings.LANGUAGE_CODE
 
@@ -37,7 +40,7 @@ OPERATION_PATH = re.compile(r"^/operations/(?P<op>\d+)/")
 def browser_language(request) -> str:
     """The language the browser asks for (the switcher's cookie, then Accept-Language), if we have it."""
     cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-    if cookie in SUPPORTED:
+    if cookie in supported():
         return cookie
     return header_language(request)
 
@@ -60,7 +63,7 @@ def request_language(request) -> str:
         return header_language(request)
     user = getattr(request, "user", None)
     chosen = getattr(user, "language", "") or ""
-    if chosen in SUPPORTED:
+    if chosen in supported():
         return chosen
     return browser_language(request) or language_for(user, _operation_of(request, user))
 

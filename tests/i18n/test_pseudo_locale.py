@@ -28,7 +28,7 @@ from tests.i18n.catalogs import project_po
 
 PSEUDO = "qps"
 MARKED = re.compile(r"⟦[^⟦⟧]*⟧")  # innermost first: a marked sentence may hold a marked word
-URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+")  # an address shown to copy (a feed), not words
+URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s⟧]+")  # an address shown to copy (a feed), not words
 LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more: something a person reads
 RECORD_APPS = {"cmcoord", "actors", "contacts", "meetings", "cell", "assets"}
 VISIBLE_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}

@@ -11,6 +11,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from cmcoord.roles import Role
+from cmcoord.services import role_grant
+from tests.factories import OperationFactory
 from tests.i18n.test_pseudo_locale import PSEUDO, pseudo_locale, record_words, unmarked  # noqa: F401
 from tests.permissions.expectations_edit import EDIT_EXPECTATIONS
 from tests.permissions.test_matrix import EXPECTATIONS, _url
@@ -87,4 +90,25 @@ def test_the_two_factor_steps_show_no_unmarked_string(db, client, officer, hct):
             html = SECRET.sub(">", page.content.decode())  # the key to type in, not words
             if found := unmarked(html, whitelist):
                 problems[f"{user} at {url}"] = sorted(set(found))
+    assert not problems, "\n".join(f"{page}: {texts}" for page, texts in problems.items())
+
+
+def test_an_operation_with_nothing_yet_shows_its_empty_states_marked(db):
+    """A new operation: every list, dashboard and queue says it is empty, in the reader's language."""
+    world = build_world()
+    empty = OperationFactory(name="Drought Response Chad 2026", country="TCD")
+    for principal, role in (("officer", Role.OFFICER), ("field", Role.FIELD_STAFF), ("hct", Role.HCT)):
+        role_grant(user=world.users[principal], operation=empty, role=role)
+    whitelist = record_words()
+    problems, seen = {}, 0
+    for key, entry, principal in html_pages():
+        if entry["kwargs"] != {"op": "operation"} or entry["status"][principal] != 200:
+            continue
+        url = reverse(entry.get("route", key), kwargs={"op": empty.pk}) + entry.get("query", "")
+        response = world.client(principal).get(url, headers={"accept-language": PSEUDO})
+        assert response.status_code == 200, f"{principal} GET {url}"
+        seen += 1
+        if found := unmarked(response.content.decode(), whitelist):
+            problems[f"{key} as {principal} ({url})"] = sorted(set(found))
+    assert seen > 20, "every list of the operation, for three roles"
     assert not problems, "\n".join(f"{page}: {texts}" for page, texts in problems.items())
