@@ -2,7 +2,8 @@
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.routers import SimpleRouter
+from rest_framework.permissions import AllowAny
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from actors.api.views import ActorLinkViewSet, MandateViewSet
 from assets.api.views import AssetViewSet, DependencyViewSet
@@ -23,7 +24,18 @@ from meetings.api.views import ActionPointViewSet, ForumViewSet, MeetingViewSet
 
 app_name = "api"
 
-router = SimpleRouter()
+
+# DefaultRouter for the API root at /api/v1/ (a list of the resources, like the schema: public);
+# no format-suffix routes (".json"): formats are chosen with ?format= or the Accept header.
+class APIRoot(APIRootView):
+    """The API's resources and their addresses: public, like the schema (no data in it)."""
+
+    permission_classes = [AllowAny]
+
+
+router = DefaultRouter()
+router.APIRootView = APIRoot
+router.include_format_suffixes = False
 router.register("operations", OperationViewSet, basename="operation")
 router.register("areas", AreaViewSet, basename="area")
 router.register("sectors", SectorViewSet, basename="sector")
