@@ -23,6 +23,38 @@ ME_OR_ID = RegexValidator(r"^(me|[0-9]{1,18})$", _("Give 'me' or a user id."))
 
 
 DATE_FILTERS = (df.DateFilter, df.DateTimeFilter)  # IsoDateTimeFilter is a DateTimeFilter
+CHOICE_FILTERS = (df.ChoiceFilter, df.MultipleChoiceFilter)
+TRUE, FALSE = ("true", "1"), ("false", "0")
+
+
+class StrictBooleanWidget(forms.Select):
+    """Hands the value as sent to the field (Django's and django-filter's boolean widgets turn an
+    unknown value such as ``maybe`` into "no filter", silently)."""
+
+    def __init__(self, attrs=None):
+        choices = (("", "---------"), ("true", _("Yes")), ("false", _("No")))
+        super().__init__(attrs, choices)
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    widget = StrictBooleanWidget
+
+    def to_python(self, value):
+        text = str(value).strip().lower() if value is not None else ""
+        if text in TRUE:
+            return True
+        if text in FALSE:
+            return False
+        if text:
+            raise forms.ValidationError(
+                _("“%(value)s” is not a choice here. Give true or false."),
+                code="invalid",
+                params={"value": value},
+            )
+        return None
 
 
 class IdField(forms.IntegerField):
@@ -68,6 +100,16 @@ def user_filter(path: str, help_text: str) -> df.CharFilter:
     )
 
 
+def invalid_choice(choice_filter) -> str:
+    """The error for an unknown value, naming the values the filter takes."""
+    codes = ", ".join(str(code) for code, _label in choice_filter.extra.get("choices", ()) if code != "")
+    # %(value)s is left for Django's ChoiceField to fill in with what was sent.
+    return _("“%(value)s” is not a choice here. Give one of: %(choices)s.") % {
+        "value": "%(value)s",
+        "choices": codes.replace("%", "%%"),
+    }
+
+
 class FilterSet(df.FilterSet):
     """Methods for the filters above; sub-queries start from the scoped queryset itself.
 
@@ -77,10 +119,14 @@ class FilterSet(df.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for date_filter in self.filters.values():  # copies of the class's filters: safe to change
-            if isinstance(date_filter, DATE_FILTERS):
-                validators = date_filter.extra.setdefault("validators", [])
-                validators.append(validate_calendar_range)
+        for each in self.filters.values():  # copies of the class's filters: safe to change
+            if isinstance(each, DATE_FILTERS):
+                each.extra.setdefault("validators", []).append(validate_calendar_range)
+            elif isinstance(each, df.BooleanFilter):
+                each.field_class = StrictBooleanField
+                each.extra["widget"] = StrictBooleanWidget
+            elif isinstance(each, CHOICE_FILTERS):
+                each.extra.setdefault("error_messages", {})["invalid_choice"] = invalid_choice(each)
 
     def _matching(self, queryset, **lookup):
         return queryset.filter(pk__in=queryset.filter(**lookup).values("pk"))
