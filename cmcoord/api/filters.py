@@ -120,6 +120,8 @@ class FilterSet(df.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for each in self.filters.values():  # copies of the class's filters: safe to change
+            # A copy may carry the form field its original built (the schema builds them): build anew.
+            each.__dict__.pop("_field", None)
             if isinstance(each, DATE_FILTERS):
                 each.extra.setdefault("validators", []).append(validate_calendar_range)
             elif isinstance(each, df.BooleanFilter):
