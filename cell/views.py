@@ -66,6 +66,10 @@ class CellRequestDetailView(OperationDetailView):
         return visible_related(self.request.user, item, "meeting") if item else None
 
 
+def _is_rfa(form) -> bool:
+    return rules.is_rfa(form.data.get("kind", ""))
+
+
 def cell_request_create(request, op):
     """Field staff send a request or concern to the cell; an RFA carries its checklist."""
     if not request.user.is_authenticated:
@@ -106,6 +110,8 @@ def cell_request_create(request, op):
         **page_context(request.user, operation),
         "form": form,
         "rfa_form": rfa_form,
+        # The RFA part counts only for an RFA (it is checked only then).
+        "error_forms": (form, rfa_form) if form.is_bound and _is_rfa(form) else (form,),
         "submission_token": submission_token(request),
     }
     return render(request, "cell/cell_request_form.html", context)

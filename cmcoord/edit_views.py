@@ -236,6 +236,9 @@ class RecordFormView(OperationMixin, TemplateView):
             cancel_url=self.cancel_url(),
             delete_url=delete_url,
             submission_token=submission_token(self.request) if self.creating else None,
+            error_forms=[kwargs["form"], *(part for fs in kwargs.get("formsets", ()) for part in fs.forms)]
+            if kwargs.get("failed")
+            else (),
             **kwargs,
         )
 
