@@ -11,9 +11,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# The pinned dependencies first, so that a code change does not reinstall them.
-COPY pyproject.toml ./
-RUN pip install .
+# The locked dependencies first (every package at an exact version, checked against its hashes), so
+# that a code change does not reinstall them. `make lock` regenerates requirements.txt.
+COPY requirements.txt ./
+RUN pip install --require-hashes -r requirements.txt
 
 COPY . .
 
