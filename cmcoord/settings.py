@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cmcoord.logs.RequestIdMiddleware",  # first: every log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -381,11 +382,47 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 
+# --- Logs and error reports (cmcoord/logs.py) ----------------------------------------------------
+# One line per record on standard error: JSON in production (DJANGO_LOG_FORMAT=plain for text),
+# each with the request id (or the Celery task id), secrets and tokens redacted. One access line
+# per request (logger cmcoord.access; gunicorn's own access log is off).
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "plain")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(
+        f"Environment variable DJANGO_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}."
+    )
+LOGGING_CONFIG = "cmcoord.logs.configure"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"context": {"()": "cmcoord.logs.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "cmcoord.logs.JsonFormatter"},
+        "plain": {
+            "()": "cmcoord.logs.PlainFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["context"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # runserver prints its own line per request; production logs this one.
+        "cmcoord.access": {"level": "INFO" if env_bool("DJANGO_ACCESS_LOG", PRODUCTION) else "WARNING"},
+    },
 }
+
+# Errors (web requests, Celery tasks, logged errors) go to Sentry when SENTRY_DSN is set: no
+# personal data, no local variables, no request bodies, the same redaction as the logs.
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from cmcoord.logs import init_sentry
+
+    init_sentry(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", DJANGO_ENV),
+        release=env_str("SENTRY_RELEASE", None),
+    )
