@@ -186,8 +186,43 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded files: on an S3-compatible bucket (AWS S3, MinIO, ...) when S3_BUCKET is set, so that
+# web and worker processes on several hosts share them; else on this machine's disk (MEDIA_ROOT).
+# Either way they are only served by the app, after its permission checks (cmcoord/files.py):
+# the bucket stays private and nothing is served under MEDIA_URL.
+S3_BUCKET = env_str("S3_BUCKET", "")
+_s3_options = {
+    "endpoint_url": env_str("S3_ENDPOINT_URL", None),  # MinIO and other S3-compatible services
+    "region_name": env_str("S3_REGION", None),
+    # Without keys boto3 finds credentials itself (instance role, AWS_* variables).
+    "access_key": env_str("S3_ACCESS_KEY_ID", None),
+    "secret_key": env_str("S3_SECRET_ACCESS_KEY", None),
+}
+if not S3_BUCKET and any(_s3_options.values()):
+    raise ImproperlyConfigured("Environment variable S3_BUCKET is required when other S3_ variables are set.")
+if bool(_s3_options["access_key"]) != bool(_s3_options["secret_key"]):
+    raise ImproperlyConfigured("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither.")
+if S3_BUCKET:
+    _addressing_style = env_str("S3_ADDRESSING_STYLE", "path" if _s3_options["endpoint_url"] else "auto")
+    if _addressing_style not in {"auto", "path", "virtual"}:
+        raise ImproperlyConfigured("Environment variable S3_ADDRESSING_STYLE must be auto, path or virtual.")
+    DEFAULT_FILE_STORAGE_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_options,
+            "bucket_name": S3_BUCKET,
+            "location": env_str("S3_PREFIX", "media"),
+            "addressing_style": _addressing_style,
+            "signature_version": "s3v4",
+            "default_acl": None,  # the bucket's own (private) policy
+            "file_overwrite": False,  # a second upload of report.pdf gets its own name
+            "querystring_auth": True,
+        },
+    }
+else:
+    DEFAULT_FILE_STORAGE_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_FILE_STORAGE_BACKEND,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
