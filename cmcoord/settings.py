@@ -298,6 +298,11 @@ REMINDER_DISPATCH_STALE_AFTER_SECONDS = env_int(
 )
 # One periodic dispatcher finds what is due in the database: no reminder waits as a far ETA in
 # Redis (visibility timeout). `expires` drops dispatches queued while no worker was running.
+# One beat at a time (cmcoord/beat.py): a second one waits as a standby and takes over at most
+# BEAT_LOCK_TIMEOUT_SECONDS after the first stopped.
+BEAT_LOCK_TIMEOUT_SECONDS = 60
+if REDIS_URL:
+    CELERY_BEAT_SCHEDULER = "cmcoord.beat.LockedScheduler"
 CELERY_BEAT_SCHEDULE = {
     "dispatch-reminders": {
         "task": "cmcoord.tasks.dispatch_reminders",
@@ -398,9 +403,20 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# --- Cache (rate-limit counters, lockouts): shared by every process in production ----------------
-if PRODUCTION:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# --- Cache and sessions: shared by every process on every host ----------------------------------
+# The cache (API rate-limit counters) is Redis whenever REDIS_URL is set (always in production),
+# else this process's memory (local mode without Redis). Sessions live in the database.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"cmcoord:{CELERY_TASK_DEFAULT_QUEUE}",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Security -----------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
