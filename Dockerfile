@@ -35,4 +35,4 @@ RUN useradd --system --uid 10001 --user-group --home-dir /nonexistent --shell /u
 USER cmcoord
 
 EXPOSE 8000
-CMD ["gunicorn", "cmcoord.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--forwarded-allow-ips", "*"]
+CMD ["gunicorn", "cmcoord.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--log-config-json", "deploy/gunicorn-logging.json", "--forwarded-allow-ips", "*"]

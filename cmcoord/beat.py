@@ -7,6 +7,7 @@ BEAT_LOCK_TIMEOUT_SECONDS after its holder stopped renewing it (killed, host los
 off). A second beat is therefore a standby: it takes over within that time, never doubles.
 """
 
+import contextlib
 import logging
 
 import redis
@@ -55,9 +56,7 @@ class LockedScheduler(PersistentScheduler):
 
     def close(self):
         if self.holds_lock:
-            try:
+            with contextlib.suppress(redis.exceptions.RedisError):
                 self.lock.release()  # a standby takes over at its next tick, not after the timeout
-            except redis.exceptions.RedisError:
-                pass
             self.holds_lock = False
         super().close()

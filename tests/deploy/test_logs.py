@@ -146,3 +146,70 @@ def test_redacted_lines_still_say_what_happened(records):
     assert "cannot reach postgres://[redacted]@db:5432/cmcoord" in messages
     partner = next(r for r in records if r["message"] == "partner called")
     assert partner["headers"] == {"Authorization": "Token [redacted]"}
+
+
+def test_gunicorn_as_the_image_runs_it_writes_only_json_lines(tmp_path):
+    """The web container's command: gunicorn's own lines and the app's, all JSON, with the id."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = environment(
+        {
+            **PRODUCTION,
+            "DATABASE_URL": f"postgres://cmcoord:x@{CLOSED}/cmcoord",
+            "REDIS_URL": f"redis://{CLOSED}/0",
+        }
+    )
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    command = [str(gunicorn), "cmcoord.wsgi", f"--bind=127.0.0.1:{port}", "--workers=1"]
+    command += ["--log-config-json=deploy/gunicorn-logging.json", "--forwarded-allow-ips=*"]
+    stderr = (tmp_path / "stderr").open("w+")
+    server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+    try:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/healthz/?token={SECRETS['query token']}",
+            headers={
+                "Host": "cmcoord.example.org",
+                "X-Forwarded-Proto": "https",
+                "X-Request-ID": "via-nginx-0042",
+            },
+        )
+        deadline = time.monotonic() + 30
+        while True:  # one request only, once gunicorn listens
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.2)
+        try:
+            status = urllib.request.urlopen(request, timeout=60).status  # noqa: S310 (http://127.0.0.1)
+        except urllib.error.HTTPError as answered:
+            status = answered.code
+        assert status == 503
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    stderr.seek(0)
+    lines = [line for line in stderr.read().splitlines() if line.strip()]
+    records = []
+    for line in lines:
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            pytest.fail(f"not a JSON line: {line!r}")
+    assert any(r["logger"] == "gunicorn.error" and "Booting worker" in r["message"] for r in records)
+    access = [r for r in records if r["logger"] == "cmcoord.access"]
+    assert [(r["request_id"], r["status"], r["path"]) for r in access] == [
+        ("via-nginx-0042", 503, "/healthz/")
+    ]
+    assert SECRETS["query token"] not in "\n".join(lines)
