@@ -166,7 +166,7 @@ def _leaky_neighbours(world, op):
     # Uploaded files: the restricted document's file carries the canary.
     o["guideline"] = GuidelineDocument.objects.create(
         operation=op,
-        title="Country guidelines",
+        title="UN-CMCoord guidelines for Mozambique",
         sensitivity=INTERNAL,
         file=ContentFile(b"%PDF-1.4 country guidelines", name="country-guidelines.pdf"),
     )
