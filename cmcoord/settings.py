@@ -206,7 +206,7 @@ if S3_BUCKET:
     _addressing_style = env_str("S3_ADDRESSING_STYLE", "path" if _s3_options["endpoint_url"] else "auto")
     if _addressing_style not in {"auto", "path", "virtual"}:
         raise ImproperlyConfigured("Environment variable S3_ADDRESSING_STYLE must be auto, path or virtual.")
-    DEFAULT_FILE_STORAGE_BACKEND = {
+    _default_storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             **_s3_options,
@@ -220,9 +220,9 @@ if S3_BUCKET:
         },
     }
 else:
-    DEFAULT_FILE_STORAGE_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": DEFAULT_FILE_STORAGE_BACKEND,
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -296,13 +296,13 @@ REMINDER_EMAIL_BACKLOG_ALERT = env_int("REMINDER_EMAIL_BACKLOG_ALERT", 60, minim
 REMINDER_DISPATCH_STALE_AFTER_SECONDS = env_int(
     "REMINDER_DISPATCH_STALE_AFTER_SECONDS", 3 * REMINDER_DISPATCH_EVERY_SECONDS, minimum=60
 )
-# One periodic dispatcher finds what is due in the database: no reminder waits as a far ETA in
-# Redis (visibility timeout). `expires` drops dispatches queued while no worker was running.
 # One beat at a time (cmcoord/beat.py): a second one waits as a standby and takes over at most
 # BEAT_LOCK_TIMEOUT_SECONDS after the first stopped.
 BEAT_LOCK_TIMEOUT_SECONDS = 60
 if REDIS_URL:
     CELERY_BEAT_SCHEDULER = "cmcoord.beat.LockedScheduler"
+# One periodic dispatcher finds what is due in the database: no reminder waits as a far ETA in
+# Redis (visibility timeout). `expires` drops dispatches queued while no worker was running.
 CELERY_BEAT_SCHEDULE = {
     "dispatch-reminders": {
         "task": "cmcoord.tasks.dispatch_reminders",
