@@ -11,9 +11,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# The pinned dependencies first, so that a code change does not reinstall them.
-COPY pyproject.toml ./
-RUN pip install .
+# The locked dependencies first (every package at an exact version, checked against its hashes), so
+# that a code change does not reinstall them. `make lock` regenerates requirements.txt.
+COPY requirements.txt ./
+RUN pip install --require-hashes -r requirements.txt
 
 COPY . .
 
@@ -34,4 +35,4 @@ RUN useradd --system --uid 10001 --user-group --home-dir /nonexistent --shell /u
 USER cmcoord
 
 EXPOSE 8000
-CMD ["gunicorn", "cmcoord.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+CMD ["gunicorn", "cmcoord.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--log-config-json", "deploy/gunicorn-logging.json", "--forwarded-allow-ips", "*"]

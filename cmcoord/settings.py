@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cmcoord.logs.RequestIdMiddleware",  # first: every log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -185,8 +186,43 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded files: on an S3-compatible bucket (AWS S3, MinIO, ...) when S3_BUCKET is set, so that
+# web and worker processes on several hosts share them; else on this machine's disk (MEDIA_ROOT).
+# Either way they are only served by the app, after its permission checks (cmcoord/files.py):
+# the bucket stays private and nothing is served under MEDIA_URL.
+S3_BUCKET = env_str("S3_BUCKET", "")
+_s3_options = {
+    "endpoint_url": env_str("S3_ENDPOINT_URL", None),  # MinIO and other S3-compatible services
+    "region_name": env_str("S3_REGION", None),
+    # Without keys boto3 finds credentials itself (instance role, AWS_* variables).
+    "access_key": env_str("S3_ACCESS_KEY_ID", None),
+    "secret_key": env_str("S3_SECRET_ACCESS_KEY", None),
+}
+if not S3_BUCKET and any(_s3_options.values()):
+    raise ImproperlyConfigured("Environment variable S3_BUCKET is required when other S3_ variables are set.")
+if bool(_s3_options["access_key"]) != bool(_s3_options["secret_key"]):
+    raise ImproperlyConfigured("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither.")
+if S3_BUCKET:
+    _addressing_style = env_str("S3_ADDRESSING_STYLE", "path" if _s3_options["endpoint_url"] else "auto")
+    if _addressing_style not in {"auto", "path", "virtual"}:
+        raise ImproperlyConfigured("Environment variable S3_ADDRESSING_STYLE must be auto, path or virtual.")
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_options,
+            "bucket_name": S3_BUCKET,
+            "location": env_str("S3_PREFIX", "media"),
+            "addressing_style": _addressing_style,
+            "signature_version": "s3v4",
+            "default_acl": None,  # the bucket's own (private) policy
+            "file_overwrite": False,  # a second upload of report.pdf gets its own name
+            "querystring_auth": True,
+        },
+    }
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -260,6 +296,11 @@ REMINDER_EMAIL_BACKLOG_ALERT = env_int("REMINDER_EMAIL_BACKLOG_ALERT", 60, minim
 REMINDER_DISPATCH_STALE_AFTER_SECONDS = env_int(
     "REMINDER_DISPATCH_STALE_AFTER_SECONDS", 3 * REMINDER_DISPATCH_EVERY_SECONDS, minimum=60
 )
+# One beat at a time (cmcoord/beat.py): a second one waits as a standby and takes over at most
+# BEAT_LOCK_TIMEOUT_SECONDS after the first stopped.
+BEAT_LOCK_TIMEOUT_SECONDS = 60
+if REDIS_URL:
+    CELERY_BEAT_SCHEDULER = "cmcoord.beat.LockedScheduler"
 # One periodic dispatcher finds what is due in the database: no reminder waits as a far ETA in
 # Redis (visibility timeout). `expires` drops dispatches queued while no worker was running.
 CELERY_BEAT_SCHEDULE = {
@@ -362,9 +403,20 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# --- Cache (rate-limit counters, lockouts): shared by every process in production ----------------
-if PRODUCTION:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# --- Cache and sessions: shared by every process on every host ----------------------------------
+# The cache (API rate-limit counters) is Redis whenever REDIS_URL is set (always in production),
+# else this process's memory (local mode without Redis). Sessions live in the database.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"cmcoord:{CELERY_TASK_DEFAULT_QUEUE}",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Security -----------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -381,11 +433,47 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 
+# --- Logs and error reports (cmcoord/logs.py) ----------------------------------------------------
+# One line per record on standard error: JSON in production (DJANGO_LOG_FORMAT=plain for text),
+# each with the request id (or the Celery task id), secrets and tokens redacted. One access line
+# per request (logger cmcoord.access; gunicorn's own access log is off).
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "plain")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(
+        f"Environment variable DJANGO_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}."
+    )
+LOGGING_CONFIG = "cmcoord.logs.configure"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"context": {"()": "cmcoord.logs.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "cmcoord.logs.JsonFormatter"},
+        "plain": {
+            "()": "cmcoord.logs.PlainFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["context"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # runserver prints its own line per request; production logs this one.
+        "cmcoord.access": {"level": "INFO" if env_bool("DJANGO_ACCESS_LOG", PRODUCTION) else "WARNING"},
+    },
 }
+
+# Errors (web requests, Celery tasks, logged errors) go to Sentry when SENTRY_DSN is set: no
+# personal data, no local variables, no request bodies, the same redaction as the logs.
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from cmcoord.logs import init_sentry
+
+    init_sentry(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", DJANGO_ENV),
+        release=env_str("SENTRY_RELEASE", None),
+    )

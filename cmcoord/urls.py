@@ -1,4 +1,5 @@
-"""The core's pages of an operation (under /operations/<op>/): members, partner tokens, security."""
+"""The core's pages of an operation (under /operations/<op>/): members, partner tokens, security,
+the guidelines' files."""
 
 from django.urls import path
 
@@ -11,4 +12,5 @@ urlpatterns = [
     path("partner-tokens/", views.PartnerTokensView.as_view(), name="partner-token-list"),
     path("partner-tokens/<int:pk>/revoke/", views.partner_token_revoke, name="partner-token-revoke"),
     path("security/", views.SecurityListView.as_view(), name="security-list"),
+    path("guidelines/<int:pk>/file/", views.GuidelineFileView.as_view(), name="guideline-file"),
 ]

@@ -9,12 +9,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from cmcoord import permissions, services
+from cmcoord.files import file_response
 from cmcoord.filters import SecurityAssessmentFilterSet
 from cmcoord.forms import MemberGrantForm, PartnerTokenForm
-from cmcoord.models import PartnerToken, SecurityAssessment
+from cmcoord.models import GuidelineDocument, PartnerToken, SecurityAssessment
 from cmcoord.roles import Role, role_label
 from cmcoord.views_base import OperationListView, OperationMixin, form_errors_from, operation_post
 
@@ -108,3 +109,13 @@ class SecurityListView(OperationListView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("area", "assessed_by")
+
+
+class GuidelineFileView(OperationMixin, View):
+    """The uploaded file of a guideline document, for those who may read the document."""
+
+    model = GuidelineDocument
+
+    def get(self, request, *args, **kwargs):
+        document = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        return file_response(document.file)

@@ -68,6 +68,15 @@ def passed_two_factor(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login_verified)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def uploaded_files_in_a_folder_of_their_own(tmp_path_factory):
+    """Files the tests upload land in a temporary folder, not in the developer's media/."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """Throttle counters live in the cache: each test starts with none."""

@@ -6,7 +6,6 @@ The site's pages below (home, login, logout, healthz) keep plain names; your acc
 (two-factor sign-in, API tokens) are ``accounts:``.
 """
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -42,7 +41,5 @@ handler403 = "web.views.permission_denied"
 handler404 = "web.views.page_not_found"
 handler500 = "web.views.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from MEDIA_URL, not even in DEBUG: only through views that check
+# who may read them (cmcoord/files.py).

@@ -1,6 +1,9 @@
 """Serializers of the core resources: operations (with guidelines), areas, sectors, notifications."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cmcoord.api.records import AreaCodeField, DescribedMixin, RecordSerializer, SectorCodeField, Serializer
@@ -22,6 +25,17 @@ class ModelSerializer(DescribedMixin, serializers.ModelSerializer):
 
 
 class GuidelineSerializer(ModelSerializer):
+    # The app's download page (it checks who may read the document), never the storage's address.
+    file = serializers.SerializerMethodField(allow_null=True)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_file(self, document) -> str | None:
+        if not document.file:
+            return None
+        path = reverse("cmcoord:guideline-file", kwargs={"op": document.operation_id, "pk": document.pk})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
     class Meta:
         model = GuidelineDocument
         fields = ["id", "title", "issued_on", "url", "file", "summary", "sensitivity", "updated_at"]

@@ -1,7 +1,7 @@
 """Rate limits: per user, per partner token (by token id), per address for the password and feeds.
 
 Rates are in ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``. Counters live in the default cache:
-with several processes, point CACHES at Redis or each process counts on its own.
+Redis whenever REDIS_URL is set (so every process and host counts together), else this process.
 """
 
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle

@@ -42,6 +42,14 @@ BAD = [
     ("no-redis-url", production(drop=("REDIS_URL",)), "REDIS_URL"),
     ("no-email-host", production(drop=("EMAIL_HOST",)), "EMAIL_HOST"),
     ("bad-email-port", production(EMAIL_PORT="smtp"), "EMAIL_PORT"),
+    ("s3-without-bucket", production(S3_ENDPOINT_URL="http://minio:9000"), "S3_BUCKET"),
+    (
+        "s3-key-without-secret",
+        production(S3_BUCKET="cmcoord", S3_ACCESS_KEY_ID="cmcoord-minio"),
+        "S3_SECRET_ACCESS_KEY",
+    ),
+    ("s3-bad-addressing", production(S3_BUCKET="cmcoord", S3_ADDRESSING_STYLE="dns"), "S3_ADDRESSING_STYLE"),
+    ("bad-log-format", production(DJANGO_LOG_FORMAT="xml"), "DJANGO_LOG_FORMAT"),
     ("unknown-mode", ({"DJANGO_ENV": "staging"}, ()), "DJANGO_ENV"),
     ("local-debug-maybe", ({"DJANGO_DEBUG": "maybe"}, ()), "DJANGO_DEBUG"),
 ]
@@ -80,8 +88,60 @@ def test_with_nothing_set_local_mode_uses_sqlite_debug_console_mail_and_eager_ce
     }
 
 
+SHARED = """
+import json, django
+django.setup()
+from django.conf import settings as s
+from django.core.files.storage import storages
+print(json.dumps({
+    "cache": s.CACHES["default"]["BACKEND"],
+    "sessions": s.SESSION_ENGINE,
+    "beat": getattr(s, "CELERY_BEAT_SCHEDULER", None),
+    "files": type(storages["default"]).__name__,
+}))
+"""
+
+
+def shared_state(env):
+    result = run(["-c", SHARED], env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(last_line(result.stdout))
+
+
+def test_production_shares_cache_sessions_and_the_beat_lock_between_processes_and_hosts():
+    assert shared_state(environment(PRODUCTION)) == {
+        "cache": "django.core.cache.backends.redis.RedisCache",
+        "sessions": "django.contrib.sessions.backends.db",
+        "beat": "cmcoord.beat.LockedScheduler",
+        "files": "FileSystemStorage",
+    }
+    with_bucket = {**PRODUCTION, "S3_BUCKET": "cmcoord", "S3_REGION": "eu-west-1"}
+    assert shared_state(environment(with_bucket))["files"] == "S3Storage"
+
+
+def test_local_mode_uses_redis_for_the_cache_only_when_redis_url_is_set():
+    assert shared_state(environment({}))["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    with_redis = shared_state(environment({"REDIS_URL": "redis://127.0.0.1:9/0"}))
+    assert with_redis["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert with_redis["beat"] == "cmcoord.beat.LockedScheduler"
+
+
 def test_a_valid_production_environment_passes_the_deploy_checks_without_a_warning():
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], environment(PRODUCTION))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout, result.stdout + result.stderr
+
+
+def test_production_with_a_bucket_and_sentry_passes_the_deploy_checks_without_a_warning():
+    env = {
+        **PRODUCTION,
+        "S3_BUCKET": "cmcoord",
+        "S3_ENDPOINT_URL": "https://s3.example.org",
+        "S3_ACCESS_KEY_ID": "cmcoord",
+        "S3_SECRET_ACCESS_KEY": "a-long-secret-access-key-0123456789",
+        "SENTRY_DSN": "https://publickey@sentry.example.org/1",
+    }
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], environment(env))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout, result.stdout + result.stderr
 

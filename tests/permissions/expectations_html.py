@@ -54,6 +54,12 @@ HTML_EXPECTATIONS = {
     "cmcoord:partner-token-revoke": {"kwargs": {**OP, "pk": "partner_token"}, "status": POST_ONLY},
     "web:history": {"kwargs": OP, "status": HISTORY},
     "cmcoord:security-list": {"kwargs": OP, "status": MEMBERS},
+    "cmcoord:guideline-file": {"kwargs": {**OP, "pk": "guideline"}, "status": MEMBERS},
+    "cmcoord:guideline-file[restricted]": {
+        "route": "cmcoord:guideline-file",
+        "kwargs": {**OP, "pk": "guideline_restricted"},
+        "status": FULL_READERS,
+    },
     "actors:list": {"kwargs": OP, "status": MEMBERS},
     "actors:detail": {"kwargs": {**OP, "pk": "actor_internal"}, "status": MEMBERS},
     "actors:detail[restricted]": {

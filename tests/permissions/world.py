@@ -7,13 +7,14 @@ CANARY, so a test can look for it in any response to anyone who may not see it.
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
 from actors.models import ActorLink, InterlocutorStatus
 from assets.models import AssetDeployment
 from cell.models import AssistanceRequest, CellRequest
-from cmcoord.models import Notification, SecurityAssessment, Sensitivity
+from cmcoord.models import GuidelineDocument, Notification, SecurityAssessment, Sensitivity
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, record_share, role_grant
 from meetings.models import AgendaItem, Decision, Participant
@@ -161,6 +162,19 @@ def _leaky_neighbours(world, op):
     o["asset_of_hidden_unit"] = AssetFactory(provider=hidden, name="Engineers, Dondo", sensitivity=INTERNAL)
     o["security_assessment"] = SecurityAssessment.objects.create(
         operation=op, area=o["area"], level=3, association_risks="Avoid military escorts.", assessed_on=TODAY
+    )
+    # Uploaded files: the restricted document's file carries the canary.
+    o["guideline"] = GuidelineDocument.objects.create(
+        operation=op,
+        title="UN-CMCoord guidelines for Mozambique",
+        sensitivity=INTERNAL,
+        file=ContentFile(b"%PDF-1.4 country guidelines", name="country-guidelines.pdf"),
+    )
+    o["guideline_restricted"] = GuidelineDocument.objects.create(
+        operation=op,
+        title="Liaison arrangements",
+        sensitivity=R,
+        file=ContentFile(f"%PDF-1.4 {CANARY}".encode(), name="liaison.pdf"),
     )
 
 
