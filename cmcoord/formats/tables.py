@@ -6,7 +6,7 @@ and the data rows, each with its row number as the spreadsheet shows it. Every c
 dates from a workbook become ISO 8601, whole numbers lose Excel's ``.0``. What the texts mean
 is for the importer (``imports``) to decide through the models' forms.
 
-XLSX is read with openpyxl (read-only, values not formulas); CSV with the standard library, in
+XLSX is read with openpyxl (read-only, values not formulas, its XML through defusedxml); CSV with the standard library, in
 UTF-8 (with or without a byte-order mark) or else Windows-1252, as spreadsheets save it.
 """
 
@@ -88,10 +88,14 @@ def _clean(text: str) -> str:
     return unguard(text.replace("\x00", "").strip())
 
 
+# What a damaged or hostile workbook raises (defusedxml's refusals are ValueErrors).
+_UNREADABLE = (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError, AttributeError)
+
+
 def _xlsx_rows(content: bytes):
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+    except _UNREADABLE as exc:
         raise TableError(_("This file is not a readable XLSX workbook.")) from exc
     try:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
@@ -102,6 +106,10 @@ def _xlsx_rows(content: bytes):
             while cells and not cells[-1].strip():
                 cells.pop()  # a sheet's rows run to its widest column
             yield cells
+    except TableError:
+        raise
+    except _UNREADABLE as exc:
+        raise TableError(_("This file is not a readable XLSX workbook.")) from exc
     finally:
         workbook.close()
 

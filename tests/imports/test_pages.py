@@ -101,7 +101,9 @@ def test_an_unreadable_file_is_refused_at_upload(operation, officer):
     assert not ImportBatch.objects.exists()
 
 
-@pytest.mark.parametrize(("who", "status"), [("field", 403), ("hct", 403), ("outsider", 404), ("field_other", 404)])
+@pytest.mark.parametrize(
+    ("who", "status"), [("field", 403), ("hct", 403), ("outsider", 404), ("field_other", 404)]
+)
 def test_only_officers_of_the_operation_upload(request, operation, officer, who, status):
     client = signed_in(request.getfixturevalue(who))
 
