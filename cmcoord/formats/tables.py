@@ -6,8 +6,9 @@ and the data rows, each with its row number as the spreadsheet shows it. Every c
 dates from a workbook become ISO 8601, whole numbers lose Excel's ``.0``. What the texts mean
 is for the importer (``imports``) to decide through the models' forms.
 
-XLSX is read with openpyxl (read-only, values not formulas, its XML through defusedxml); CSV with the standard library, in
-UTF-8 (with or without a byte-order mark) or else Windows-1252, as spreadsheets save it.
+XLSX is read with openpyxl (read-only, values not formulas, its XML through defusedxml); CSV
+with the standard library, in UTF-8 (with or without a byte-order mark) or else Windows-1252, as
+spreadsheets save it.
 """
 
 import csv
