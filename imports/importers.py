@@ -155,7 +155,7 @@ def _choice(field: forms.Field, text: str) -> str:
 
 
 def _record_id(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) < 19 else None
+    return int(text) if re.fullmatch(r"[0-9]{1,18}", text) else None  # not "¹" nor a 30-digit id
 
 
 def _phone_key(text: str) -> str:
