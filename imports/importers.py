@@ -60,6 +60,7 @@ class Change:
     parts: list[forms.ModelForm] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # labels of the fields that change
     m2m: tuple[str, ...] = ()
+    parts_changed: int = 0  # presences to create or update
 
 
 @dataclass
@@ -81,8 +82,12 @@ class Plan:
     def digest(self) -> str:
         """What the officer saw: a confirmation based on a different outcome is shown again."""
         seen = {
-            "changes": [(c.action, c.rows, c.label, c.changed) for c in self.changes],
-            "issues": [(i.row, i.column, i.message) for i in self.issues],
+            # Field names and positions, not messages: the same outcome in another language is the same.
+            "changes": [
+                (c.action, c.rows, c.label, sorted(c.form.changed_data), c.parts_changed)
+                for c in self.changes
+            ],
+            "issues": sorted({(i.row, i.column) for i in self.issues}),
         }
         return hashlib.sha256(json.dumps(seen, default=str).encode()).hexdigest()[:32]
 
@@ -400,7 +405,9 @@ class ActorImporter(Importer):
         if new_parts:
             changed.append(str(_("where it operates")))
         action = CREATE if actor is None else (UPDATE if changed else UNCHANGED)
-        return Change(numbers, form.cleaned_data["name"], action, form, parts, changed), []
+        change = Change(numbers, form.cleaned_data["name"], action, form, parts, changed)
+        change.parts_changed = len(new_parts)
+        return change, []
 
     def presence_form(self, number, cells, cols, actor, existing):
         adm1, adm1_at = cols.get(cells, "adm1")
