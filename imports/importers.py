@@ -191,7 +191,7 @@ class Importer:
 
     # -- helpers for the kinds
 
-    def form(self, form_class, instance, values: dict, prefix=None):
+    def form(self, form_class, instance, values: dict):
         """The page's form for ``instance``, filled from the record then from the row."""
         blank = form_class(instance=instance, operation=self.operation, user=self.user)
         data = {}
@@ -229,7 +229,10 @@ class Importer:
             column = "" if name == NON_FIELD_ERRORS else cols.name(origin.get(name))
             label = "" if name == NON_FIELD_ERRORS else str(form.fields[name].label or name)
             for message in messages:
-                text = f"{label}: {message}" if label and not column else message
+                text = message
+                if label and not column:  # a field the file has no column for: name it
+                    # Translators: a field and what is wrong with it, e.g. "Actor: This field is required."
+                    text = _("%(field)s: %(message)s") % {"field": label, "message": message}
                 issues.extend(Issue(row, column, text) for row in rows)
         return issues
 

@@ -4,6 +4,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from cmcoord.reference import load_areas, load_sectors
@@ -31,3 +32,10 @@ def places(db):
     """The shipped P-codes of Mozambique and the IASC sectors."""
     load_sectors()
     load_areas("MOZ")
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The services run outside a request: their messages follow the active language, English here."""
+    with translation.override("en"):
+        yield
