@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "cell",
     "assets",
     "accounts",
+    "imports",
     "web",
 ]
 

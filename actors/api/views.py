@@ -11,6 +11,7 @@ from actors.exports import actors_hxl
 from actors.filters import ActorFilterSet, ActorLinkFilterSet, MandateFilterSet
 from actors.models import Actor, ActorLink, ActorPresence, Mandate
 from cmcoord.api.viewsets import RecordViewSet
+from cmcoord.formats.xlsx import xlsx_of
 
 
 class ActorViewSet(RecordViewSet):
@@ -22,7 +23,7 @@ class ActorViewSet(RecordViewSet):
     related = ("operation",)
     serializer_class = ActorSerializer
     filterset_class = ActorFilterSet
-    exports = {"hxl": actors_hxl}
+    exports = {"hxl": actors_hxl, "xlsx": xlsx_of(actors_hxl)}
     search_fields = ActorFilterSet.search_fields
     ordering_fields = ["name", "category", "actor_type", "updated_at", "created_at"]
     prefetch = (

@@ -5,6 +5,7 @@ from assets.exports import assets_hxl, dependencies_hxl
 from assets.filters import AssetFilterSet, DependencyFilterSet
 from assets.models import AssetDeployment, Dependency
 from cmcoord.api.viewsets import RecordViewSet
+from cmcoord.formats.xlsx import xlsx_of
 
 
 class AssetViewSet(RecordViewSet):
@@ -15,7 +16,7 @@ class AssetViewSet(RecordViewSet):
     prefetch = ("areas__parent", "sectors")
     serializer_class = AssetSerializer
     filterset_class = AssetFilterSet
-    exports = {"hxl": assets_hxl}
+    exports = {"hxl": assets_hxl, "xlsx": xlsx_of(assets_hxl)}
     search_fields = AssetFilterSet.search_fields
     ordering_fields = ["phase_out_on", "deployed_on", "name", "status", "updated_at"]
 
@@ -27,6 +28,6 @@ class DependencyViewSet(RecordViewSet):
     related = ("asset", "operation", "area__parent", "sector")
     serializer_class = DependencySerializer
     filterset_class = DependencyFilterSet
-    exports = {"hxl": dependencies_hxl}
+    exports = {"hxl": dependencies_hxl, "xlsx": xlsx_of(dependencies_hxl)}
     search_fields = DependencyFilterSet.search_fields
     ordering_fields = ["criticality", "alternative_readiness", "updated_at"]

@@ -15,6 +15,7 @@ from cell.models import CellRequest
 from cell.services import cell_request_answer, cell_request_close, cell_request_table, rfa_decide
 from cmcoord.api.idempotency import IdempotentCreateMixin
 from cmcoord.api.viewsets import ScopedViewSet
+from cmcoord.formats.xlsx import xlsx_of
 
 
 class CellRequestViewSet(
@@ -26,7 +27,7 @@ class CellRequestViewSet(
     related = ("rfa", "operation", "area__parent")
     serializer_class = CellRequestSerializer
     filterset_class = CellRequestFilterSet
-    exports = {"hxl": cell_requests_hxl}
+    exports = {"hxl": cell_requests_hxl, "xlsx": xlsx_of(cell_requests_hxl)}
     write_permission = "submit_cell_requests"
     search_fields = CellRequestFilterSet.search_fields
     ordering_fields = ["created_at", "status", "updated_at"]

@@ -14,11 +14,13 @@ from drf_spectacular.utils import OpenApiParameter
 from cmcoord.formats.renderers import EXPORT_RENDERERS
 
 JSON = "application/json"
-TEXT_TYPES = {r.media_type for r in EXPORT_RENDERERS.values()}
+TEXT_TYPES = {r.media_type for r in EXPORT_RENDERERS.values() if r.charset}
+BINARY_TYPES = {r.media_type for r in EXPORT_RENDERERS.values() if not r.charset}
 FORMAT_HELP = {
     "json": gettext_lazy("JSON (the default)"),
     # Translators: HXL = Humanitarian Exchange Language; keep "HXL" as is.
     "hxl": gettext_lazy("CSV with an HXL hashtag row, every row you may read (not one page)"),
+    "xlsx": gettext_lazy("an Excel workbook (XLSX) with the same columns as the HXL export"),
     "ics": gettext_lazy("iCalendar (RFC 5545)"),
     "vcf": gettext_lazy("vCard 3.0"),
 }
@@ -126,6 +128,8 @@ def postprocess(result, generator, request, public):
                 for media_type, body in media.get("content", {}).items():
                     if media_type in TEXT_TYPES:
                         body["schema"] = {"type": "string", "description": _("The file's text.")}
+                    elif media_type in BINARY_TYPES:
+                        body["schema"] = {"type": "string", "format": "binary"}
             codes = ["400", "429"]
             if not _is_public(operation):
                 codes += ["401", "403"]

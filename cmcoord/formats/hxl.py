@@ -39,6 +39,13 @@ def cell(value) -> str:
     return "'" + text if _FORMULA.match(text) else text
 
 
+def unguard(text: str) -> str:
+    """A cell as it was before ``cell`` guarded it against running as a formula."""
+    if text.startswith("'") and _FORMULA.match(text[1:]):
+        return text[1:]
+    return text
+
+
 def hxl_csv(columns: list[Column], rows: Iterable) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

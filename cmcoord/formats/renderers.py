@@ -1,6 +1,7 @@
 """DRF renderers of the export formats: the body is built by ``cmcoord.formats`` builders.
 
-``?format=hxl`` (text/csv), ``?format=ics`` (text/calendar), ``?format=vcf`` (text/vcard). The
+``?format=hxl`` (text/csv), ``?format=xlsx`` (an Excel workbook with the HXL export's columns),
+``?format=ics`` (text/calendar), ``?format=vcf`` (text/vcard). The
 renderer only passes the built text through; errors are rendered as JSON by the views.
 """
 
@@ -30,9 +31,8 @@ class ExportRenderer(BaseRenderer):
     @classmethod
     def response(cls, body, *, filename: str = "", headers: dict | None = None) -> HttpResponse:
         """The file as a plain response: it keeps its Content-Type even when empty."""
-        response = HttpResponse(
-            body, content_type=f"{cls.media_type}; charset={cls.charset}", headers=headers
-        )
+        content_type = f"{cls.media_type}; charset={cls.charset}" if cls.charset else cls.media_type
+        response = HttpResponse(body, content_type=content_type, headers=headers)
         if filename:
             # A header: never a line break or a quote, whatever a name holds.
             safe = one_line(filename).replace('"', "").replace("\\", "")
@@ -46,6 +46,18 @@ class HXLRenderer(ExportRenderer):
     extension = "csv"
 
 
+class XLSXRenderer(ExportRenderer):
+    media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    format = "xlsx"
+    extension = "xlsx"
+    charset = None  # a binary file
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        return json.dumps(data).encode("utf-8")
+
+
 class ICalendarRenderer(ExportRenderer):
     media_type = "text/calendar"
     format = "ics"
@@ -57,4 +69,4 @@ class VCardRenderer(ExportRenderer):
     extension = "vcf"
 
 
-EXPORT_RENDERERS = {r.format: r for r in (HXLRenderer, ICalendarRenderer, VCardRenderer)}
+EXPORT_RENDERERS = {r.format: r for r in (HXLRenderer, XLSXRenderer, ICalendarRenderer, VCardRenderer)}

@@ -12,6 +12,7 @@ from actors.models import Actor
 from cmcoord.api.viewsets import RecordViewSet
 from cmcoord.formats.renderers import VCardRenderer
 from cmcoord.formats.vcard import contact_vcard, contacts_vcards
+from cmcoord.formats.xlsx import xlsx_of
 from cmcoord.masking import mask_for
 from contacts.api.serializers import ContactSerializer
 from contacts.exports import contacts_hxl
@@ -61,7 +62,7 @@ class ContactViewSet(InterlocutorDecisionMixin, RecordViewSet):
     related = ("actor",)
     serializer_class = ContactSerializer
     filterset_class = ContactFilterSet
-    exports = {"hxl": contacts_hxl, "vcf": contacts_vcf}
+    exports = {"hxl": contacts_hxl, "xlsx": xlsx_of(contacts_hxl), "vcf": contacts_vcf}
     search_fields = ContactFilterSet.search_fields
     ordering_fields = ["full_name", "last_verified_on", "updated_at"]
 

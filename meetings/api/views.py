@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from cmcoord.api.viewsets import RecordViewSet
 from cmcoord.formats.ical import calendar
 from cmcoord.formats.renderers import ICalendarRenderer
+from cmcoord.formats.xlsx import xlsx_of
 from meetings.api.serializers import (
     ActionPointSerializer,
     ForumSerializer,
@@ -46,7 +47,7 @@ class MeetingViewSet(RecordViewSet):
     model = Meeting
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilterSet
-    exports = {"hxl": meetings_hxl, "ics": meetings_ics}
+    exports = {"hxl": meetings_hxl, "xlsx": xlsx_of(meetings_hxl), "ics": meetings_ics}
     prefetch = (
         Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position")),
         "participants",
@@ -69,7 +70,7 @@ class ActionPointViewSet(RecordViewSet):
     related = ("owner", "operation")
     serializer_class = ActionPointSerializer
     filterset_class = ActionPointFilterSet
-    exports = {"hxl": action_points_hxl}
+    exports = {"hxl": action_points_hxl, "xlsx": xlsx_of(action_points_hxl)}
     search_fields = ActionPointFilterSet.search_fields
     ordering_fields = ["due_date", "status", "updated_at"]
 

@@ -36,9 +36,15 @@ ADD_REFUSED = {
     "cmcoord.PartnerToken": "created on the officers' page, where the key is shown once",
     "cmcoord.UserToken": "issued by the API token endpoint (with two-factor), where the key is shown once",
     "cmcoord.IdempotencyKey": "made by the create it protects",
+    "imports.ImportBatch": "uploaded on the import page by an officer of the operation",
 }
 # Change pages that show the record without a save button: the record of a decision.
-VIEW_ONLY = {"contacts.InterlocutorDecision", "cmcoord.UserToken", "cmcoord.IdempotencyKey"}
+VIEW_ONLY = {
+    "contacts.InterlocutorDecision",
+    "cmcoord.UserToken",
+    "cmcoord.IdempotencyKey",
+    "imports.ImportBatch",
+}
 
 
 def project_apps():

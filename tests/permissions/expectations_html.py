@@ -51,6 +51,9 @@ HTML_EXPECTATIONS = {
     },
     "cmcoord:members": {"kwargs": OP, "status": OFFICERS_ONLY},
     "cmcoord:partner-token-list": {"kwargs": OP, "status": OFFICERS_ONLY},
+    "imports:start": {"kwargs": OP, "status": OFFICERS_ONLY},
+    # An upload is its officer's own: another officer (or the administrator) does not find it.
+    "imports:batch": {"kwargs": {**OP, "pk": "import_batch"}, "status": {**OFFICERS_ONLY, "admin": 404}},
     "cmcoord:partner-token-revoke": {"kwargs": {**OP, "pk": "partner_token"}, "status": POST_ONLY},
     "web:history": {"kwargs": OP, "status": HISTORY},
     "cmcoord:security-list": {"kwargs": OP, "status": MEMBERS},

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tests.permissions.world import PRINCIPALS, build_world
 
-WATCHED_APPS = ["cmcoord", "actors", "contacts", "meetings", "cell", "assets", "guardian"]
+WATCHED_APPS = ["cmcoord", "actors", "contacts", "meetings", "cell", "assets", "imports", "guardian"]
 
 
 def fingerprint():
@@ -29,6 +29,7 @@ WRITES = [
     ("cmcoord:members", {}, ROLE, {"officer", "admin"}),
     ("cmcoord:partner-token-list", {}, {"name": "Leak", "expires_on": "2027-01-31"}, {"officer", "admin"}),
     ("cmcoord:partner-token-revoke", {"pk": "partner_token"}, {}, {"officer", "admin"}),
+    ("imports:batch", {"pk": "import_batch"}, {"discard": "1"}, {"officer"}),
     ("web:strategy", {}, {"strategy": "cooperation", "rationale": "Why not."}, {"officer", "admin"}),
     (
         "cell:request-table",

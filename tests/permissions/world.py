@@ -17,6 +17,7 @@ from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import GuidelineDocument, Notification, SecurityAssessment, Sensitivity
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, record_share, role_grant
+from imports.models import ImportBatch
 from meetings.models import AgendaItem, Decision, Participant
 from tests.factories import (
     TODAY,
@@ -85,6 +86,14 @@ def build_world() -> World:
     _registry(world, op, other)
     _cell(world, op)
     _shared(world, op)
+    # An upload waiting for its officer's confirmation: only that officer opens it.
+    o["import_batch"] = ImportBatch.objects.create(
+        operation=op,
+        kind="actors",
+        created_by=world.users["officer"],
+        filename="actors.csv",
+        content=b"Name,Type,Category\nCARE International,ingo,international_civilian\n",
+    )
     return world
 
 
