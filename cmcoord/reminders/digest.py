@@ -53,7 +53,7 @@ def send_digests(now: dt.datetime | None = None) -> str:
 def _claim(user_id: int, now: dt.datetime) -> list[ReminderDelivery]:
     with transaction.atomic():
         rows = list(
-            ReminderDelivery.objects.select_for_update(skip_locked=True)
+            ReminderDelivery.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(_waiting(now), recipient_id=user_id)
             .select_related("recipient", "operation")
             .order_by("claimed_at", "pk")
