@@ -8,6 +8,7 @@ class AssetsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from assets import reminders  # models are loaded only now
+        from assets import queues, reminders  # models are loaded only now
 
         reminders.register()
+        queues.register()

@@ -63,8 +63,10 @@ class DependencyForm(RecordForm):
             "alternative_readiness",
             "alternative_description",
             "notes",
+            "responsible",
             "sensitivity",
         ]
+        field_classes = {"responsible": MemberChoiceField}
         widgets = text_widgets("alternative_description", "notes")
 
     def __init__(self, *args, **kwargs):
@@ -72,3 +74,4 @@ class DependencyForm(RecordForm):
         self.scope("asset", AssetDeployment.objects.for_user(self.user).filter(operation=self.operation))
         self.scope_areas("area")
         self.scope_sectors("sector")
+        self.scope_members("responsible")

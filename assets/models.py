@@ -211,6 +211,15 @@ class Dependency(OperationRecord):
         _("alternative readiness"), max_length=12, choices=Readiness.choices, default=Readiness.NONE
     )
     notes = models.TextField(_("notes"), blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responsible_dependencies",
+        verbose_name=_("responsible"),
+        help_text=_("Who is responsible for the activity: they receive the asset's phase-out reminders."),
+    )
     sensitivity = models.CharField(
         _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
     )
@@ -218,6 +227,7 @@ class Dependency(OperationRecord):
 
     objects = DependencyQuerySet.as_manager()
     same_operation_fields = ("asset",)
+    member_fields = ("responsible",)
 
     class Meta:
         ordering = ["asset__phase_out_on", "activity"]

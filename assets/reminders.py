@@ -1,6 +1,7 @@
 """Phase-out reminders of MCDA deployments, registered with the core's reminder machinery.
 
-Officers, HCT/UNCT members and the asset's focal point hear of a phase-out at each of the
+Officers, HCT/UNCT members, the asset's focal point and the people responsible for the activities
+that depend on it hear of a phase-out at each of the
 operation's lead times (30/14/7/1 days by default: only the most urgent whose day has come), then
 once a week while the asset is past its date and still deployed. The reminder lists the
 activities that depend on the asset and which have no ready civilian alternative.
@@ -24,13 +25,26 @@ from cmcoord.services import operation_members
 ASSET_AUDIENCE = {Role.OFFICER, Role.HCT}
 
 
-def asset_recipients(asset, members: list[tuple[object, str]]) -> tuple[int, ...]:
-    """Officers and HCT members, and the focal point while they still hold a role in the operation."""
+def asset_recipients(
+    asset, members: list[tuple[object, str]], responsible_ids: tuple[int, ...] = ()
+) -> tuple[int, ...]:
+    """Officers and HCT members, the focal point and the people responsible for the activities
+    that depend on the asset, while they still hold a role in the operation."""
     ids = [user.pk for user, role in members if role in ASSET_AUDIENCE and user.is_active]
     active_members = {user.pk for user, _ in members if user.is_active}
-    if asset.focal_point_id in active_members:
-        ids.append(asset.focal_point_id)
+    for named in (asset.focal_point_id, *responsible_ids):
+        if named in active_members:
+            ids.append(named)
     return tuple(dict.fromkeys(ids))
+
+
+def responsible_for(asset_ids: list[int]) -> dict[int, tuple[int, ...]]:
+    """{asset id: the users responsible for activities depending on it}, in one query."""
+    found: dict[int, list[int]] = {}
+    rows = Dependency.objects.filter(asset_id__in=asset_ids, responsible__isnull=False).order_by("pk")
+    for asset_id, user_id in rows.values_list("asset_id", "responsible_id"):
+        found.setdefault(asset_id, []).append(user_id)
+    return {asset_id: tuple(users) for asset_id, users in found.items()}
 
 
 def due_for_asset(asset, today: dt.date, recipient_ids: tuple[int, ...]) -> Due | None:
@@ -54,12 +68,14 @@ def due_assets(now: dt.datetime) -> list[Due]:
         .select_related("operation")
         .order_by("pk")
     )
+    assets = list(assets)
+    responsible = responsible_for([asset.pk for asset in assets])
     members: dict[int, list] = {}
     due = []
     for asset in assets:
         if asset.operation_id not in members:
             members[asset.operation_id] = operation_members(asset.operation)
-        recipients = asset_recipients(asset, members[asset.operation_id])
+        recipients = asset_recipients(asset, members[asset.operation_id], responsible.get(asset.pk, ()))
         item = due_for_asset(asset, local_today(asset.operation, now), recipients)
         if item and recipients:
             due.append(item)

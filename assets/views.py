@@ -34,7 +34,11 @@ class AssetDetailView(OperationDetailView):
         )
 
     def get_context_data(self, **kwargs):
-        deps = Dependency.objects.for_user(self.request.user).filter(asset=self.object).select_related("area")
+        deps = (
+            Dependency.objects.for_user(self.request.user)
+            .filter(asset=self.object)
+            .select_related("area", "responsible")
+        )
         attach_visible(self.request.user, [self.object], "provider")
         return super().get_context_data(dependencies=deps, today=timezone.localdate(), **kwargs)
 
@@ -46,7 +50,9 @@ class DependencyListView(OperationListView):
     search_fields = DependencyFilterSet.search_fields
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("asset", "asset__provider", "area", "sector")
+        qs = (
+            super().get_queryset().select_related("asset", "asset__provider", "area", "sector", "responsible")
+        )
         if self.filterset.form.cleaned_data.get("at_risk"):  # the most urgent first
             return qs.order_by("asset__phase_out_on", "-criticality", "pk")
         return qs

@@ -83,6 +83,12 @@ class CellRequest(OperationRecord):
         verbose_name=_("responded by"),
     )
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+    response_seen_at = models.DateTimeField(
+        _("response seen at"),
+        null=True,
+        blank=True,
+        help_text=_("When the sender last opened the request after it was answered."),
+    )
     sensitivity = models.CharField(
         _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
     )

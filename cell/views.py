@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cell import rules, services
+from cell import queues, rules, services
 from cell.filters import CellRequestFilterSet
 from cell.forms import AnswerForm, AssistanceRequestForm, CellRequestForm, EndorseForm, TableForm
 from cell.models import CellRequest
@@ -50,6 +50,7 @@ class CellRequestDetailView(OperationDetailView):
     template_name = "cell/cell_request_detail.html"
 
     def get_context_data(self, **kwargs):
+        queues.mark_answer_seen(self.request.user, self.object)  # it leaves the sender's queue
         return super().get_context_data(
             may_close=self.object.status != CellRequest.Status.CLOSED
             and rules.can_close_cell_request(self.request.user, self.object),

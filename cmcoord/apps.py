@@ -6,3 +6,8 @@ class CmcoordConfig(AppConfig):
     name = "cmcoord"
     verbose_name = _("CMCoord core: operations, places, roles")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cmcoord import queues  # models are loaded only now
+
+        queues.register_core()

@@ -1,3 +1,4 @@
+from cmcoord import queues
 from cmcoord.reminders import unread_count
 
 
@@ -7,3 +8,11 @@ def notifications(request):
     if user is None or not user.is_authenticated:
         return {}
     return {"unread_notifications": lambda: unread_count(user)}
+
+
+def waiting(request):
+    """The "Waiting for you" total for the header, counted once per request and only if shown."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"waiting_total": lambda: sum(queues.request_counts(request).values())}

@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from cmcoord.env import env_bool, env_int, env_list, env_str
@@ -110,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cmcoord.context_processors.notifications",
+                "cmcoord.context_processors.waiting",
             ],
         },
     },
@@ -304,11 +306,20 @@ if REDIS_URL:
     CELERY_BEAT_SCHEDULER = "cmcoord.beat.LockedScheduler"
 # One periodic dispatcher finds what is due in the database: no reminder waits as a far ETA in
 # Redis (visibility timeout). `expires` drops dispatches queued while no worker was running.
+NOTIFICATION_DIGEST_HOUR_UTC = env_int("NOTIFICATION_DIGEST_HOUR_UTC", 5, minimum=0)
+if NOTIFICATION_DIGEST_HOUR_UTC > 23:
+    raise ImproperlyConfigured("Environment variable NOTIFICATION_DIGEST_HOUR_UTC must be an hour, 0 to 23.")
 CELERY_BEAT_SCHEDULE = {
     "dispatch-reminders": {
         "task": "cmcoord.tasks.dispatch_reminders",
         "schedule": float(REMINDER_DISPATCH_EVERY_SECONDS),
         "options": {"expires": REMINDER_DISPATCH_EVERY_SECONDS},
+    },
+    # The daily digest of the notifications people chose to receive once a day (UTC hour).
+    "send-digests": {
+        "task": "cmcoord.tasks.send_digests",
+        "schedule": crontab(minute=0, hour=NOTIFICATION_DIGEST_HOUR_UTC),
+        "options": {"expires": 3600},
     },
 }
 

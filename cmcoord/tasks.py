@@ -9,6 +9,7 @@ worker. A refused e-mail is not retried by Celery: the row keeps its back-off
 from celery import shared_task
 
 from cmcoord import reminders
+from cmcoord.reminders import digest
 
 
 @shared_task(name="cmcoord.tasks.dispatch_reminders")
@@ -19,3 +20,9 @@ def dispatch_reminders() -> str:
 @shared_task(name="cmcoord.tasks.send_reminder_delivery")
 def send_reminder_delivery(delivery_id: int) -> str:
     return reminders.deliver(delivery_id)
+
+
+@shared_task(name="cmcoord.tasks.send_digests")
+def send_digests() -> str:
+    """Once a day (beat): each user's daily digest of the kinds they chose to gather."""
+    return digest.send_digests()

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -418,6 +419,12 @@ class ActionPoint(OperationRecord):
 
     def get_absolute_url(self):
         return reverse("meetings:action-point-detail", args=[self.operation_id, self.pk])
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still open after its due date (today in the active time zone: the operation's on its pages)."""
+        open_ = self.status in (self.Status.OPEN, self.Status.IN_PROGRESS)
+        return open_ and self.due_date < timezone.localdate()
 
     def clean(self):
         super().clean()

@@ -21,7 +21,7 @@ from actors.models import Actor
 from assets.models import AssetDeployment
 from assets.selectors import dependencies_at_risk
 from cell.models import CellRequest
-from cmcoord import health, permissions, services
+from cmcoord import health, permissions, queues, services
 from cmcoord.forms import StrategyForm
 from cmcoord.models import GuidelineDocument, Operation, RecordChanged
 from cmcoord.roles import role_label
@@ -34,22 +34,12 @@ from meetings.models import ActionPoint, Meeting
 def home(request):
     operations = Operation.objects.for_user(request.user).order_by("name")
     roles = permissions.memberships(request.user)
-    rows = [(operation, role_label(roles.get(operation.pk))) for operation in operations]
+    waiting = queues.request_counts(request)
+    rows = [
+        (operation, role_label(roles.get(operation.pk)), waiting.get(operation.pk, 0))
+        for operation in operations
+    ]
     return render(request, "web/home.html", {"rows": rows})
-
-
-def _awaiting_endorsement(user, op):
-    """RFAs waiting for the HCT/UNCT: shown to those who decide them."""
-    if not permissions.can(user, "endorse_rfas", op.pk):
-        return []
-    return (
-        CellRequest.objects.for_user(user)
-        .rfas()
-        .filter(operation=op, rfa__endorsement="pending")
-        .exclude(status=CellRequest.Status.CLOSED)
-        .select_related("rfa")
-        .order_by("rfa__needed_by")
-    )
 
 
 def _strategy_form(op):
@@ -70,7 +60,7 @@ class DashboardView(OperationMixin, TemplateView):
             upcoming=Meeting.objects.for_user(user).filter(operation=op).upcoming(timezone.now())[:5],
             my_action_points=ActionPoint.objects.for_user(user).filter(operation=op, owner=user).open()[:10],
             my_requests=CellRequest.objects.for_user(user).filter(operation=op, submitted_by=user)[:5],
-            awaiting_endorsement=_awaiting_endorsement(user, op),
+            waiting=queues.waiting_for(user, op),
             counts={
                 "actors": Actor.objects.for_user(user).filter(operation=op).count(),
                 "contacts": Contact.objects.for_user(user).filter(operation=op).count(),

@@ -61,6 +61,7 @@ class DependencySerializer(RecordSerializer):
             "alternative_description",
             "alternative_readiness",
             "notes",
+            "responsible",
             "sensitivity",
             "created_at",
             "updated_at",
@@ -70,4 +71,8 @@ class DependencySerializer(RecordSerializer):
             "criticality": _("low, medium, high or critical (life-saving)."),
             "alternative_description": _("The civilian alternative, in words."),
             "alternative_readiness": _("none, identified, arranged or ready."),
+            "responsible": _(
+                "Identifier of the user responsible for the activity (a member of the operation); "
+                "they receive the asset's phase-out reminders."
+            ),
         }

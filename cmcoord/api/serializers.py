@@ -82,6 +82,7 @@ class OperationSerializer(ModelSerializer):
             "strategy_status",
             "strategy_approved_on",
             "reminder_lead_days",
+            "answer_within_days",
             "role",
             "guidelines",
             "created_at",
@@ -102,6 +103,9 @@ class OperationSerializer(ModelSerializer):
             "strategy_rationale": _("Why this strategy."),
             "strategy_status": _("Draft, or approved by the HCT/UNCT."),
             "strategy_approved_on": _("Date the HCT/UNCT approved the strategy."),
+            "answer_within_days": _(
+                "A request to the cell not answered after this many days waits in the officers' queue."
+            ),
         }
 
     def get_role(self, operation) -> str:

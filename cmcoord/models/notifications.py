@@ -14,6 +14,14 @@ class NotificationKind(models.TextChoices):
     MEETING_TOMORROW = "meeting_tomorrow", _("Meeting tomorrow")
     CELL_REQUEST_UPDATE = "cell_request_update", _("Update on a cell request")
     INTERLOCUTOR_DECISION = "interlocutor_decision", _("Interlocutor decision")
+    # Something entered a "Waiting for you" queue (cmcoord/queues.py): one kind per queue.
+    QUEUE_NEW_REQUEST = "queue_new_request", _("New request or concern to triage")
+    QUEUE_UNANSWERED = "queue_unanswered", _("Request unanswered for too long")
+    QUEUE_RFA_TO_SEND = "queue_rfa_to_send", _("Endorsed RFA to send to the military")
+    QUEUE_MILITARY_ANSWER = "queue_military_answer", _("Military answer to record")
+    QUEUE_RFA_TO_ENDORSE = "queue_rfa_to_endorse", _("RFA awaiting your endorsement")
+    QUEUE_STRATEGY_DRAFT = "queue_strategy_draft", _("Strategy draft awaiting approval")
+    QUEUE_ANSWER = "queue_answer", _("Answer to your request")
 
 
 # The reminders that also go out by e-mail (the others are in-app only).
@@ -23,6 +31,13 @@ EMAILED_KINDS = [
     NotificationKind.ACTION_POINT_DUE,
     NotificationKind.ACTION_POINT_OVERDUE,
     NotificationKind.MEETING_TOMORROW,
+    NotificationKind.QUEUE_NEW_REQUEST,
+    NotificationKind.QUEUE_UNANSWERED,
+    NotificationKind.QUEUE_RFA_TO_SEND,
+    NotificationKind.QUEUE_MILITARY_ANSWER,
+    NotificationKind.QUEUE_RFA_TO_ENDORSE,
+    NotificationKind.QUEUE_STRATEGY_DRAFT,
+    NotificationKind.QUEUE_ANSWER,
 ]
 
 
@@ -82,6 +97,11 @@ class NotificationPreference(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
     email = models.BooleanField(_("email"), default=True)
+    digest = models.BooleanField(
+        _("daily digest"),
+        default=False,
+        help_text=_("Gather these e-mails into one a day instead of one each."),
+    )
 
     class Meta:
         verbose_name = _("notification preference")
@@ -91,7 +111,8 @@ class NotificationPreference(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user}: {self.kind} by e-mail {'on' if self.email else 'off'}"
+        how = "in the digest" if self.email and self.digest else ("on" if self.email else "off")
+        return f"{self.user}: {self.kind} by e-mail {how}"
 
 
 class ReminderDelivery(models.Model):
@@ -124,6 +145,8 @@ class ReminderDelivery(models.Model):
         SENT = "sent", _("Accepted by the SMTP server")
         OFF = "off", _("Not by e-mail (turned off, no address or inactive account)")
         DROPPED = "dropped", _("Not sent: obsolete or superseded first")
+        # The recipient chose the daily digest for this kind: the digest task sends it.
+        DIGEST = "digest", _("Waiting for the daily digest")
 
     kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
     subject = models.CharField(_("subject"), max_length=64)

@@ -3,7 +3,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -110,6 +110,15 @@ class Operation(Versioned, TimeStamped):
         default=default_lead_days,
         help_text=_("Days before a phase-out date when reminders go out, e.g. [30, 14, 7, 1]."),
     )
+    answer_within_days = models.PositiveSmallIntegerField(
+        _("answer within days"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "A request to the cell not answered after this many days waits in the officers' queue "
+            "as unanswered."
+        ),
+    )
     default_language = models.CharField(
         _("default language"),
         max_length=8,
@@ -146,6 +155,10 @@ class Operation(Versioned, TimeStamped):
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
                 name="operation_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(answer_within_days__gte=1, answer_within_days__lte=365),
+                name="operation_answer_within_days_range",
             ),
             models.CheckConstraint(
                 condition=~models.Q(strategy_status="approved")

@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from cmcoord.models import Notification, ReminderDelivery
 
-from .inbox import email_enabled
+from .inbox import DIGEST, OFF, email_choice
 from .messages import Message, build_message
 
 logger = logging.getLogger(__name__)
@@ -89,10 +89,15 @@ def _prepare(delivery_id: int, now: dt.datetime) -> str | tuple[ReminderDelivery
             return "skipped"
         if delivery.notification_id is None:
             _notify(delivery, message, now)
-        if not _wants_email(delivery):
+        choice = _email_choice(delivery)
+        if choice == OFF:
             delivery.status, delivery.email_state = Status.SENT, EmailState.OFF
             delivery.save()
             return "sent in-app"
+        if choice == DIGEST:  # the daily digest (cmcoord/reminders/digest.py) sends the e-mail
+            delivery.status, delivery.email_state = Status.SENT, EmailState.DIGEST
+            delivery.save()
+            return "sent in-app, e-mail in the digest"
         delivery.email_state, delivery.email_attempt_at = EmailState.SENDING, now
         delivery.attempts += 1
         delivery.next_attempt_at = now + lease()
@@ -126,9 +131,11 @@ def _notify(delivery: ReminderDelivery, message: Message, now: dt.datetime) -> N
     delivery.notified_at = now
 
 
-def _wants_email(delivery: ReminderDelivery) -> bool:
+def _email_choice(delivery: ReminderDelivery) -> str:
     user = delivery.recipient
-    return bool(user.is_active and user.email) and email_enabled(user, delivery.kind)
+    if not (user.is_active and user.email):
+        return OFF
+    return email_choice(user, delivery.kind)
 
 
 def _email(delivery: ReminderDelivery, message: Message) -> EmailMessage:

@@ -22,6 +22,7 @@ SERVER_SET = {
     "created_at",
     "updated_at",
     "responded_at",
+    "response_seen_at",
     "endorsed_at",
     "closed_at",
     "decided_at",

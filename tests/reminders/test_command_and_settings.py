@@ -65,10 +65,17 @@ def test_send_reminders_refuses_a_zero_interval():
         call_command("send_reminders", "--loop", "--every", "0")
 
 
-def test_one_beat_entry_runs_the_registered_dispatcher():
-    [entry] = settings.CELERY_BEAT_SCHEDULE.values()
-    assert entry["task"] in celery_app.tasks
-    assert entry["schedule"] == settings.REMINDER_DISPATCH_EVERY_SECONDS
+def test_the_beat_runs_the_dispatcher_and_the_daily_digest_once_each():
+    entries = settings.CELERY_BEAT_SCHEDULE.values()
+    assert sorted(entry["task"] for entry in entries) == [
+        "cmcoord.tasks.dispatch_reminders",
+        "cmcoord.tasks.send_digests",
+    ]
+    assert all(entry["task"] in celery_app.tasks for entry in entries)
+    dispatcher = settings.CELERY_BEAT_SCHEDULE["dispatch-reminders"]
+    assert dispatcher["schedule"] == settings.REMINDER_DISPATCH_EVERY_SECONDS
+    digest = settings.CELERY_BEAT_SCHEDULE["send-digests"]["schedule"]
+    assert digest.hour == {settings.NOTIFICATION_DIGEST_HOUR_UTC} and digest.minute == {0}  # once a day
     assert "cmcoord.tasks.send_reminder_delivery" in celery_app.tasks
 
 

@@ -1,4 +1,5 @@
-"""Real Redis and real worker processes: exactly once through duplicates, kills and a broker outage.
+"""Real Redis and real worker processes: exactly once through duplicates, kills and a broker outage;
+the queue notices and the daily digest.
 
 The worker must read the very database the test writes: ``transactional_db`` commits the test's
 rows, and the worker's DATABASE_URL names pytest-django's test database. SQLite's test database
@@ -22,11 +23,17 @@ import redis
 from celery import Celery
 from django.utils import timezone
 
-from cmcoord.models import Notification, ReminderDelivery
+from cmcoord.models import Notification, NotificationKind, NotificationPreference, ReminderDelivery
 from cmcoord.roles import Role
 from cmcoord.services import role_grant
 from tests.conftest import require_service
-from tests.factories import AssetFactory, DependencyFactory, MilitaryActorFactory, UserFactory
+from tests.factories import (
+    AssetFactory,
+    CellRequestFactory,
+    DependencyFactory,
+    MilitaryActorFactory,
+    UserFactory,
+)
 
 from .filemail import written_messages
 from .processes import REPO, RedisServer, Worker, wait_for, worker_database_url
@@ -238,3 +245,66 @@ def test_reminders_go_out_after_redis_comes_back(
     finally:
         scene.close()
         broker.stop()
+
+
+# --- The daily digest ------------------------------------------------------------------------
+
+
+def send_task(scene, name: str) -> str:
+    client = Celery("cmcoord-test-client", broker=scene.broker_url)
+    try:
+        task_id = f"{name.rsplit('.', 1)[-1]}-{uuid.uuid4().hex}"
+        client.send_task(name, queue=scene.queue, task_id=task_id)
+        return task_id
+    finally:
+        client.close()
+
+
+def waited(worker, condition, what: str) -> None:
+    """``wait_for``, and on a time-out the rows and the worker's log as they are then."""
+    try:
+        wait_for(condition, 60, what)
+    except AssertionError as exc:
+        rows = list(
+            ReminderDelivery.objects.values_list("kind", "recipient__username", "status", "email_state")
+        )
+        raise AssertionError(f"{exc}\nrows: {rows}\nlog:\n{worker.text()[-6000:]}") from None
+
+
+def officer_mail(scene, officer):
+    return [m for m in written_messages(scene.mail_dir) if m["To"] == officer.email]
+
+
+def test_the_digest_gathers_what_entered_the_queue_into_one_email_through_a_real_worker(
+    # The officer chose the daily digest for phase-outs and new requests; a request arrives. The
+    # dispatcher tells them in the app at once; the digest task, run twice (beat sent it twice,
+    # say), sends one e-mail with both.
+    scene,
+    operation,
+    officer,
+    field,
+):
+    for kind in (NotificationKind.PHASE_OUT, NotificationKind.QUEUE_NEW_REQUEST):
+        NotificationPreference.objects.create(user=officer, kind=kind, email=True, digest=True)
+    request = CellRequestFactory(operation=operation, submitted_by=field, title="Checkpoint at Búzi bridge")
+    worker = scene.worker().start()
+    scene.dispatch()
+    waiting = ReminderDelivery.objects.filter(
+        recipient=officer, email_state=ReminderDelivery.EmailState.DIGEST
+    )
+    waited(worker, lambda: waiting.count() == 2, "the officer's notices")
+    assert Notification.objects.filter(recipient=officer).count() == 2
+    assert officer_mail(scene, officer) == []  # nothing by e-mail until the digest
+
+    first, second = (
+        send_task(scene, "cmcoord.tasks.send_digests"),
+        send_task(scene, "cmcoord.tasks.send_digests"),
+    )
+    for task_id in (first, second):
+        waited(worker, lambda t=task_id: f"[{t}] succeeded" in worker.text(), "the digest task")
+    worker.stop()
+    [digest] = officer_mail(scene, officer)
+    body = digest.get_payload(decode=True).decode()
+    assert "2 notifications" in digest["Subject"]
+    assert request.get_absolute_url() in body and "phases out in 7 days" in body
+    assert not waiting.exists()
