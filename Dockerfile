@@ -34,4 +34,5 @@ RUN useradd --system --uid 10001 --user-group --home-dir /nonexistent --shell /u
 USER cmcoord
 
 EXPOSE 8000
-CMD ["gunicorn", "cmcoord.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+# Workers: gunicorn.conf.py (2 × CPUs + 1, or GUNICORN_WORKERS).
+CMD ["gunicorn", "cmcoord.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--forwarded-allow-ips", "*"]
