@@ -28,6 +28,7 @@ from contacts.models import Contact
 from meetings.models import ActionPoint, AgendaItem, CoordinationForum, Decision, Meeting, Participant
 
 SEED = 15
+ASSET_NAMES = ["Helicopter", "C-130", "Field hospital", "Engineers", "Trucks"]
 BATCH = 5000
 OPERATIONS = 5
 PASSWORD = "bench-password-not-secret"  # noqa: S105 (a throw-away bench database on loopback)
@@ -50,11 +51,43 @@ CATEGORY_TYPES = {
     "international_civilian": ["un_agency", "ingo", "donor", "red_cross"],
     "foreign_military": ["armed_forces", "un_peacekeeping"],
 }
-WORDS = (
-    "Beira Nampula Pemba Quelimane Tete Chimoio Maputo Lichinga Inhambane Xai-Xai Búzi Dondo Nhamatanda "
-    "logistics relief water health shelter food protection airlift convoy liaison engineering medical "
-    "brigade battalion regiment company detachment task force support unit coordination"
-).split()
+WORDS = [
+    "Beira",
+    "Nampula",
+    "Pemba",
+    "Quelimane",
+    "Tete",
+    "Chimoio",
+    "Maputo",
+    "Lichinga",
+    "Inhambane",
+    "Xai-Xai",
+    "Búzi",
+    "Dondo",
+    "Nhamatanda",
+    "logistics",
+    "relief",
+    "water",
+    "health",
+    "shelter",
+    "food",
+    "protection",
+    "airlift",
+    "convoy",
+    "liaison",
+    "engineering",
+    "medical",
+    "brigade",
+    "battalion",
+    "regiment",
+    "company",
+    "detachment",
+    "task",
+    "force",
+    "support",
+    "unit",
+    "coordination",
+]
 
 
 def marker(scale: float) -> str:
@@ -62,6 +95,8 @@ def marker(scale: float) -> str:
 
 
 def seeded(scale: float) -> bool:
+    if Operation._meta.db_table not in connection.introspection.table_names():
+        return False
     return Operation.objects.filter(name=marker(scale)).exists()
 
 
@@ -138,7 +173,9 @@ def seed(scale: float, log=print) -> dict:
             created_by=officer,
             expires_at=timezone.now() + dt.timedelta(days=300),
         )
-    areas = {op.pk: list(Area.objects.filter(country=op.country).values_list("pk", flat=True)) for op in operations}
+    areas = {
+        op.pk: list(Area.objects.filter(country=op.country).values_list("pk", flat=True)) for op in operations
+    }
 
     per_op = {key: split(value, OPERATIONS) for key, value in n.items()}
     actors_of, contacts_of, approved_contacts_of = {}, {}, {}
@@ -189,11 +226,17 @@ def seed(scale: float, log=print) -> dict:
                 for _ in range(per_op["presences"][index])
             ),
         )
-        pairs = {tuple(rng.sample(actors, 2)) for _ in range(per_op["links"][index])} if len(actors) > 1 else set()
+        pairs = (
+            {tuple(rng.sample(actors, 2)) for _ in range(per_op["links"][index])}
+            if len(actors) > 1
+            else set()
+        )
         bulk(
             ActorLink,
             (
-                ActorLink(operation_id=op, source_id=a, target_id=b, kind="liaison", sensitivity=sensitivity(rng))
+                ActorLink(
+                    operation_id=op, source_id=a, target_id=b, kind="liaison", sensitivity=sensitivity(rng)
+                )
                 for a, b in pairs
             ),
         )
@@ -216,19 +259,25 @@ def seed(scale: float, log=print) -> dict:
             )
         contacts = bulk(Contact, contact_rows)
         contacts_of[op] = contacts
-        approved_contacts_of[op] = [c for c, row in zip(contacts, contact_rows, strict=True) if row.interlocutor_status == "approved"]
+        approved_contacts_of[op] = [
+            c for c, row in zip(contacts, contact_rows, strict=True) if row.interlocutor_status == "approved"
+        ]
         del contact_rows
 
         log(f"  operation {index + 1}: meetings")
         forums = bulk(
             CoordinationForum,
             (
-                CoordinationForum(operation_id=op, name=f"Forum {i}", kind="cmcoord_cell", sensitivity="internal")
+                CoordinationForum(
+                    operation_id=op, name=f"Forum {i}", kind="cmcoord_cell", sensitivity="internal"
+                )
                 for i in range(5)
             ),
         )
         meeting_count = per_op["meetings"][index]
-        starts = [timezone.now() + dt.timedelta(hours=rng.randint(-24 * 200, 24 * 60)) for _ in range(meeting_count)]
+        starts = [
+            timezone.now() + dt.timedelta(hours=rng.randint(-24 * 200, 24 * 60)) for _ in range(meeting_count)
+        ]
         meetings = bulk(
             Meeting,
             (
@@ -251,7 +300,13 @@ def seed(scale: float, log=print) -> dict:
             AgendaItem,
             (AgendaItem(meeting_id=m, position=p, title=words(rng, 4)) for m in meetings for p in (1, 2, 3)),
         )
-        bulk(Decision, (Decision(meeting_id=m, agenda_item_id=items[3 * i], text=words(rng, 12)) for i, m in enumerate(meetings)))
+        bulk(
+            Decision,
+            (
+                Decision(meeting_id=m, agenda_item_id=items[3 * i], text=words(rng, 12))
+                for i, m in enumerate(meetings)
+            ),
+        )
         bulk(
             Participant,
             (
@@ -273,7 +328,7 @@ def seed(scale: float, log=print) -> dict:
             asset_rows.append(
                 AssetDeployment(
                     operation_id=op,
-                    name=f"{rng.choice(['Helicopter', 'C-130', 'Field hospital', 'Engineers', 'Trucks'])} {i}",
+                    name=f"{rng.choice(ASSET_NAMES)} {i}",
                     provider_id=rng.choice(actors),
                     capability=rng.choice(["helicopter", "fixed_wing", "engineering", "ground_transport"]),
                     quantity=rng.randint(1, 6),
@@ -308,7 +363,7 @@ def seed(scale: float, log=print) -> dict:
 
         log(f"  operation {index + 1}: action points and cell requests")
 
-        def action_points(count=per_op["action_points"][index], op=op, index=index):
+        def action_points(count=per_op["action_points"][index], op=op, index=index, meetings=meetings):
             for i in range(count):
                 done = rng.random() < 0.3
                 owner = field.pk if index < 2 and rng.random() < 0.2 else officers[op].pk

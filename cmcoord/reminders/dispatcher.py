@@ -70,14 +70,21 @@ class _Enqueuer:
         self.report = report
         self.broker_down = False
 
-    def __call__(self, delivery_id: int) -> None:
-        from cmcoord.tasks import send_reminder_delivery  # tasks import this module
+    def __call__(self, delivery_ids: list[int]) -> None:
+        """One task per delivery, all sent through one broker connection (not one each)."""
+        from cmcoord.celery import app  # tasks import this module
+        from cmcoord.tasks import send_reminder_delivery
 
+        with app.producer_or_acquire() as producer:
+            for delivery_id in delivery_ids:
+                self._send(send_reminder_delivery, delivery_id, producer)
+
+    def _send(self, task, delivery_id: int, producer) -> None:
         if self.broker_down:
             self.report.not_enqueued += 1
             return
         try:
-            send_reminder_delivery.delay(delivery_id)
+            task.apply_async((delivery_id,), producer=producer)
         except BrokerError:
             logger.exception("Broker unreachable; delivery %s waits for the next dispatch", delivery_id)
             self.broker_down = True
@@ -85,8 +92,10 @@ class _Enqueuer:
         except Exception:
             logger.exception("Delivery %s failed inline; the next dispatch retries it", delivery_id)
 
-    def on_commit(self, delivery_id: int) -> None:
-        transaction.on_commit(lambda: self(delivery_id))
+    def on_commit(self, delivery_ids: list[int]) -> None:
+        ids = list(delivery_ids)
+        if ids:
+            transaction.on_commit(lambda: self(ids))
 
 
 def dispatch(now: dt.datetime | None = None) -> DispatchReport:
@@ -189,8 +198,7 @@ def claim_group(dues: list[Due], enqueue: _Enqueuer, now: dt.datetime) -> None:
         with transaction.atomic():
             claimed = _insert_claims(chunk, now)
             enqueue.report.skipped += _supersede(claimed, existing)
-            for delivery_id, _due, _recipient in claimed:
-                enqueue.on_commit(delivery_id)
+            enqueue.on_commit([delivery_id for delivery_id, _due, _recipient in claimed])
         enqueue.report.claimed += len(claimed)
         enqueue.report.delivery_ids.extend(delivery_id for delivery_id, _due, _recipient in claimed)
 
@@ -317,6 +325,5 @@ def retry_stale(now: dt.datetime, enqueue: _Enqueuer) -> None:
             .values_list("pk", flat=True)[:RETRY_BATCH]
         )
         ReminderDelivery.objects.filter(pk__in=ids).update(next_attempt_at=now + lease())
-        for delivery_id in ids:
-            enqueue.on_commit(delivery_id)
+        enqueue.on_commit(ids)
     enqueue.report.retried += len(ids)
