@@ -4,6 +4,7 @@
     BENCH_REDIS_URL=redis://127.0.0.1:6379/14  (broker and cache of the benchmark; flushed by it)
     BENCH_SCALE=1          (0.05 for a quick run; the data set is re-seeded when the scale changes)
     BENCH_REQUESTS=30      (timed requests per URL, after 3 warm-up ones)
+    BENCH_ONLY=api,dispatcher  (some sections only: api, search, html, exports, throughput, dispatcher)
     BENCH_PORT=8765, GUNICORN_WORKERS (default: gunicorn.conf.py, 2 × CPUs + 1)
 
 Seeds the data set (bench/seed.py) once per scale, serves it with gunicorn on loopback (DEBUG off,
@@ -41,6 +42,8 @@ BASE = f"http://127.0.0.1:{PORT}"
 CLIENTS = 8
 THROUGHPUT_SECONDS = float(os.environ.get("BENCH_THROUGHPUT_SECONDS", "10"))
 PAGE = 50
+# BENCH_ONLY=api,search,html,exports,throughput,dispatcher: some sections only (default: all).
+ONLY = {name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()}
 SERVER_LOG = Path(tempfile.gettempdir()) / "cmcoord-bench-gunicorn.log"
 
 SERVER_ENV = {
@@ -508,18 +511,26 @@ def main() -> None:
         check=True,
     ).stdout.strip()
     print(f"gunicorn workers: {workers}; CPUs: {os.cpu_count()}; {REQUESTS} timed requests per URL\n")
-    server = start_server()
-    try:
-        health = bench_health()
-        bench_api(state["principals"], health)
-        bench_search(state["principals"])
-        bench_html(state["principals"], state["op"])
-        bench_exports(state["principals"])
-        bench_throughput(state["principals"])
-    finally:
-        server.terminate()
-        server.wait(30)
-    bench_dispatcher()
+    sections = [
+        ("api", lambda health: bench_api(state["principals"], health)),
+        ("search", lambda health: bench_search(state["principals"])),
+        ("html", lambda health: bench_html(state["principals"], state["op"])),
+        ("exports", lambda health: bench_exports(state["principals"])),
+        ("throughput", lambda health: bench_throughput(state["principals"])),
+    ]
+    chosen = [name for name, _ in sections if not ONLY or name in ONLY]
+    if chosen:
+        server = start_server()
+        try:
+            health = bench_health()
+            for name, run in sections:
+                if name in chosen:
+                    run(health)
+        finally:
+            server.terminate()
+            server.wait(30)
+    if not ONLY or "dispatcher" in ONLY:
+        bench_dispatcher()
 
 
 if __name__ == "__main__":
