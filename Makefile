@@ -60,7 +60,8 @@ test: $(VENV)/.installed-test
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi
 
 # Seeds its own PostgreSQL database once per BENCH_SCALE (default 1: ~900k rows, a few minutes),
-# then serves it with gunicorn on loopback and prints the table (README "Benchmarks").
+# then serves it with gunicorn on loopback and prints the table (README "Benchmarks"). Its load
+# driver uses requests, which comes with the test tools.
 bench: $(VENV)/.installed-test
 	@$(VENV_PATH) python bench/run.py
 
