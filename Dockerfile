@@ -35,4 +35,5 @@ RUN useradd --system --uid 10001 --user-group --home-dir /nonexistent --shell /u
 USER cmcoord
 
 EXPOSE 8000
-CMD ["gunicorn", "cmcoord.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--log-config-json", "deploy/gunicorn-logging.json", "--forwarded-allow-ips", "*"]
+# Workers: gunicorn.conf.py (2 × CPUs + 1, or GUNICORN_WORKERS).
+CMD ["gunicorn", "cmcoord.wsgi", "--bind", "0.0.0.0:8000", "--log-config-json", "deploy/gunicorn-logging.json", "--forwarded-allow-ips", "*"]

@@ -5,6 +5,7 @@
 #   make lint   ruff check and ruff format --check
 #   make format ruff format and ruff check --fix
 #   make clean  remove .venv, caches and collected static files (keeps db.sqlite3, media/)
+#   make bench  issue 15's benchmark on PostgreSQL with gunicorn (DATABASE_URL, BENCH_SCALE: see bench/run.py)
 #   make catalogs  extract the marked strings into locale/*/django.po (needs xgettext) and compile them
 #   make lock   re-resolve requirements.txt / requirements-test.txt from pyproject.toml (UPGRADE=1: newest)
 #
@@ -25,10 +26,10 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev
 # The .venv tools come first, for subprocesses the tests start (celery, python, ...).
 VENV_PATH := PATH="$(CURDIR)/$(BIN):$$PATH" VIRTUAL_ENV="$(CURDIR)/$(VENV)"
 
-.PHONY: help run test lint format clean catalogs lock
+.PHONY: help run test lint format clean catalogs lock bench
 
 help:
-	@sed -n '1,13p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,14p' Makefile | sed 's/^# \{0,1\}//'
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] < (3, 15) else "CMCoord needs Python 3.11 to 3.14; $(PYTHON) is " + sys.version.split()[0] + " (set PYTHON=/path/to/python3.11)")'
@@ -75,6 +76,12 @@ test: $(VENV)/.installed-test
 	echo "== pytest $(PYTEST_ARGS)"; \
 	$(VENV_PATH) pytest $(PYTEST_ARGS) || failed="$$failed pytest"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi
+
+# Seeds its own PostgreSQL database once per BENCH_SCALE (default 1: ~900k rows, a few minutes),
+# then serves it with gunicorn on loopback and prints the table (README "Benchmarks"). Its load
+# driver uses requests, which comes with the test tools.
+bench: $(VENV)/.installed-test
+	@$(VENV_PATH) python bench/run.py
 
 lint: $(VENV)/.installed-test
 	$(VENV_PATH) ruff check .

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from assets.models import ACTIVE_STATUSES, AssetDeployment, Dependency, Readiness
 from cmcoord import reminders
 from cmcoord.i18n import override_for
-from cmcoord.models import NotificationKind
+from cmcoord.models import NotificationKind, Operation
 from cmcoord.permissions import visible_related
 from cmcoord.reminders.due import MAX_LEAD_DAYS, Due, lead_days_of, local_today, overdue_lead, phase_out_lead
 from cmcoord.reminders.messages import Message, render_message
@@ -61,25 +61,43 @@ def due_for_asset(asset, today: dt.date, recipient_ids: tuple[int, ...]) -> Due 
 
 
 def due_assets(now: dt.datetime) -> list[Due]:
-    horizon = now.date() + dt.timedelta(days=MAX_LEAD_DAYS + 1)
+    """Assets whose next lead time (or weekly overdue day) has come.
+
+    One query for the operations (their lead times, local day and members), one for the assets
+    inside the largest lead time: the rows read grow with what may be due, not with all assets.
+    """
+    operations = {op.pk: op for op in Operation.objects.filter(pk__in=_operations_with_active_assets())}
+    if not operations:
+        return []
+    furthest = max(max(lead_days_of(op)) for op in operations.values())
+    # +1: a local day in a time zone ahead of UTC may already be tomorrow.
+    horizon = now.date() + dt.timedelta(days=min(furthest, MAX_LEAD_DAYS) + 1)
     assets = (
         AssetDeployment.objects.active()
         .filter(phase_out_on__isnull=False, phase_out_on__lte=horizon)
-        .select_related("operation")
+        .only("pk", "operation_id", "phase_out_on", "focal_point_id")
         .order_by("pk")
     )
     assets = list(assets)
     responsible = responsible_for([asset.pk for asset in assets])
     members: dict[int, list] = {}
+    today: dict[int, dt.date] = {}
     due = []
     for asset in assets:
-        if asset.operation_id not in members:
-            members[asset.operation_id] = operation_members(asset.operation)
-        recipients = asset_recipients(asset, members[asset.operation_id], responsible.get(asset.pk, ()))
-        item = due_for_asset(asset, local_today(asset.operation, now), recipients)
+        operation = operations[asset.operation_id]
+        asset.operation = operation  # shared, not one copy per row
+        if operation.pk not in members:
+            members[operation.pk] = operation_members(operation)
+            today[operation.pk] = local_today(operation, now)
+        recipients = asset_recipients(asset, members[operation.pk], responsible.get(asset.pk, ()))
+        item = due_for_asset(asset, today[operation.pk], recipients)
         if item and recipients:
             due.append(item)
     return due
+
+
+def _operations_with_active_assets():
+    return AssetDeployment.objects.active().filter(phase_out_on__isnull=False).values("operation_id")
 
 
 def asset_message(pk: int, delivery, now) -> Message | None:

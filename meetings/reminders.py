@@ -4,6 +4,7 @@ the operation's time zone."""
 
 import datetime as dt
 from collections import defaultdict
+from types import SimpleNamespace
 
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from django.utils.translation import ngettext
 
 from cmcoord import reminders
 from cmcoord.i18n import override_for
-from cmcoord.models import NotificationKind
+from cmcoord.models import NotificationKind, Operation
 from cmcoord.permissions import visible_related
 from cmcoord.reminders.due import Due, local_today, operation_zone
 from cmcoord.reminders.messages import Message, render_message
@@ -34,13 +35,23 @@ def due_for_action_point(action_point, today: dt.date) -> Due | None:
 
 
 def due_action_points(now: dt.datetime) -> list[Due]:
-    points = (
-        ActionPoint.objects.open()
-        .filter(owner__isnull=False, owner__is_active=True, due_date__lte=now.date() + dt.timedelta(days=2))
-        .select_related("operation")
-        .order_by("pk")
+    """Open action points due by tomorrow (or overdue) in their operation's time zone.
+
+    The operations are read once and each one's local day computed once; the points are read as
+    plain values, not model instances: tens of thousands may be overdue at any time.
+    """
+    points = ActionPoint.objects.open().filter(
+        owner__isnull=False, owner__is_active=True, due_date__lte=now.date() + dt.timedelta(days=2)
     )
-    due = (due_for_action_point(point, local_today(point.operation, now)) for point in points)
+    operations = Operation.objects.filter(pk__in=points.values("operation_id"))
+    today = {operation.pk: local_today(operation, now) for operation in operations}
+    rows = points.order_by("pk").values_list("pk", "operation_id", "owner_id", "due_date")
+    due = (
+        due_for_action_point(
+            SimpleNamespace(pk=pk, operation_id=op, owner_id=owner, due_date=date), today[op]
+        )
+        for pk, op, owner, date in rows.iterator(chunk_size=5000)
+    )
     return [item for item in due if item]
 
 
