@@ -30,7 +30,7 @@ PSEUDO = "qps"
 MARKED = re.compile(r"⟦[^⟦⟧]*⟧")  # innermost first: a marked sentence may hold a marked word
 URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s⟧]+")  # an address shown to copy (a feed), not words
 LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more: something a person reads
-RECORD_APPS = {"cmcoord", "actors", "contacts", "meetings", "cell", "assets"}
+RECORD_APPS = {"cmcoord", "actors", "contacts", "meetings", "cell", "assets", "imports"}
 VISIBLE_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
 # Not words of the interface: the product's name, and each language's own name in the switcher.
 NOT_INTERFACE = ["CMCoord", "UN-CMCoord", "English", "Français", "Español", "العربية", "Português", "Pseudo"]
@@ -121,9 +121,12 @@ def record_words() -> re.Pattern:
             for f in model._meta.concrete_fields
             if isinstance(f, models.CharField | models.TextField) and not f.choices
         ]
+        binary_fields = [f.attname for f in model._meta.concrete_fields if isinstance(f, models.BinaryField)]
         for row in model.objects.all():
             words.add(str(row))
             words.update(str(getattr(row, name)) for name in text_fields if getattr(row, name))
+            for name in binary_fields:  # an uploaded spreadsheet's cells, shown in its preview
+                words.update(re.split(r"[,\n]", bytes(getattr(row, name) or b"").decode(errors="ignore")))
     return whole_words(words)
 
 
