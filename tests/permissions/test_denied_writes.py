@@ -14,8 +14,14 @@ def fingerprint():
     state = {}
     for app in WATCHED_APPS:
         for model in apps.get_app_config(app).get_models():
-            state[model._meta.label] = sorted(map(repr, model._default_manager.values()))
+            rows = ({k: _plain(v) for k, v in row.items()} for row in model._default_manager.values())
+            state[model._meta.label] = sorted(map(repr, rows))
     return state
+
+
+def _plain(value):
+    # PostgreSQL hands binary columns back as a memoryview, whose repr is its address.
+    return bytes(value) if isinstance(value, memoryview) else value
 
 
 DECIDE = {"decision": "approved", "rationale": "Appropriate liaison for access negotiations."}
