@@ -6,3 +6,6 @@ class CmcoordConfig(AppConfig):
     name = "cmcoord"
     verbose_name = _("CMCoord core: operations, places, roles")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cmcoord import search  # noqa: F401  (the ``matches`` lookup and SQLite's function)

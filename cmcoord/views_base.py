@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
-from rest_framework.filters import SearchFilter, search_smart_split
+from rest_framework.filters import search_smart_split
 
 from cmcoord import permissions, services
 from cmcoord.models import Operation
+from cmcoord.search import SearchFilter
 
 
 def operation_for(request, op: int) -> Operation:
