@@ -6,7 +6,7 @@ renderer only passes the built text through; errors are rendered as JSON by the 
 
 import json
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer
 
 from .text import one_line
@@ -27,12 +27,39 @@ class ExportRenderer(BaseRenderer):
     def filename(cls, basename: str) -> str:
         return f"cmcoord-{basename}.{cls.extension}" if cls.extension else ""
 
+    # Streaming: the builders make the file of a chunk of rows; ``part`` keeps what the whole
+    # file needs once (the header rows, the calendar's opening) from the first chunk only.
+    @classmethod
+    def part(cls, body, *, first: bool):
+        return body
+
+    @classmethod
+    def closing(cls):
+        return b""
+
+    @classmethod
+    def stream(cls, parts, *, filename: str = "", headers: dict | None = None) -> StreamingHttpResponse:
+        """The file sent as it is made, chunk by chunk, in flat memory."""
+
+        def encoded():
+            for part in parts:
+                yield part.encode(cls.charset) if isinstance(part, str) else part
+
+        response = StreamingHttpResponse(
+            encoded(), content_type=f"{cls.media_type}; charset={cls.charset}", headers=headers
+        )
+        return cls._attach(response, filename)
+
     @classmethod
     def response(cls, body, *, filename: str = "", headers: dict | None = None) -> HttpResponse:
         """The file as a plain response: it keeps its Content-Type even when empty."""
         response = HttpResponse(
             body, content_type=f"{cls.media_type}; charset={cls.charset}", headers=headers
         )
+        return cls._attach(response, filename)
+
+    @staticmethod
+    def _attach(response, filename):
         if filename:
             # A header: never a line break or a quote, whatever a name holds.
             safe = one_line(filename).replace('"', "").replace("\\", "")
@@ -45,10 +72,28 @@ class HXLRenderer(ExportRenderer):
     format = "hxl"
     extension = "csv"
 
+    @classmethod
+    def part(cls, body, *, first: bool):
+        # The header row and the hashtag row once (neither holds a line break).
+        return body if first else body.split("\r\n", 2)[2]
+
 
 class ICalendarRenderer(ExportRenderer):
     media_type = "text/calendar"
     format = "ics"
+    END = b"END:VCALENDAR\r\n"
+
+    @classmethod
+    def part(cls, body, *, first: bool):
+        body = body[: body.rindex(cls.END)]  # the calendar is closed once, after the last chunk
+        if first:
+            return body
+        start = body.find(b"BEGIN:V", body.find(b"\r\n") + 2)  # the chunk's first component
+        return body[start:] if start >= 0 else b""
+
+    @classmethod
+    def closing(cls):
+        return cls.END
 
 
 class VCardRenderer(ExportRenderer):

@@ -90,9 +90,9 @@ def test_one_meeting_as_icalendar(world, api):
 
 
 def test_the_meeting_list_as_icalendar_respects_the_reader(world, api):
-    field = icalendar.Calendar.from_ical(api("field").get("/api/v1/meetings/?format=ics").content)
+    field = icalendar.Calendar.from_ical(api("field").get("/api/v1/meetings/?format=ics").getvalue())
     assert len(field.walk("VEVENT")) == 1
-    officer = icalendar.Calendar.from_ical(api("officer").get("/api/v1/meetings/?format=ics").content)
+    officer = icalendar.Calendar.from_ical(api("officer").get("/api/v1/meetings/?format=ics").getvalue())
     assert len(officer.walk("VEVENT")) == 2
 
 
