@@ -168,12 +168,13 @@ class ScopedViewSet(ETagMixin, ErrorsAsJSONMixin, viewsets.GenericViewSet):
         def parts():
             rows = queryset.iterator(chunk_size=EXPORT_CHUNK)
             first = True
-            while first or chunk:
+            while True:
                 chunk = list(islice(rows, EXPORT_CHUNK))
-                if chunk or first:
-                    forget_mask(request)  # masked for this chunk's rows only
-                    mask_for(request).expect(chunk)
-                    yield renderer.part(build(chunk, request=request, view=self), first=first)
+                if not chunk and not first:
+                    break
+                forget_mask(request)  # masked for this chunk's rows only
+                mask_for(request).expect(chunk)
+                yield renderer.part(build(chunk, request=request, view=self), first=first)
                 first = False
             yield renderer.closing()
 
