@@ -87,6 +87,7 @@ API_EXPECTATIONS = {
     "api:calendar-feed-url": {"kwargs": {}, "status": _status(default=200, anonymous=401, partner=403)},
     "api:calendar-feed-reset": {"kwargs": {}, "status": POST_ONLY},
     "api:calendar-feed": {"kwargs": {"token": "feed_token_of_field"}, "status": PUBLIC},
+    "api:deletions": {"kwargs": {}, "status": LIST},
     "api:schema": {"kwargs": {}, "status": PUBLIC},
     "api:docs": {"kwargs": {}, "status": PUBLIC},
 }
