@@ -19,6 +19,7 @@ from rest_framework.filters import search_smart_split
 
 from cmcoord import permissions, services
 from cmcoord.models import Operation
+from cmcoord.paginator import BoundedPaginator
 from cmcoord.search import SearchFilter
 
 
@@ -155,6 +156,7 @@ class OperationListView(OperationMixin, ListView):
     """
 
     paginate_by = 50
+    paginator_class = BoundedPaginator  # counts a bounded number of rows, never the whole scope
     filterset_class = None
     search_fields: tuple[str, ...] = ()
 

@@ -41,6 +41,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 OPERATIONS = 5
 ROWS = {Actor: 40_000, Mandate: 10_000, Contact: 10_000, Meeting: 10_000, AssetDeployment: 10_000}
 ROWS |= {Dependency: 10_000, ActionPoint: 10_000, CellRequest: 10_000}
+SMALL_SORT = 1_000  # rows a page query may sort (the scopes hold thousands to tens of thousands)
 SENSITIVITY = "(ARRAY['shareable','internal','restricted'])[1 + mod(g, 3)]"
 
 
@@ -199,7 +200,9 @@ def test_the_first_page_of_a_large_list_is_read_through_an_index(big, require_po
     _, sql = _page_query(big, who, url, table)
     nodes = list(_nodes(_plan(sql)))
     scans = [n for n in nodes if n["Node Type"] == "Seq Scan" and n.get("Relation Name") == table]
-    sorts = [n for n in nodes if n["Node Type"] == "Sort"]
+    # Sorting a few hundred matches (a partner's mandates, joined to their actors) is fine;
+    # sorting the scope is what must not happen.
+    sorts = [n for n in nodes if n["Node Type"] == "Sort" and n["Plan Rows"] > SMALL_SORT]
     assert not scans and not sorts, json.dumps(nodes[0], indent=1)[:4000]
 
 
