@@ -7,7 +7,6 @@ and vCard. Nothing here runs on an unscoped queryset.
 """
 
 import re
-from itertools import islice
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -162,23 +161,19 @@ class ScopedViewSet(ETagMixin, ErrorsAsJSONMixin, viewsets.GenericViewSet):
 
     def export(self, fmt, queryset):
         """All the rows the caller may read, streamed: read, masked and written chunk by chunk."""
-        renderer, build = EXPORT_RENDERERS[fmt], self.exports[fmt]
-        request = self.request
+        renderer, build, request = EXPORT_RENDERERS[fmt], self.exports[fmt], self.request
 
-        def parts():
-            rows = queryset.iterator(chunk_size=EXPORT_CHUNK)
-            first = True
-            while True:
-                chunk = list(islice(rows, EXPORT_CHUNK))
-                if not chunk and not first:
-                    break
-                forget_mask(request)  # masked for this chunk's rows only
-                mask_for(request).expect(chunk)
-                yield renderer.part(build(chunk, request=request, view=self), first=first)
-                first = False
-            yield renderer.closing()
+        def mask(rows):
+            forget_mask(request)  # masked for this chunk's rows only
+            mask_for(request).expect(rows)
 
-        return renderer.stream(parts(), filename=renderer.filename(self.basename))
+        return renderer.stream_rows(
+            queryset,
+            lambda rows: build(rows, request=request, view=self),
+            chunk=EXPORT_CHUNK,
+            before_chunk=mask,
+            filename=renderer.filename(self.basename),
+        )
 
 
 class ReadOnlyViewSet(mixins.RetrieveModelMixin, ScopedViewSet):

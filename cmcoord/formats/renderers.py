@@ -5,6 +5,7 @@ renderer only passes the built text through; errors are rendered as JSON by the 
 """
 
 import json
+from itertools import islice
 
 from django.http import HttpResponse, StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer
@@ -51,6 +52,28 @@ class ExportRenderer(BaseRenderer):
         return cls._attach(response, filename)
 
     @classmethod
+    def stream_rows(cls, rows, build, *, chunk: int, before_chunk=None, filename: str = ""):
+        """Stream ``build(rows)`` made ``chunk`` rows at a time from a queryset's iterator.
+
+        ``before_chunk(rows)`` runs first on each chunk (masking related records for them).
+        """
+
+        def parts():
+            iterator = rows.iterator(chunk_size=chunk)
+            first = True
+            while True:
+                some = list(islice(iterator, chunk))
+                if not some and not first:
+                    break
+                if before_chunk is not None:
+                    before_chunk(some)
+                yield cls.part(build(some), first=first)
+                first = False
+            yield cls.closing()
+
+        return cls.stream(parts(), filename=filename)
+
+    @classmethod
     def response(cls, body, *, filename: str = "", headers: dict | None = None) -> HttpResponse:
         """The file as a plain response: it keeps its Content-Type even when empty."""
         response = HttpResponse(
@@ -88,8 +111,9 @@ class ICalendarRenderer(ExportRenderer):
         body = body[: body.rindex(cls.END)]  # the calendar is closed once, after the last chunk
         if first:
             return body
-        start = body.find(b"BEGIN:V", body.find(b"\r\n") + 2)  # the chunk's first component
-        return body[start:] if start >= 0 else b""
+        # The chunk's first component: at the start of a line (a folded or escaped value never is).
+        start = body.find(b"\r\nBEGIN:V", body.find(b"\r\n") + 2)
+        return body[start + 2 :] if start >= 0 else b""
 
     @classmethod
     def closing(cls):

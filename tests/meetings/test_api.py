@@ -98,7 +98,7 @@ def test_the_meeting_list_as_icalendar_respects_the_reader(world, api):
 
 def test_an_operations_meetings_as_icalendar(world, api):
     url = f"/api/v1/operations/{world.operation.pk}/meetings.ics"
-    calendar = icalendar.Calendar.from_ical(api("field").get(url).content)
+    calendar = icalendar.Calendar.from_ical(api("field").get(url).getvalue())
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [world.meeting.title]
     assert api("outsider").get(url).status_code == 404
     assert api("anonymous").get(url).status_code == 401
