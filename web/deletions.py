@@ -135,7 +135,9 @@ class DeletionPageSerializer(serializers.Serializer):
     cursor = serializers.CharField(
         allow_null=True, help_text=gettext_lazy("Names the last deletion listed: pass it next time.")
     )
-    results = DeletionSerializer(many=True)
+    results = DeletionSerializer(
+        many=True, help_text=gettext_lazy("The deletions of this page, oldest first.")
+    )
 
 
 class DeletionsView(ErrorsAsJSONMixin, APIView):
