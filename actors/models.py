@@ -201,7 +201,9 @@ class Actor(OperationRecord):
     class Meta:
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
-        ordering = ["name"]
+        # Every default order ends with the id and has an index (with and without the operation
+        # first: one operation walks the first, several operations the second).
+        ordering = ["name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["operation", "name"], name="actor_unique_name_in_operation"),
             models.CheckConstraint(condition=~models.Q(parent=models.F("pk")), name="actor_not_own_parent"),
@@ -214,6 +216,9 @@ class Actor(OperationRecord):
         indexes = [
             models.Index(fields=["operation", "category", "actor_type"]),
             models.Index(fields=["operation", "interlocutor_status"]),
+            models.Index(fields=["operation", "name", "id"], name="actor_op_name_id"),
+            models.Index(fields=["name", "id"], name="actor_name_id"),
+            models.Index(fields=["updated_at", "id"], name="actor_updated_id"),
         ]
 
     def __str__(self):
@@ -373,7 +378,12 @@ class Mandate(Versioned):
     class Meta:
         verbose_name = _("mandate")
         verbose_name_plural = _("mandates")
-        ordering = ["-in_force_from"]
+        ordering = ["-in_force_from", "-id"]
+        indexes = [
+            models.Index(fields=["-in_force_from", "-id"], name="mandate_in_force_id"),
+            models.Index(fields=["actor", "-in_force_from", "-id"], name="mandate_actor_in_force_id"),
+            models.Index(fields=["updated_at", "id"], name="mandate_updated_id"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(in_force_until__isnull=True)

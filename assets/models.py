@@ -104,7 +104,7 @@ class AssetDeployment(OperationRecord):
     member_fields = ("focal_point",)
 
     class Meta:
-        ordering = ["phase_out_on", "name"]
+        ordering = ["phase_out_on", "name", "id"]
         # Translators: MCDA = military and civil defence assets (Oslo and MCDA Guidelines).
         verbose_name = _("MCDA deployment")
         verbose_name_plural = _("MCDA deployments")
@@ -123,7 +123,12 @@ class AssetDeployment(OperationRecord):
                 name="asset_deployed_has_dates",
             ),
         ]
-        indexes = [models.Index(fields=["operation", "status", "phase_out_on"])]
+        indexes = [
+            models.Index(fields=["operation", "status", "phase_out_on"]),
+            models.Index(fields=["operation", "phase_out_on", "name", "id"], name="asset_op_phase_out_id"),
+            models.Index(fields=["phase_out_on", "name", "id"], name="asset_phase_out_id"),
+            models.Index(fields=["updated_at", "id"], name="asset_updated_id"),
+        ]
 
     def __str__(self):
         return self.name
@@ -230,7 +235,8 @@ class Dependency(OperationRecord):
     member_fields = ("responsible",)
 
     class Meta:
-        ordering = ["asset__phase_out_on", "activity"]
+        # An order an index serves (the at-risk view sorts by the asset's phase-out date itself).
+        ordering = ["activity", "id"]
         verbose_name = _("dependency")
         verbose_name_plural = _("dependencies")
         constraints = [
@@ -240,7 +246,12 @@ class Dependency(OperationRecord):
                 name="dependency_alternative_named",
             ),
         ]
-        indexes = [models.Index(fields=["operation", "alternative_readiness"])]
+        indexes = [
+            models.Index(fields=["operation", "alternative_readiness"]),
+            models.Index(fields=["operation", "activity", "id"], name="dependency_op_activity_id"),
+            models.Index(fields=["activity", "id"], name="dependency_activity_id"),
+            models.Index(fields=["updated_at", "id"], name="dependency_updated_id"),
+        ]
 
     def __str__(self):
         return f"{self.activity} ← {self.asset}"

@@ -114,6 +114,10 @@ class CellRequest(OperationRecord):
         indexes = [
             models.Index(fields=["operation", "status", "kind"]),
             models.Index(fields=["submitted_by", "status"]),
+            models.Index(fields=["operation", "-created_at", "-id"], name="cell_request_op_created_id"),
+            models.Index(fields=["-created_at", "-id"], name="cell_request_created_id"),
+            models.Index(fields=["submitted_by", "-created_at", "-id"], name="cell_request_sender_created"),
+            models.Index(fields=["updated_at", "id"], name="cell_request_updated_id"),
         ]
 
     def __str__(self):

@@ -8,6 +8,9 @@ class CmcoordConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cmcoord import queues  # models are loaded only now
+        from cmcoord import (
+            queues,  # models are loaded only now
+            search,  # noqa: F401  (the ``matches`` lookup and SQLite's function)
+        )
 
         queues.register_core()

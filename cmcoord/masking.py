@@ -70,6 +70,12 @@ def mask_for(holder, principal=None) -> RelatedMask:
     return mask
 
 
+def forget_mask(holder) -> None:
+    """Drop the mask kept on a request (an export masks each chunk of rows on its own)."""
+    if hasattr(holder, _ATTRIBUTE):
+        delattr(holder, _ATTRIBUTE)
+
+
 def attach_visible(principal, objects, field: str):
     """Set ``visible_<field>`` on each object: the related record, or None if the reader may not
     see it (a unit under a hidden command, an asset of a hidden provider must not name them)."""

@@ -338,7 +338,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "cmcoord.api.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
+        "cmcoord.search.SearchFilter",
         "cmcoord.api.filters.StableOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "cmcoord.api.pagination.Pagination",

@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
-from rest_framework.filters import SearchFilter, search_smart_split
+from rest_framework.filters import search_smart_split
 
 from cmcoord import permissions, services
 from cmcoord.models import Operation
+from cmcoord.paginator import BoundedPaginator
+from cmcoord.search import SearchFilter
 
 
 def operation_for(request, op: int) -> Operation:
@@ -154,6 +156,7 @@ class OperationListView(OperationMixin, ListView):
     """
 
     paginate_by = 50
+    paginator_class = BoundedPaginator  # counts a bounded number of rows, never the whole scope
     filterset_class = None
     search_fields: tuple[str, ...] = ()
 

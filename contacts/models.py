@@ -91,7 +91,7 @@ class Contact(OperationRecord):
     class Meta:
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
-        ordering = ["full_name"]
+        ordering = ["full_name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["actor", "full_name"], name="contact_unique_name_in_actor"),
             models.CheckConstraint(
@@ -102,7 +102,9 @@ class Contact(OperationRecord):
         ]
         indexes = [
             models.Index(fields=["operation", "interlocutor_status", "sensitivity"]),
-            models.Index(fields=["operation", "full_name"]),
+            models.Index(fields=["operation", "full_name", "id"], name="contact_op_name_id"),
+            models.Index(fields=["full_name", "id"], name="contact_name_id"),
+            models.Index(fields=["updated_at", "id"], name="contact_updated_id"),
         ]
 
     def __str__(self):

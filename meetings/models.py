@@ -66,7 +66,7 @@ class CoordinationForum(OperationRecord):
     class Meta:
         verbose_name = _("coordination forum")
         verbose_name_plural = _("coordination forums")
-        ordering = ["name"]
+        ordering = ["name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["operation", "name"], name="forum_unique_name_in_operation"),
         ]
@@ -190,7 +190,7 @@ class Meeting(OperationRecord):
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-        ordering = ["-starts_at"]
+        ordering = ["-starts_at", "-id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
@@ -200,7 +200,11 @@ class Meeting(OperationRecord):
                 name="meeting_forum_sitting_has_forum",
             ),
         ]
-        indexes = [models.Index(fields=["operation", "starts_at"])]
+        indexes = [
+            models.Index(fields=["operation", "-starts_at", "-id"], name="meeting_op_starts_id"),
+            models.Index(fields=["-starts_at", "-id"], name="meeting_starts_id"),
+            models.Index(fields=["updated_at", "id"], name="meeting_updated_id"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.starts_at:%Y-%m-%d})" if self.starts_at else self.title
@@ -412,6 +416,10 @@ class ActionPoint(OperationRecord):
         indexes = [
             models.Index(fields=["operation", "status", "due_date"]),
             models.Index(fields=["owner", "status"]),
+            models.Index(fields=["operation", "due_date", "id"], name="action_point_op_due_id"),
+            models.Index(fields=["due_date", "id"], name="action_point_due_id"),
+            models.Index(fields=["owner", "due_date", "id"], name="action_point_owner_due_id"),
+            models.Index(fields=["updated_at", "id"], name="action_point_updated_id"),
         ]
 
     def __str__(self):

@@ -1,7 +1,7 @@
 """The meetings' own rules: who reads minutes, who updates an action point, which participants
 a reader may see. Pages, the API, exports and reminders ask these."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from cmcoord.permissions import can, is_partner, role_in, scope_through
 
@@ -24,8 +24,12 @@ def can_update_action_point(principal, action_point) -> bool:
 
 
 def scope_participants(qs: QuerySet, principal, *, meetings: QuerySet, actors: QuerySet, contacts: QuerySet):
-    """Participants follow their meeting, and name only actors and contacts the reader may see."""
+    """Participants follow their meeting, and name only actors and contacts the reader may see.
+
+    The actor and the contact are checked row by row (a correlated EXISTS on their primary
+    keys), so the cost follows the participants read, not everyone the reader may see.
+    """
     qs = scope_through(qs, principal, "meeting", meetings)
-    return qs.filter(Q(actor__isnull=True) | Q(actor__in=actors.for_user(principal).values("pk"))).filter(
-        Q(contact__isnull=True) | Q(contact__in=contacts.for_user(principal).values("pk"))
-    )
+    actor_seen = Exists(actors.for_user(principal).filter(pk=OuterRef("actor_id")))
+    contact_seen = Exists(contacts.for_user(principal).filter(pk=OuterRef("contact_id")))
+    return qs.filter(Q(actor__isnull=True) | actor_seen).filter(Q(contact__isnull=True) | contact_seen)

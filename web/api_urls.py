@@ -21,6 +21,7 @@ from cmcoord.formats.renderers import ICalendarRenderer
 from contacts.api.views import ActorViewSet, ContactViewSet
 from meetings.api.feeds import CalendarFeedView, FeedResetView, FeedUrlView, OperationCalendarViewSet
 from meetings.api.views import ActionPointViewSet, ForumViewSet, MeetingViewSet
+from web.deletions import DeletionsView
 
 app_name = "api"
 
@@ -64,6 +65,7 @@ urlpatterns = [
     path("feeds/reset/", FeedResetView.as_view(), name="calendar-feed-reset"),
     path("feeds/<slug:token>.ics", CalendarFeedView.as_view(), name="calendar-feed"),
     path("operations/<int:pk>/meetings.ics", operation_meetings_ics, name="operation-meetings-ics"),
+    path("deletions/", DeletionsView.as_view(), name="deletions"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,

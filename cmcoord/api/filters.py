@@ -15,7 +15,8 @@ from cmcoord.validators import validate_calendar_range
 
 UPDATED_SINCE = _(
     "Only records changed at or after this moment (ISO 8601, e.g. 2026-11-25T08:00:00Z): "
-    "pass the time of your last sync to fetch only what changed. Deletions are not reported."
+    "pass the time of your last sync to fetch only what changed (or walk with cursor). Deleted "
+    "records are listed at /api/v1/deletions/."
 )
 PCODE_HELP = _("P-code of an administrative area; matches that area and every area inside it.")
 PCODE = RegexValidator(r"^[A-Za-z]{2,3}[0-9]*$", _("Give a P-code such as MZ or MZ07."))

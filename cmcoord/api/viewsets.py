@@ -17,13 +17,14 @@ from rest_framework.renderers import JSONRenderer
 
 from cmcoord.api.idempotency import IdempotentCreateMixin
 from cmcoord.formats.renderers import EXPORT_RENDERERS, ExportRenderer
-from cmcoord.masking import mask_for
+from cmcoord.masking import forget_mask, mask_for
 from cmcoord.models import RecordChanged
 from cmcoord.permissions import scoped
 from cmcoord.services import record_delete
 
-# An export (HXL, iCalendar, vCard) returns every row the caller may read, up to this many.
-EXPORT_CAP = 10_000
+# An export (HXL, iCalendar, vCard) streams every row the caller may read, read from the
+# database and written this many rows at a time (memory stays flat, whatever the size).
+EXPORT_CHUNK = 500
 ID_PATTERN = r"[0-9]{1,18}"
 
 
@@ -159,14 +160,20 @@ class ScopedViewSet(ETagMixin, ErrorsAsJSONMixin, viewsets.GenericViewSet):
         return mixins.ListModelMixin.list(self, request, *args, **kwargs)
 
     def export(self, fmt, queryset):
-        rows = list(queryset[: EXPORT_CAP + 1])
-        mask_for(self.request).expect(rows)
-        body = self.exports[fmt](rows[:EXPORT_CAP], request=self.request, view=self)
-        headers = {"X-Total-Count": str(min(len(rows), EXPORT_CAP))}
-        if len(rows) > EXPORT_CAP:
-            headers["X-Export-Truncated"] = f"true; only the first {EXPORT_CAP} rows"
-        renderer = EXPORT_RENDERERS[fmt]
-        return renderer.response(body, filename=renderer.filename(self.basename), headers=headers)
+        """All the rows the caller may read, streamed: read, masked and written chunk by chunk."""
+        renderer, build, request = EXPORT_RENDERERS[fmt], self.exports[fmt], self.request
+
+        def mask(rows):
+            forget_mask(request)  # masked for this chunk's rows only
+            mask_for(request).expect(rows)
+
+        return renderer.stream_rows(
+            queryset,
+            lambda rows: build(rows, request=request, view=self),
+            chunk=EXPORT_CHUNK,
+            before_chunk=mask,
+            filename=renderer.filename(self.basename),
+        )
 
 
 class ReadOnlyViewSet(mixins.RetrieveModelMixin, ScopedViewSet):

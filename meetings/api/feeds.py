@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 from cmcoord.api.serializers import FeedUrlSerializer
 from cmcoord.api.throttling import FeedThrottle
 from cmcoord.api.views import OperationViewSet
-from cmcoord.api.viewsets import ErrorsAsJSONMixin
+from cmcoord.api.viewsets import EXPORT_CHUNK, ErrorsAsJSONMixin
 from cmcoord.formats.ical import calendar
 from cmcoord.formats.renderers import ICalendarRenderer
 from cmcoord.models import User
@@ -99,4 +99,7 @@ class OperationCalendarViewSet(OperationViewSet):
         meetings = (
             Meeting.objects.for_user(request.user).filter(operation=operation).order_by("starts_at", "pk")
         )
-        return ICalendarRenderer.response(calendar(f"CMCoord: {operation.name}", meetings=meetings))
+        name = f"CMCoord: {operation.name}"
+        return ICalendarRenderer.stream_rows(
+            meetings, lambda rows: calendar(name, meetings=rows), chunk=EXPORT_CHUNK
+        )

@@ -10,9 +10,9 @@ from tests.factories import ActorFactory
 
 
 def _hxl(response):
-    assert response.status_code == 200, response.content
+    assert response.status_code == 200, response.getvalue()
     assert response["Content-Type"].startswith("text/csv")
-    dataset = hxl.data(io.BytesIO(response.content))
+    dataset = hxl.data(io.BytesIO(response.getvalue()))
     tags = [column.display_tag for column in dataset.columns]
     return tags, [row.values for row in dataset]
 
@@ -114,7 +114,7 @@ def test_hxl_honours_filters(world, api):
 def test_a_formula_in_a_cell_is_neutralised(world, api):
     ActorFactory(operation=world.operation, name='=HYPERLINK("http://evil")')
     response = api("officer").get("/api/v1/actors/?format=hxl")
-    assert b"'=HYPERLINK" in response.content
+    assert b"'=HYPERLINK" in response.getvalue()
 
 
 def test_an_hxl_request_without_credentials_is_a_json_401(world, api):
@@ -126,3 +126,25 @@ def test_an_hxl_request_without_credentials_is_a_json_401(world, api):
 def test_formats_are_offered_only_where_they_make_sense(world, api):
     assert api("officer").get("/api/v1/operations/?format=hxl").status_code == 404
     assert api("officer").get(f"/api/v1/actors/{world.actor_internal.pk}/?format=hxl").status_code == 404
+
+
+def test_an_export_is_streamed_in_chunks_with_one_header_and_no_row_lost(world, api, monkeypatch):
+    monkeypatch.setattr("cmcoord.api.viewsets.EXPORT_CHUNK", 2)
+    for n in range(5):
+        ActorFactory(operation=world.operation, name=f"NGO {n}")
+    response = api("officer").get("/api/v1/actors/?format=hxl")
+    assert response.streaming
+    body = response.getvalue()
+    assert body.count(b"#meta+id") == 1
+    rows = [row.values for row in hxl.data(io.BytesIO(body))]
+    assert len(rows) == 8 and len({row[0] for row in rows}) == 8
+
+
+def test_a_calendar_streamed_in_chunks_is_one_valid_calendar(world, api, monkeypatch):
+    import icalendar
+
+    monkeypatch.setattr("cmcoord.api.viewsets.EXPORT_CHUNK", 1)
+    response = api("officer").get("/api/v1/meetings/?format=ics")
+    body = response.getvalue()
+    assert body.count(b"BEGIN:VCALENDAR") == 1 and body.count(b"END:VCALENDAR") == 1
+    assert len(icalendar.Calendar.from_ical(body).walk("VEVENT")) == 2

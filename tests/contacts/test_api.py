@@ -92,10 +92,10 @@ def test_one_contact_as_a_vcard_has_only_the_channels_the_reader_may_see(world, 
 def test_the_contact_list_as_vcards_holds_every_readable_contact(world, api):
     response = api("officer").get("/api/v1/contacts/?format=vcf")
     assert response.status_code == 200
-    names = {card.fn.value for card in vobject.readComponents(response.content.decode())}
+    names = {card.fn.value for card in vobject.readComponents(response.getvalue().decode())}
     assert names == {"Maj. Ana Silva", "Col. Secret"}
     field_cards = list(
-        vobject.readComponents(api("field").get("/api/v1/contacts/?format=vcf").content.decode())
+        vobject.readComponents(api("field").get("/api/v1/contacts/?format=vcf").getvalue().decode())
     )
     assert [card.fn.value for card in field_cards] == ["Maj. Ana Silva"]
 

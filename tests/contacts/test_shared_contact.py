@@ -28,7 +28,7 @@ def test_the_shared_contact_is_readable_without_its_restricted_actor(client, fie
     assert "Maj. Rui Tembe" in listing and SECRET_UNIT not in listing
     card = client.get(reverse("api:contact-vcf", args=[shared.pk])).content.decode()
     assert "Tembe" in card and SECRET_UNIT not in card
-    cards = client.get("/api/v1/contacts/", {"format": "vcf"}).content.decode()
+    cards = client.get("/api/v1/contacts/", {"format": "vcf"}).getvalue().decode()
     assert "Tembe" in cards and SECRET_UNIT not in cards
 
 

@@ -90,15 +90,15 @@ def test_one_meeting_as_icalendar(world, api):
 
 
 def test_the_meeting_list_as_icalendar_respects_the_reader(world, api):
-    field = icalendar.Calendar.from_ical(api("field").get("/api/v1/meetings/?format=ics").content)
+    field = icalendar.Calendar.from_ical(api("field").get("/api/v1/meetings/?format=ics").getvalue())
     assert len(field.walk("VEVENT")) == 1
-    officer = icalendar.Calendar.from_ical(api("officer").get("/api/v1/meetings/?format=ics").content)
+    officer = icalendar.Calendar.from_ical(api("officer").get("/api/v1/meetings/?format=ics").getvalue())
     assert len(officer.walk("VEVENT")) == 2
 
 
 def test_an_operations_meetings_as_icalendar(world, api):
     url = f"/api/v1/operations/{world.operation.pk}/meetings.ics"
-    calendar = icalendar.Calendar.from_ical(api("field").get(url).content)
+    calendar = icalendar.Calendar.from_ical(api("field").get(url).getvalue())
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [world.meeting.title]
     assert api("outsider").get(url).status_code == 404
     assert api("anonymous").get(url).status_code == 401

@@ -88,6 +88,7 @@ API_EXPECTATIONS = {
     "api:calendar-feed-reset": {"kwargs": {}, "status": POST_ONLY},
     "api:calendar-feed": {"kwargs": {"token": "feed_token_of_field"}, "status": PUBLIC},
     "api:api-root": {"kwargs": {}, "status": PUBLIC},
+    "api:deletions": {"kwargs": {}, "status": LIST},
     "api:schema": {"kwargs": {}, "status": PUBLIC},
     "api:docs": {"kwargs": {}, "status": PUBLIC},
 }

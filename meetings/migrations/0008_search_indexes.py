@@ -1,0 +1,15 @@
+from django.db import migrations
+
+from cmcoord.search import trigram_indexes
+
+
+class Migration(migrations.Migration):
+    """Trigram GIN indexes on the unaccented searched columns (PostgreSQL only; see cmcoord.search)."""
+
+    dependencies = [("meetings", "0007_indexes_for_list_orders"), ("cmcoord", "0013_search_extensions")]
+
+    operations = [
+        trigram_indexes("meetings_coordinationforum", ["name", "location", "rhythm"]),
+        trigram_indexes("meetings_meeting", ["title", "location", "summary"]),
+        trigram_indexes("meetings_actionpoint", ["title", "description", "progress_note"]),
+    ]
