@@ -5,3 +5,8 @@ class CellConfig(AppConfig):
     name = "cell"
     verbose_name = "UN-CMCoord cell: requests, concerns and RFAs"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cell import reminders  # models are loaded only now
+
+        reminders.register()

@@ -23,6 +23,8 @@ EMAILED_KINDS = [
     NotificationKind.ACTION_POINT_DUE,
     NotificationKind.ACTION_POINT_OVERDUE,
     NotificationKind.MEETING_TOMORROW,
+    NotificationKind.CELL_REQUEST_UPDATE,
+    NotificationKind.INTERLOCUTOR_DECISION,
 ]
 
 

@@ -118,6 +118,17 @@ HTML_EXPECTATIONS = {
     "cell:request-answer": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
     "cell:request-close": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
     "cell:request-endorse": {"kwargs": {**OP, "pk": "rfa"}, "status": POST_ONLY},
+    "cell:request-triage": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
+    "cell:request-send": {"kwargs": {**OP, "pk": "rfa"}, "status": POST_ONLY},
+    "cell:request-military-answer": {"kwargs": {**OP, "pk": "rfa"}, "status": POST_ONLY},
+    # The RFA on paper: whoever reads the request (field staff their own).
+    "cell:request-print": {"kwargs": {**OP, "pk": "rfa"}, "status": MEMBERS},
+    # The deployment created from an RFA: the world's RFA is not accepted by the military yet, so
+    # the officer is sent back to the request (302); the others may not write the registry.
+    "cell:request-deployment": {
+        "kwargs": {**OP, "request_pk": "rfa"},
+        "status": {**OFFICERS_ONLY, "officer": 302, "admin": 302},
+    },
     "assets:list": {"kwargs": OP, "status": MEMBERS},
     "assets:detail": {"kwargs": {**OP, "pk": "asset"}, "status": MEMBERS},
     "assets:detail[hidden-provider]": {

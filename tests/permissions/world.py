@@ -191,7 +191,11 @@ def _cell(world, op):
     )
     CellRequestFactory(operation=op, submitted_by=users["officer"], title=f"Officer's concern {CANARY}")
     rfa_request = CellRequestFactory(
-        operation=op, submitted_by=users["field"], kind=CellRequest.Kind.ASSISTANCE, title="Airlift to Buzi"
+        operation=op,
+        submitted_by=users["field"],
+        kind=CellRequest.Kind.ASSISTANCE,
+        title="Airlift to Buzi",
+        status=CellRequest.Status.TRIAGED,
     )
     o["rfa"] = AssistanceRequest.objects.create(
         cell_request=rfa_request,
