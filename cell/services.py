@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from actors.models import Actor
 from assets.models import AssetDeployment
 from cell import rules
 from cell.models import AssistanceRequest, CellRequest
@@ -216,8 +217,10 @@ def rfa_send(
     """The cell sends an endorsed RFA to the military: to which actor and contact, when, by whom."""
     ensure(by, rules.STEP_PERMISSION[rules.SEND], rfa.cell_request.operation_id)
     _lock_rfa(rfa, rules.SEND, seen_response)
-    if actor is None:
+    if actor is None or not Actor.objects.filter(pk=actor.pk).mcda_providers().exists():
         raise ValidationError({"actor": _("Choose the military actor it goes to.")})
+    if actor.operation_id != rfa.cell_request.operation_id:
+        raise ValidationError({"actor": _("This actor belongs to another operation.")})
     if sent_at and sent_at > timezone.now():
         raise ValidationError({"sent_at": _("This moment is still to come.")})
     rfa.sent_to_actor, rfa.sent_to_contact = actor, contact
