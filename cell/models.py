@@ -269,7 +269,7 @@ class AssistanceRequest(models.Model):
         related_name="+",
         verbose_name=_("sent to (contact)"),
     )
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, validators=[validate_calendar_range])
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -286,7 +286,9 @@ class AssistanceRequest(models.Model):
     military_offer_until = models.DateField(
         _("offered until"), null=True, blank=True, validators=[validate_calendar_range]
     )
-    military_answered_at = models.DateTimeField(_("answer recorded at"), null=True, blank=True)
+    military_answered_at = models.DateTimeField(
+        _("answer recorded at"), null=True, blank=True, validators=[validate_calendar_range]
+    )
     military_answer_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

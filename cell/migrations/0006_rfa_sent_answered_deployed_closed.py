@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='assistancerequest',
             name='military_answered_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='answer recorded at'),
+            field=models.DateTimeField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='answer recorded at'),
         ),
         migrations.AddField(
             model_name='assistancerequest',
@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='assistancerequest',
             name='sent_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='sent at'),
+            field=models.DateTimeField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='sent at'),
         ),
         migrations.AddField(
             model_name='assistancerequest',
@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalassistancerequest',
             name='military_answered_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='answer recorded at'),
+            field=models.DateTimeField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='answer recorded at'),
         ),
         migrations.AddField(
             model_name='historicalassistancerequest',
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalassistancerequest',
             name='sent_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='sent at'),
+            field=models.DateTimeField(blank=True, null=True, validators=[cmcoord.validators.validate_calendar_range], verbose_name='sent at'),
         ),
         migrations.AddField(
             model_name='historicalassistancerequest',

@@ -49,6 +49,7 @@ HTML_EXPECTATIONS = {
         "kwargs": OP,
         "status": {**POST_ONLY, **ANON, "outsider": 404, "field_other": 404},
     },
+    "web:strategy-versions": {"kwargs": OP, "status": MEMBERS},
     "cmcoord:members": {"kwargs": OP, "status": OFFICERS_ONLY},
     "cmcoord:partner-token-list": {"kwargs": OP, "status": OFFICERS_ONLY},
     "cmcoord:partner-token-revoke": {"kwargs": {**OP, "pk": "partner_token"}, "status": POST_ONLY},
