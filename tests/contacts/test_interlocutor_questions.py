@@ -69,3 +69,28 @@ def test_a_question_is_decided_once_and_always_with_a_rationale(operation, offic
     with pytest.raises(ValidationError):
         interlocutor_question_answer(question=asked, answer="approved", rationale="Changed my mind.", by=hct)
     assert InterlocutorDecision.objects.get().decision == "rejected"
+
+
+def test_through_the_pages_the_officer_asks_and_the_hct_decides(client, operation, officer, hct, field):
+    from django.urls import reverse
+
+    actor = MilitaryActorFactory(operation=operation, name="Coastal Guard")
+    op = operation.pk
+    client.force_login(officer)
+    asked = client.post(
+        reverse("contacts:question-ask", kwargs={"op": op}),
+        {"actor": actor.pk, "question": "Can we coordinate landings?", "evidence": "They run the port."},
+    )
+    assert asked.status_code == 302
+    question = InterlocutorQuestion.objects.get()
+    client.force_login(field)
+    assert client.get(reverse("contacts:question-list", kwargs={"op": op})).status_code == 403
+    answer = reverse("contacts:question-answer", kwargs={"op": op, "pk": question.pk})
+    assert client.post(answer, {"answer": "approved", "rationale": "Yes."}).status_code == 404  # hidden
+    client.force_login(hct)
+    page = client.get(reverse("contacts:question-list", kwargs={"op": op})).content.decode()
+    assert "Can we coordinate landings?" in page and "They run the port." in page
+    client.post(answer, {"answer": "approved", "rationale": "Port authority.", "seen_status": "asked"})
+    actor.refresh_from_db()
+    assert actor.interlocutor_status == "approved"
+    assert InterlocutorQuestion.objects.answered().count() == 1

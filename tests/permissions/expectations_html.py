@@ -50,6 +50,9 @@ HTML_EXPECTATIONS = {
         "status": {**POST_ONLY, **ANON, "outsider": 404, "field_other": 404},
     },
     "web:strategy-versions": {"kwargs": OP, "status": MEMBERS},
+    "contacts:question-list": {"kwargs": OP, "status": HISTORY},  # officers and HCT/UNCT
+    "contacts:question-ask": {"kwargs": OP, "status": POST_ONLY},
+    "contacts:question-answer": {"kwargs": {**OP, "pk": "interlocutor_question"}, "status": POST_ONLY},
     "cmcoord:members": {"kwargs": OP, "status": OFFICERS_ONLY},
     "cmcoord:partner-token-list": {"kwargs": OP, "status": OFFICERS_ONLY},
     "cmcoord:partner-token-revoke": {"kwargs": {**OP, "pk": "partner_token"}, "status": POST_ONLY},

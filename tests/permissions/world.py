@@ -16,6 +16,7 @@ from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import Notification, SecurityAssessment, Sensitivity
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, record_share, role_grant
+from contacts.models import InterlocutorQuestion
 from meetings.models import AgendaItem, Decision, Participant
 from tests.factories import (
     TODAY,
@@ -205,6 +206,12 @@ def _cell(world, op):
         needed_by=dt.date(2026, 12, 1),
         duration_days=5,
         priority="life_saving",
+    )
+    o["interlocutor_question"] = InterlocutorQuestion.objects.create(
+        operation=op,
+        actor=o["actor_internal"],
+        question=f"May we talk to them? {CANARY}",
+        asked_by=users["officer"],
     )
     o["notification_of_field"] = Notification.objects.create(
         recipient=users["field"], operation=op, kind="cell_request_update", title="Answered"
