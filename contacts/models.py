@@ -255,7 +255,7 @@ class InterlocutorQuestion(models.Model):
         related_name="+",
         verbose_name=_("asked by"),
     )
-    asked_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    asked_at = models.DateTimeField(_("asked at"), auto_now_add=True, validators=[validate_calendar_range])
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ASKED)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -265,7 +265,9 @@ class InterlocutorQuestion(models.Model):
         related_name="+",
         verbose_name=_("answered by"),
     )
-    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_at = models.DateTimeField(
+        _("answered at"), null=True, blank=True, validators=[validate_calendar_range]
+    )
     answer_rationale = models.TextField(_("answer rationale"), blank=True)
     decision = models.OneToOneField(
         InterlocutorDecision,
