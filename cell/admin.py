@@ -8,13 +8,28 @@ from cmcoord.admin_base import DecisionFieldsReadOnly
 # cell.services, which record who and when and tell the sender: shown here, never written.
 TRIAGE_FIELDS = ("status", "tabled_at", "response", "responded_by", "responded_at")
 ENDORSEMENT_FIELDS = ("endorsement", "endorsed_by", "endorsed_at", "endorsement_note")
+# The RFA's later steps (sent to the military, its answer, the deployment, the outcome): the same.
+RFA_STEP_FIELDS = (
+    "military_response",
+    "sent_to_actor",
+    "sent_to_contact",
+    "sent_at",
+    "sent_by",
+    "military_offer",
+    "military_offer_from",
+    "military_offer_until",
+    "military_answered_at",
+    "military_answer_recorded_by",
+    "resulting_asset",
+    "outcome",
+    "outcome_note",
+)
 
 
 class AssistanceRequestInline(admin.StackedInline):
     model = AssistanceRequest
     extra = 0
-    raw_id_fields = ("resulting_asset",)
-    readonly_fields = ENDORSEMENT_FIELDS
+    readonly_fields = ENDORSEMENT_FIELDS + RFA_STEP_FIELDS
 
 
 @admin.register(CellRequest)
@@ -29,7 +44,7 @@ class CellRequestAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
 
 @admin.register(AssistanceRequest)
 class AssistanceRequestAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
-    decision_fields = ENDORSEMENT_FIELDS
+    decision_fields = ENDORSEMENT_FIELDS + RFA_STEP_FIELDS
     list_display = ("cell_request", "task_type", "priority", "needed_by", "endorsement", "military_response")
     list_filter = ("endorsement", "priority", "task_type")
-    raw_id_fields = ("cell_request", "resulting_asset")
+    raw_id_fields = ("cell_request",)

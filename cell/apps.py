@@ -7,6 +7,10 @@ class CellConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cell import reminders  # models are loaded only now
+
+        reminders.register()
+
         from cell import queues  # models are loaded only now
 
         queues.register()

@@ -5,7 +5,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from actors.models import Actor
 from cell.models import AssistanceRequest, CellRequest
+from cmcoord.validators import validate_calendar_range
+from contacts.models import Contact
 from meetings.models import AgendaItem
 
 
@@ -106,3 +109,108 @@ class EndorseForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class TriageForm(forms.Form):
+    # The status the officer's page showed: triaging a request someone just changed is refused.
+    seen_status = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class SendToMilitaryForm(forms.Form):
+    """The cell sends an endorsed RFA to a military actor (and one of its contacts)."""
+
+    actor = forms.ModelChoiceField(
+        queryset=Actor.objects.none(),
+        label=gettext_lazy("Military actor"),
+        help_text=gettext_lazy("Military, paramilitary and civil defence actors of this operation."),
+    )
+    contact = forms.ModelChoiceField(
+        queryset=Contact.objects.none(),
+        label=gettext_lazy("Contact (focal point)"),
+        required=False,
+        help_text=gettext_lazy("One of the actor's contacts; leave empty if none."),
+    )
+    sent_at = forms.DateTimeField(
+        label=gettext_lazy("Sent at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=gettext_lazy("Leave empty for now."),
+        validators=[validate_calendar_range],
+    )
+    seen_response = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, operation, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        actors = Actor.objects.for_user(user).filter(operation=operation).mcda_providers()
+        self.fields["actor"].queryset = actors.order_by("name")
+        self.fields["contact"].queryset = (
+            Contact.objects.for_user(user)
+            .filter(operation=operation, actor__in=actors)
+            .select_related("actor")
+            .order_by("actor__name", "full_name")
+        )
+
+    def clean(self):
+        data = super().clean()
+        actor, contact = data.get("actor"), data.get("contact")
+        if actor and contact and contact.actor_id != actor.pk:
+            self.add_error("contact", _("This contact belongs to another actor."))
+        return data
+
+
+class MilitaryAnswerForm(forms.Form):
+    response = forms.ChoiceField(
+        label=gettext_lazy("The military's answer"),
+        choices=[
+            (
+                AssistanceRequest.MilitaryResponse.ACCEPTED.value,
+                AssistanceRequest.MilitaryResponse.ACCEPTED.label,
+            ),
+            (
+                AssistanceRequest.MilitaryResponse.PARTLY.value,
+                AssistanceRequest.MilitaryResponse.PARTLY.label,
+            ),
+            (
+                AssistanceRequest.MilitaryResponse.DECLINED.value,
+                AssistanceRequest.MilitaryResponse.DECLINED.label,
+            ),
+        ],
+        widget=forms.RadioSelect,
+    )
+    offer = forms.CharField(
+        label=gettext_lazy("What they offer"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Required when they accept, fully or partly."),
+    )
+    offer_from = forms.DateField(
+        label=gettext_lazy("Offered from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_calendar_range],
+    )
+    offer_until = forms.DateField(
+        label=gettext_lazy("Offered until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_calendar_range],
+    )
+    seen_response = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class CloseForm(forms.Form):
+    """Closing a request; an RFA closed by the cell says what became of it."""
+
+    outcome = forms.ChoiceField(
+        label=gettext_lazy("Outcome"),
+        choices=[("", "—"), *AssistanceRequest.Outcome.choices],
+        required=False,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Outcome note"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    seen_status = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -29,6 +29,31 @@ class CellRequestQuerySet(models.QuerySet):
     def tabled(self):
         return self.filter(status=CellRequest.Status.TABLED)
 
+    def open(self):
+        return self.exclude(status=CellRequest.Status.CLOSED)
+
+    # Where each RFA stands, for the queues and lists (the rules: ``cell.rules``).
+    def awaiting_triage(self):
+        return self.filter(status=CellRequest.Status.SUBMITTED)
+
+    def awaiting_endorsement(self):
+        """RFAs the HCT/UNCT can decide now: triaged or tabled by the cell, not decided yet."""
+        return self.rfas().filter(status__in=rules.DECIDABLE_STATUSES, rfa__endorsement="pending")
+
+    def endorsed_not_sent(self):
+        return self.rfas().open().filter(rfa__endorsement="endorsed", rfa__military_response="not_sent")
+
+    def military_answer_pending(self):
+        return self.rfas().open().filter(rfa__military_response="pending")
+
+    def awaiting_deployment(self):
+        """Accepted (fully or partly) by the military, no deployment created from it yet."""
+        return (
+            self.rfas()
+            .open()
+            .filter(rfa__military_response__in=rules.DEPLOYABLE_ANSWERS, rfa__resulting_asset__isnull=True)
+        )
+
 
 class CellRequest(OperationRecord):
     """What field staff channel to the cell; an RFA carries its details in ``rfa``."""
@@ -44,6 +69,7 @@ class CellRequest(OperationRecord):
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", pgettext_lazy("cell request status", "Submitted")
+        TRIAGED = "triaged", pgettext_lazy("cell request status", "Triaged by the cell")
         TABLED = "tabled", pgettext_lazy("cell request status", "Tabled at a meeting")
         ANSWERED = "answered", pgettext_lazy("cell request status", "Answered")
         CLOSED = "closed", pgettext_lazy("cell request status", "Closed")
@@ -183,7 +209,15 @@ class AssistanceRequest(models.Model):
         NOT_SENT = "not_sent", _("Not sent to the military")
         PENDING = "pending", _("Awaiting the military's answer")
         ACCEPTED = "accepted", pgettext_lazy("military's answer", "Accepted")
+        PARTLY = "partly", pgettext_lazy("military's answer", "Partly accepted")
         DECLINED = "declined", pgettext_lazy("military's answer", "Declined")
+
+    class Outcome(models.TextChoices):
+        DELIVERED = "delivered", _("The assistance was delivered")
+        PARTLY_DELIVERED = "partly_delivered", _("The assistance was partly delivered")
+        NOT_DELIVERED = "not_delivered", _("No assistance was delivered")
+        NO_LONGER_NEEDED = "no_longer_needed", _("No longer needed")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the sender")
 
     cell_request = models.OneToOneField(
         CellRequest,
@@ -228,6 +262,53 @@ class AssistanceRequest(models.Model):
         choices=MilitaryResponse.choices,
         default=MilitaryResponse.NOT_SENT,
     )
+    # Sent to the military (the cell): to which actor and contact, when, by whom.
+    sent_to_actor = models.ForeignKey(
+        "actors.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("sent to (actor)"),
+    )
+    sent_to_contact = models.ForeignKey(
+        "contacts.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sent to (contact)"),
+    )
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, validators=[validate_calendar_range])
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    # The military's answer (recorded by the cell): what they offer and when.
+    military_offer = models.TextField(_("what the military offer"), blank=True)
+    military_offer_from = models.DateField(
+        _("offered from"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    military_offer_until = models.DateField(
+        _("offered until"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    military_answered_at = models.DateTimeField(
+        _("answer recorded at"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    military_answer_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("answer recorded by"),
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    outcome_note = models.TextField(_("outcome note"), blank=True)
     resulting_asset = models.OneToOneField(
         "assets.AssetDeployment",
         null=True,
@@ -255,6 +336,27 @@ class AssistanceRequest(models.Model):
                 name="rfa_only_endorsed_goes_to_military",
             ),
             models.CheckConstraint(condition=models.Q(duration_days__gte=1), name="rfa_duration_positive"),
+            models.CheckConstraint(
+                condition=models.Q(military_response="not_sent")
+                | models.Q(sent_to_actor__isnull=False, sent_at__isnull=False),
+                name="rfa_sent_names_actor_and_when",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(military_response__in=["not_sent", "pending"])
+                | models.Q(military_answered_at__isnull=False),
+                name="rfa_answer_has_when",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(resulting_asset__isnull=True)
+                | models.Q(military_response__in=["accepted", "partly"]),
+                name="rfa_deployment_only_when_accepted",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(military_offer_from__isnull=True)
+                | models.Q(military_offer_until__isnull=True)
+                | models.Q(military_offer_until__gte=models.F("military_offer_from")),
+                name="rfa_offer_dates_in_order",
+            ),
         ]
 
     def __str__(self):
@@ -270,6 +372,24 @@ class AssistanceRequest(models.Model):
             rules.require_last_resort_case(self)
         if self.cell_request_id and not self.cell_request.is_rfa:
             raise ValidationError(_("Only a request for military assistance carries RFA details."))
+        if (
+            self.military_offer_from
+            and self.military_offer_until
+            and self.military_offer_until < self.military_offer_from
+        ):
+            raise ValidationError({"military_offer_until": _("This date is before the offer starts.")})
+        if (
+            self.sent_to_actor_id
+            and self.cell_request_id
+            and self.sent_to_actor.operation_id != self.cell_request.operation_id
+        ):
+            raise ValidationError({"sent_to_actor": _("This actor belongs to another operation.")})
+        if (
+            self.sent_to_contact_id
+            and self.sent_to_actor_id
+            and self.sent_to_contact.actor_id != self.sent_to_actor_id
+        ):
+            raise ValidationError({"sent_to_contact": _("This contact belongs to another actor.")})
         if (
             self.resulting_asset_id
             and self.cell_request_id

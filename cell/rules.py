@@ -99,3 +99,106 @@ def can_close_cell_request(principal, cell_request) -> bool:
         and not is_partner(principal)
         and cell_request.submitted_by_id == getattr(principal, "pk", None)
     )
+
+
+# --- The RFA's way to its end: which step, from which state, by whom -------------------------
+#
+# submitted -> triaged or tabled (the cell) -> endorsed or declined (the HCT/UNCT) -> sent to the
+# military (the cell) -> the military's answer recorded (the cell) -> the MCDA deployment created
+# from it (the cell) -> closed with an outcome (the cell; the sender may withdraw their own).
+# ``step_refusal`` is the one answer to "may this person take this step now"; the services ask
+# it before they write, the pages and the API only show what it allows.
+
+TRIAGE = "triage"
+TABLE = "table"
+ENDORSE = "endorse"
+SEND = "send"
+RECORD_ANSWER = "record_answer"
+CREATE_DEPLOYMENT = "create_deployment"
+CLOSE = "close"
+
+# The Operation permission of the role that owns each step (``cmcoord.roles``).
+STEP_PERMISSION = {
+    TRIAGE: "triage_cell_requests",
+    TABLE: "triage_cell_requests",
+    ENDORSE: "endorse_rfas",
+    SEND: "triage_cell_requests",
+    RECORD_ANSWER: "triage_cell_requests",
+    CREATE_DEPLOYMENT: "manage_registry",
+    CLOSE: "triage_cell_requests",
+}
+
+# The military answers a deployment can come from.
+DEPLOYABLE_ANSWERS = ("accepted", "partly")
+# The deployment's capability (``assets.models.Capability``) a task type suggests; air transport
+# is left for the officer to choose (fixed-wing or helicopter).
+CAPABILITY_OF_TASK = {
+    "sea_transport": "sealift",
+    "land_transport": "ground_transport",
+    "engineering": "engineering",
+    "medical": "medical",
+    "logistics": "logistics_hub",
+    "escort": "escort",
+}
+# States of the cell request (``CellRequest.Status``) from which the HCT/UNCT may decide.
+DECIDABLE_STATUSES = ("triaged", "tabled", "answered")
+
+
+def step_state_refusal(step: str, cell_request) -> str | None:
+    """Why the request is not in a state for ``step`` (a sentence), or None when it is."""
+    rfa = cell_request.rfa_details
+    if cell_request.status == "closed":
+        return _("This request is closed.")
+    if step == TRIAGE:
+        if cell_request.status != "submitted":
+            return _("This request was triaged already.")
+        return None
+    if step in (TABLE, CLOSE):
+        return None
+    if rfa is None:
+        return _("Only a request for military assistance takes this step.")
+    if step == ENDORSE:
+        if rfa.endorsement != "pending":
+            return _("The HCT/UNCT decided on this request already.")
+        if cell_request.status not in DECIDABLE_STATUSES:
+            return _("The cell triages or tables the request before the HCT/UNCT decides.")
+        return None
+    if step == SEND:
+        if rfa.endorsement != "endorsed":
+            return _("Only a request the HCT/UNCT endorsed goes to the military.")
+        if rfa.military_response != "not_sent":
+            return _("This request was sent to the military already.")
+        return None
+    if step == RECORD_ANSWER:
+        if rfa.military_response != "pending":
+            return _("There is no answer of the military to record: it is not awaited.")
+        return None
+    if step == CREATE_DEPLOYMENT:
+        if rfa.military_response not in DEPLOYABLE_ANSWERS:
+            return _("A deployment is created only from a request the military accepted, fully or partly.")
+        if rfa.resulting_asset_id is not None:
+            return _("The deployment for this request exists already.")
+        return None
+    raise ValueError(step)
+
+
+def may_take_step(principal, step: str, cell_request) -> bool:
+    """Whether the pages offer ``step`` to this person now: their role owns it, the state allows it."""
+    if step == CLOSE and not can(principal, STEP_PERMISSION[CLOSE], cell_request.operation_id):
+        return can_close_cell_request(principal, cell_request) and cell_request.status != "closed"
+    return (
+        can(principal, STEP_PERMISSION[step], cell_request.operation_id)
+        and step_state_refusal(step, cell_request) is None
+    )
+
+
+def require_step(step: str, cell_request) -> None:
+    """Refuse (ValidationError, with why) a step the request's state does not allow."""
+    refusal = step_state_refusal(step, cell_request)
+    if refusal:
+        raise ValidationError(refusal, code="wrong_state")
+
+
+def close_needs_outcome(cell_request) -> bool:
+    """An RFA closes with its outcome recorded (what became of the request)."""
+    return cell_request.is_rfa

@@ -118,6 +118,9 @@ class OperationAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
         "strategy_status",
         "strategy_approved_by",
         "strategy_approved_on",
+        "strategy_return_comments",
+        "strategy_returned_by",
+        "strategy_returned_at",
     )
     actions = ["approve_strategy_draft"]
     change_form_template = "admin/cmcoord/operation/change_form.html"

@@ -138,6 +138,7 @@ def strategy_draft(
         raise ValidationError({"rationale": _("Give the rationale the HCT/UNCT will approve.")})
     operation.strategy_draft = strategy
     operation.strategy_draft_rationale = rationale.strip()
+    _forget_return(operation)  # a new draft answers the HCT/UNCT's comments
     operation._history_user = by
     operation.full_clean()
     operation.save()
@@ -155,6 +156,7 @@ def strategy_approve(*, operation: Operation, by, version: int | None = None) ->
         operation.strategy_draft, operation.strategy_draft_rationale = "", ""
     elif not operation.strategy or operation.strategy_status == StrategyStatus.APPROVED:
         raise ValidationError({"strategy": _("There is no drafted strategy to approve.")})
+    _forget_return(operation)
     operation.strategy_status = StrategyStatus.APPROVED
     operation.strategy_approved_by = by
     operation.strategy_approved_on = timezone.localdate()
@@ -162,6 +164,56 @@ def strategy_approve(*, operation: Operation, by, version: int | None = None) ->
     operation.full_clean()
     operation.save()
     return operation
+
+
+def has_strategy_draft(operation: Operation) -> bool:
+    """A draft waits for the HCT/UNCT: a new one beside the approved strategy, or a first one."""
+    return bool(operation.strategy_draft) or (
+        bool(operation.strategy) and operation.strategy_status != StrategyStatus.APPROVED
+    )
+
+
+@transaction.atomic
+def strategy_return(*, operation: Operation, comments: str, by, version: int | None = None) -> Operation:
+    """The HCT/UNCT sends the draft it read (``version``) back to the officers with comments.
+
+    The draft stays as it is for the officers to rework; the approved strategy stays in force.
+    """
+    ensure(by, "approve_strategy", operation.pk)
+    based_on(operation, version)
+    if not has_strategy_draft(operation):
+        raise ValidationError({"comments": _("There is no drafted strategy to return.")})
+    if not (comments or "").strip():
+        raise ValidationError({"comments": _("Say what the officers should change.")})
+    operation.strategy_return_comments = comments.strip()
+    operation.strategy_returned_by = by
+    operation.strategy_returned_at = timezone.now()
+    operation._history_user = by
+    operation.full_clean()
+    operation.save()
+    return operation
+
+
+def _forget_return(operation: Operation) -> None:
+    operation.strategy_return_comments = ""
+    operation.strategy_returned_by, operation.strategy_returned_at = None, None
+
+
+def strategy_versions(operation: Operation) -> list:
+    """The strategies the HCT/UNCT approved, newest first (from the operation's history)."""
+    rows = (
+        operation.history.filter(strategy_status=StrategyStatus.APPROVED)
+        .exclude(strategy="")
+        .select_related("strategy_approved_by")
+        .order_by("history_date")
+    )
+    versions, seen = [], set()
+    for row in rows:
+        key = (row.strategy, row.strategy_rationale, row.strategy_approved_on, row.strategy_approved_by_id)
+        if key not in seen:
+            seen.add(key)
+            versions.append(row)
+    return versions[::-1]
 
 
 # --- Registry records (actors, mandates, contacts, meetings, MCDA, ...) ------------------------

@@ -412,6 +412,7 @@ SPECTACULAR_SETTINGS = {
         "SectorKindEnum": "cmcoord.models.places.Sector.Kind",
         "NotificationKindEnum": "cmcoord.models.notifications.NotificationKind",
         "LinkKindEnum": "actors.models.LinkKind",
+        "MilitaryResponseEnum": "cell.models.AssistanceRequest.MilitaryResponse",
     },
 }
 

@@ -16,7 +16,7 @@ from actors.forms import InterlocutorDecisionForm
 from actors.models import Actor, InterlocutorStatus
 from cmcoord.admin_base import DecisionFieldsReadOnly
 from cmcoord.views_base import form_errors_from
-from contacts.models import Contact, InterlocutorDecision
+from contacts.models import Contact, InterlocutorDecision, InterlocutorQuestion
 from contacts.services import interlocutor_decide
 
 INTERLOCUTOR_FIELDS = (
@@ -166,3 +166,13 @@ class InterlocutorDecisionAdmin(admin.ModelAdmin):
         if len(targets) == 1:
             return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[targets[0].pk])
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+
+
+@admin.register(InterlocutorQuestion)
+class InterlocutorQuestionAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
+    """Asked and answered through contacts.services (which tell both sides): shown, never decided here."""
+
+    decision_fields = ("status", "answered_by", "answered_at", "answer_rationale", "decision")
+    list_display = ("__str__", "operation", "status", "asked_by", "asked_at")
+    list_filter = ("operation", "status")
+    raw_id_fields = ("actor", "contact", "asked_by")

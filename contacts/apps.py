@@ -5,3 +5,8 @@ class ContactsConfig(AppConfig):
     name = "contacts"
     verbose_name = "CIMIC and liaison contacts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from contacts import reminders  # models are loaded only now
+
+        reminders.register()

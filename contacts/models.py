@@ -209,3 +209,103 @@ class ContactUserObjectPermission(UserObjectPermissionBase):
 
 class ContactGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Contact, on_delete=models.CASCADE)
+
+
+class InterlocutorQuestionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Officers ask, the HCT/UNCT answers: both read them; field staff do not."""
+        return self.filter(operation__in=operations_where(user, "view_restricted_records"))
+
+    def awaiting_hct(self):
+        """Asked and not answered yet, or deferred: what the HCT/UNCT still has to decide."""
+        return self.filter(
+            status__in=[InterlocutorQuestion.Status.ASKED, InterlocutorQuestion.Status.DEFERRED]
+        )
+
+    def answered(self):
+        return self.filter(status=InterlocutorQuestion.Status.ANSWERED)
+
+
+class InterlocutorQuestion(models.Model):
+    """An officer asks the HCT/UNCT to decide on an actor or a contact as interlocutor.
+
+    The HCT/UNCT approves or rejects (an ``InterlocutorDecision``, through ``interlocutor_decide``)
+    or defers with its rationale; a deferred question stays open.
+    """
+
+    class Status(models.TextChoices):
+        ASKED = "asked", _("Awaiting the HCT/UNCT")
+        DEFERRED = "deferred", _("Deferred by the HCT/UNCT")
+        ANSWERED = "answered", pgettext_lazy("interlocutor question", "Decided")
+
+    operation = models.ForeignKey(
+        Operation,
+        on_delete=models.CASCADE,
+        related_name="interlocutor_questions",
+        verbose_name=_("operation"),
+    )
+    actor = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("actor")
+    )
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("contact")
+    )
+    question = models.TextField(_("question"))
+    evidence = models.TextField(_("evidence"), blank=True)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("asked by"),
+    )
+    asked_at = models.DateTimeField(_("asked at"), auto_now_add=True, validators=[validate_calendar_range])
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ASKED)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_at = models.DateTimeField(
+        _("answered at"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    answer_rationale = models.TextField(_("answer rationale"), blank=True)
+    decision = models.OneToOneField(
+        InterlocutorDecision,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="question",
+        verbose_name=_("decision"),
+    )
+    history = HistoricalRecords()
+
+    objects = InterlocutorQuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("interlocutor question")
+        verbose_name_plural = _("interlocutor questions")
+        ordering = ["-asked_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(actor__isnull=False) & models.Q(contact__isnull=True))
+                | (models.Q(actor__isnull=True) & models.Q(contact__isnull=False)),
+                name="question_on_actor_or_contact",
+            ),
+            models.CheckConstraint(condition=~models.Q(question=""), name="question_is_asked"),
+            models.CheckConstraint(
+                condition=models.Q(status="asked") | ~models.Q(answer_rationale=""),
+                name="question_answer_has_rationale",
+            ),
+        ]
+        indexes = [models.Index(fields=["operation", "status"])]
+
+    def __str__(self):
+        return gettext("Interlocutor question on %(target)s") % {"target": self.target}
+
+    @property
+    def target(self):
+        return self.actor or self.contact

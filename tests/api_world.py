@@ -86,9 +86,14 @@ def api(principals):
     return make
 
 
-def make_rfa(operation, by, **checklist):
+def make_rfa(operation, by, status=CellRequest.Status.TRIAGED, **checklist):
+    """An RFA the cell has triaged (ready for the HCT/UNCT), its checklist complete unless told."""
     request = CellRequestFactory(
-        operation=operation, kind=CellRequest.Kind.ASSISTANCE, title="Airlift of WASH kits", submitted_by=by
+        operation=operation,
+        kind=CellRequest.Kind.ASSISTANCE,
+        title="Airlift of WASH kits",
+        submitted_by=by,
+        status=status,
     )
     defaults = {
         "requesting_organisation": "UNICEF",

@@ -512,7 +512,14 @@ def seed_endorsed_rfa(ctx: Ctx) -> None:
         endorsed_by=ctx.users["hct"],
         endorsed_at=ctx.at(-33, 11),
         endorsement_note="Last resort: no civilian engineering capacity within three weeks.",
+        sent_to_actor=ctx.assets[data.BRIDGING].provider,
+        sent_at=ctx.at(-33, 14),
+        sent_by=ctx.users["officer"],
         military_response=AssistanceRequest.MilitaryResponse.ACCEPTED,
+        military_offer="One engineer company with a modular bridge, for 60 days.",
+        military_offer_from=ctx.day(-31),
+        military_answered_at=ctx.at(-32, 8),
+        military_answer_recorded_by=ctx.users["officer"],
         resulting_asset=ctx.assets[data.BRIDGING],
     )
 

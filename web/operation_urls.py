@@ -10,5 +10,6 @@ app_name = "web"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("strategy/", views.StrategyView.as_view(), name="strategy"),
+    path("strategy/versions/", views.StrategyVersionsView.as_view(), name="strategy-versions"),
     path("history/", views.HistoryView.as_view(), name="history"),
 ]

@@ -84,6 +84,8 @@ class StrategyView(DashboardView):
         operation = self.operation
         form = StrategyForm(request.POST)
         try:
+            if "return" in request.POST:
+                return self._return(request, operation)
             if "approve" in request.POST:
                 approve = StrategyForm({"version": request.POST.get("version")})
                 version = approve.based_on() if approve.is_valid() else None
@@ -96,14 +98,36 @@ class StrategyView(DashboardView):
                 messages.success(request, _("Draft saved: it awaits HCT/UNCT approval."))
                 return redirect(operation)
         except RecordChanged as exc:
-            if "approve" in request.POST:
-                again = _("Read the draft again before approving.")
+            if "approve" in request.POST or "return" in request.POST:
+                again = _("Read the draft again before you decide.")
                 messages.error(request, f"{exc.messages[0]} {again}")
                 return redirect(operation)
             form.show_record_changed(exc, _strategy_form(Operation.objects.get(pk=operation.pk)))
         except ValidationError as exc:
             form_errors_from(exc, form)
         return self.render_to_response(self.get_context_data(strategy_form=form, strategy_open=True))
+
+    def _return(self, request, operation):
+        """The HCT/UNCT returns the draft with comments; an empty comment is refused, nothing typed."""
+        read = StrategyForm({"version": request.POST.get("version")})
+        version = read.based_on() if read.is_valid() else None
+        comments = request.POST.get("comments", "")[:10000]
+        try:
+            services.strategy_return(operation=operation, comments=comments, by=request.user, version=version)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Draft returned to the officers with your comments."))
+        return redirect(operation)
+
+
+class StrategyVersionsView(OperationMixin, TemplateView):
+    """Every strategy the HCT/UNCT approved in this operation, newest first: all members read them."""
+
+    template_name = "web/strategy_versions.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(versions=services.strategy_versions(self.operation), **kwargs)
 
 
 def history_models() -> list:

@@ -3,10 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from actors.models import Actor
+from assets.api.serializers import AssetSerializer
 from cell.models import AssistanceRequest, CellRequest
-from cell.services import cell_request_submit
+from cell.services import cell_request_submit, rfa_create_deployment
 from cmcoord.api.fields import ScopedPrimaryKeyRelatedField
 from cmcoord.api.records import RecordSerializer, Serializer
+from cmcoord.validators import validate_calendar_range
+from contacts.models import Contact
 from meetings.models import AgendaItem
 
 
@@ -40,7 +44,18 @@ class AssistanceRequestSerializer(RecordSerializer):
             "endorsed_at",
             "endorsement_note",
             "military_response",
+            "sent_to_actor",
+            "sent_to_contact",
+            "sent_at",
+            "sent_by",
+            "military_offer",
+            "military_offer_from",
+            "military_offer_until",
+            "military_answered_at",
+            "military_answer_recorded_by",
             "resulting_asset",
+            "outcome",
+            "outcome_note",
         ]
         read_only_fields = [
             "endorsement",
@@ -48,7 +63,18 @@ class AssistanceRequestSerializer(RecordSerializer):
             "endorsed_at",
             "endorsement_note",
             "military_response",
+            "sent_to_actor",
+            "sent_to_contact",
+            "sent_at",
+            "sent_by",
+            "military_offer",
+            "military_offer_from",
+            "military_offer_until",
+            "military_answered_at",
+            "military_answer_recorded_by",
             "resulting_asset",
+            "outcome",
+            "outcome_note",
         ]
         descriptions = {
             "requesting_organisation": _("Organisation that requests the assistance."),
@@ -67,7 +93,20 @@ class AssistanceRequestSerializer(RecordSerializer):
             "endorsed_by": _("Identifier of the HCT/UNCT member who decided."),
             "endorsed_at": _("When the HCT/UNCT decided."),
             "endorsement_note": _("The HCT/UNCT's note (why it declined)."),
-            "military_response": _("The military's answer, once an endorsed request is sent."),
+            "military_response": _(
+                "not_sent, pending (sent, awaiting the answer), accepted, partly (accepted) or declined."
+            ),
+            "sent_to_actor": _("Identifier of the military actor the cell sent it to."),
+            "sent_to_contact": _("Identifier of the contact (focal point) it was sent to."),
+            "sent_at": _("When the cell sent it to the military."),
+            "sent_by": _("Identifier of the user who sent it."),
+            "military_offer": _("What the military offer."),
+            "military_offer_from": _("From when the military offer it."),
+            "military_offer_until": _("Until when the military offer it."),
+            "military_answered_at": _("When the cell recorded the military's answer."),
+            "military_answer_recorded_by": _("Identifier of the user who recorded the answer."),
+            "outcome": _("What became of the request, recorded when the cell closes it."),
+            "outcome_note": _("The outcome in words."),
             "resulting_asset": _("Identifier of the MCDA deployment it became."),
         }
 
@@ -108,7 +147,7 @@ class CellRequestSerializer(RecordSerializer):
             "title": _("The request in one line."),
             "description": _("What is needed or what happened."),
             "submitted_by": _("Identifier of the user who sent it."),
-            "status": _("submitted, tabled (at a meeting), answered or closed."),
+            "status": _("submitted, triaged (by the cell), tabled (at a meeting), answered or closed."),
             "tabled_at": _("Identifier of the agenda item where the cell tabled it."),
             "responded_by": _("Identifier of the user who answered."),
             "responded_at": _("When the cell answered."),
@@ -142,3 +181,80 @@ class DecideRfaSerializer(Serializer):
         max_length=5000,
         help_text=_("The HCT/UNCT's note; required to decline (say why)."),
     )
+
+
+class TriageSerializer(Serializer):
+    seen_status = serializers.ChoiceField(
+        choices=CellRequest.Status.choices,
+        required=False,
+        help_text=_("The status you based this on: refused (400) if someone changed it since."),
+    )
+
+
+class CloseSerializer(TriageSerializer):
+    outcome = serializers.ChoiceField(
+        choices=AssistanceRequest.Outcome.choices,
+        required=False,
+        help_text=_("What became of the request: required when the cell closes an RFA."),
+    )
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, help_text=_("The outcome in words.")
+    )
+
+
+class SendToMilitarySerializer(Serializer):
+    actor = ScopedPrimaryKeyRelatedField(
+        queryset=Actor.objects.all(), help_text=_("Identifier of the military actor it goes to.")
+    )
+    contact = ScopedPrimaryKeyRelatedField(
+        queryset=Contact.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("Identifier of the actor's contact (focal point) it goes to."),
+    )
+    sent_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        validators=[validate_calendar_range],
+        help_text=_("When it was sent; now if left out."),
+    )
+    seen_response = serializers.ChoiceField(
+        choices=AssistanceRequest.MilitaryResponse.choices,
+        required=False,
+        help_text=_("The military response you based this on: refused (400) if it changed since."),
+    )
+
+
+class MilitaryAnswerSerializer(Serializer):
+    response = serializers.ChoiceField(
+        choices=[
+            AssistanceRequest.MilitaryResponse.ACCEPTED,
+            AssistanceRequest.MilitaryResponse.PARTLY,
+            AssistanceRequest.MilitaryResponse.DECLINED,
+        ],
+        help_text=_("accepted, partly or declined."),
+    )
+    offer = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=5000,
+        help_text=_("What the military offer: required when they accept, fully or partly."),
+    )
+    offer_from = serializers.DateField(
+        required=False, allow_null=True, validators=[validate_calendar_range], help_text=_("Offered from.")
+    )
+    offer_until = serializers.DateField(
+        required=False, allow_null=True, validators=[validate_calendar_range], help_text=_("Offered until.")
+    )
+    seen_response = serializers.ChoiceField(
+        choices=AssistanceRequest.MilitaryResponse.choices,
+        required=False,
+        help_text=_("The military response you based this on: refused (400) if it changed since."),
+    )
+
+
+class RfaDeploymentSerializer(AssetSerializer):
+    """The deployment created from an accepted RFA: fields left out come from the RFA."""
+
+    def save_record(self, instance, m2m):
+        return rfa_create_deployment(rfa=self.context["rfa"], asset=instance, by=self.principal, m2m=m2m)

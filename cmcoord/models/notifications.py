@@ -38,6 +38,8 @@ EMAILED_KINDS = [
     NotificationKind.QUEUE_RFA_TO_ENDORSE,
     NotificationKind.QUEUE_STRATEGY_DRAFT,
     NotificationKind.QUEUE_ANSWER,
+    NotificationKind.CELL_REQUEST_UPDATE,
+    NotificationKind.INTERLOCUTOR_DECISION,
 ]
 
 

@@ -105,6 +105,19 @@ class Operation(Versioned, TimeStamped):
         _("strategy draft"), max_length=32, choices=Strategy.choices, blank=True
     )
     strategy_draft_rationale = models.TextField(_("strategy draft rationale"), blank=True)
+    # The HCT/UNCT returned the draft with comments: the officer reads them on the draft.
+    strategy_return_comments = models.TextField(_("strategy return comments"), blank=True)
+    strategy_returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("strategy returned by"),
+    )
+    strategy_returned_at = models.DateTimeField(
+        _("strategy returned at"), null=True, blank=True, validators=[validate_calendar_range]
+    )
     reminder_lead_days = models.JSONField(
         _("reminder lead days"),
         default=default_lead_days,

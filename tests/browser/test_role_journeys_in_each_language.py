@@ -171,6 +171,7 @@ def test_an_hct_member_declines_an_rfa_in_their_language(phone, demo):
         kind="assistance",
         title="Pont aérien vers Buzi",
         description="Vivres pour 3 000 personnes.",
+        status="triaged",  # the cell has triaged it: the HCT/UNCT decides now
     )
     AssistanceRequest.objects.create(
         cell_request=request,

@@ -35,7 +35,7 @@ def test_an_rfa_is_not_endorsed_through_its_change_form(admin_client, administra
 
 
 def test_a_request_is_not_answered_through_its_change_form(admin_client, operation, field):
-    request = make_rfa(operation, field)
+    request = make_rfa(operation, field, status=CellRequest.Status.SUBMITTED)
     url = reverse("admin:cell_cellrequest_change", args=[request.pk])
     response = post_change_form(admin_client, url, status="answered", response="Done.", title="Airlift")
     assert response.status_code == 302

@@ -59,10 +59,14 @@ def test_two_officers_answering_at_once_give_the_sender_one_answer(rfa, officer,
 def test_closing_twice_at_once_closes_once(rfa, officer, field):
     request_id = rfa.cell_request_id
     [second] = race(
-        lambda: cell_request_close(cell_request=CellRequest.objects.get(pk=request_id), by=officer),
+        lambda: cell_request_close(
+            cell_request=CellRequest.objects.get(pk=request_id), by=officer, outcome="delivered"
+        ),
         lambda: cell_request_close(cell_request=CellRequest.objects.get(pk=request_id), by=field),
     )
-    assert isinstance(second, ValidationError) and "already closed" in second.messages[0]
+    # The second is told who closed it, and when (the state it saw moved on).
+    assert isinstance(second, ValidationError) and "changed this cell request" in second.messages[0]
+    assert str(officer) in second.messages[0]
 
 
 def _scheduled_item(operation, title):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from cell import rules
 from cell.forms import AssistanceRequestForm
 from cell.models import AssistanceRequest, CellRequest
-from cell.services import cell_request_submit, rfa_decide
+from cell.services import cell_request_submit, cell_request_triage, rfa_decide
 from tests.factories import CellRequestFactory
 
 CHECKLIST = rules.LAST_RESORT_CHECKLIST
@@ -65,7 +65,9 @@ def test_an_rfa_lacking_an_item_is_refused_with_that_items_message(operation, fi
 
 @pytest.mark.parametrize("item", CHECKLIST, ids=lambda item: item.field)
 def test_the_hct_cannot_endorse_an_rfa_lacking_an_item_and_is_told_which(operation, field, hct, item):
-    request = CellRequestFactory(operation=operation, submitted_by=field, kind=CellRequest.Kind.ASSISTANCE)
+    request = CellRequestFactory(
+        operation=operation, submitted_by=field, kind=CellRequest.Kind.ASSISTANCE, status="triaged"
+    )
     rfa = AssistanceRequest.objects.create(cell_request=request, **_details(**_lacking(item)))
     assert rfa.missing_last_resort_items() == [item.label]
     with pytest.raises(ValidationError) as refused:
@@ -80,7 +82,7 @@ def test_the_hct_cannot_endorse_an_rfa_lacking_an_item_and_is_told_which(operati
     assert cleaned.value.messages == refused.value.messages
 
 
-def test_an_rfa_with_its_case_made_is_sent_and_endorsed(operation, field, hct):
+def test_an_rfa_with_its_case_made_is_sent_triaged_and_endorsed(operation, field, officer, hct):
     request = cell_request_submit(
         operation=operation,
         by=field,
@@ -91,6 +93,7 @@ def test_an_rfa_with_its_case_made_is_sent_and_endorsed(operation, field, hct):
         rfa=_details(),
     )
     assert request.rfa.missing_last_resort_items() == []
+    cell_request_triage(cell_request=request, by=officer)
     assert rfa_decide(rfa=request.rfa, endorse=True, note="", by=hct).endorsement == "endorsed"
 
 

@@ -142,7 +142,9 @@ def test_declining_an_rfa_without_a_reason_keeps_the_choice_and_asks_for_one(cli
     from cell.models import AssistanceRequest
     from tests.factories import CellRequestFactory
 
-    request = CellRequestFactory(operation=operation, submitted_by=field, kind="assistance", title="Airlift")
+    request = CellRequestFactory(
+        operation=operation, submitted_by=field, kind="assistance", title="Airlift", status="triaged"
+    )
     AssistanceRequest.objects.create(
         cell_request=request,
         requesting_organisation="WFP",

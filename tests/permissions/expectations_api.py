@@ -71,7 +71,17 @@ API_EXPECTATIONS = {
         "cell-request",
         pk="cell_request_of_field",
         detail=OWN_OF_FIELD,
-        actions=["table", "answer", "close", "endorse", "decline"],
+        actions=[
+            "table",
+            "answer",
+            "close",
+            "endorse",
+            "decline",
+            "triage",
+            "send",
+            "military-answer",
+            "deployment",
+        ],
     ),
     # MCDA
     **_resource("asset", pk="asset", detail=MEMBERS_AND_PARTNER),

@@ -49,6 +49,10 @@ HTML_EXPECTATIONS = {
         "kwargs": OP,
         "status": {**POST_ONLY, **ANON, "outsider": 404, "field_other": 404},
     },
+    "web:strategy-versions": {"kwargs": OP, "status": MEMBERS},
+    "contacts:question-list": {"kwargs": OP, "status": HISTORY},  # officers and HCT/UNCT
+    "contacts:question-ask": {"kwargs": OP, "status": POST_ONLY},
+    "contacts:question-answer": {"kwargs": {**OP, "pk": "interlocutor_question"}, "status": POST_ONLY},
     "cmcoord:members": {"kwargs": OP, "status": OFFICERS_ONLY},
     "cmcoord:partner-token-list": {"kwargs": OP, "status": OFFICERS_ONLY},
     "imports:start": {"kwargs": OP, "status": OFFICERS_ONLY},
@@ -127,6 +131,17 @@ HTML_EXPECTATIONS = {
     "cell:request-answer": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
     "cell:request-close": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
     "cell:request-endorse": {"kwargs": {**OP, "pk": "rfa"}, "status": POST_ONLY},
+    "cell:request-triage": {"kwargs": {**OP, "pk": "cell_request_of_field"}, "status": POST_ONLY},
+    "cell:request-send": {"kwargs": {**OP, "pk": "rfa"}, "status": POST_ONLY},
+    "cell:request-military-answer": {"kwargs": {**OP, "pk": "rfa"}, "status": POST_ONLY},
+    # The RFA on paper: whoever reads the request (field staff their own).
+    "cell:request-print": {"kwargs": {**OP, "pk": "rfa"}, "status": MEMBERS},
+    # The deployment created from an RFA: the world's RFA is not accepted by the military yet, so
+    # the officer is sent back to the request (302); the others may not write the registry.
+    "cell:request-deployment": {
+        "kwargs": {**OP, "request_pk": "rfa"},
+        "status": {**OFFICERS_ONLY, "officer": 302, "admin": 302},
+    },
     "assets:list": {"kwargs": OP, "status": MEMBERS},
     "assets:detail": {"kwargs": {**OP, "pk": "asset"}, "status": MEMBERS},
     "assets:detail[hidden-provider]": {

@@ -17,6 +17,7 @@ from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import GuidelineDocument, Notification, SecurityAssessment, Sensitivity
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, record_share, role_grant
+from contacts.models import InterlocutorQuestion
 from imports.models import ImportBatch
 from meetings.models import AgendaItem, Decision, Participant
 from tests.factories import (
@@ -214,7 +215,11 @@ def _cell(world, op):
     )
     CellRequestFactory(operation=op, submitted_by=users["officer"], title=f"Officer's concern {CANARY}")
     rfa_request = CellRequestFactory(
-        operation=op, submitted_by=users["field"], kind=CellRequest.Kind.ASSISTANCE, title="Airlift to Buzi"
+        operation=op,
+        submitted_by=users["field"],
+        kind=CellRequest.Kind.ASSISTANCE,
+        title="Airlift to Buzi",
+        status=CellRequest.Status.TRIAGED,
     )
     o["rfa"] = AssistanceRequest.objects.create(
         cell_request=rfa_request,
@@ -224,6 +229,12 @@ def _cell(world, op):
         needed_by=dt.date(2026, 12, 1),
         duration_days=5,
         priority="life_saving",
+    )
+    o["interlocutor_question"] = InterlocutorQuestion.objects.create(
+        operation=op,
+        actor=o["actor_internal"],
+        question=f"May we talk to them? {CANARY}",
+        asked_by=users["officer"],
     )
     o["notification_of_field"] = Notification.objects.create(
         recipient=users["field"], operation=op, kind="cell_request_update", title="Answered"
