@@ -235,8 +235,8 @@ def _export(operation, officer, path, fmt):
     client = APIClient()
     client.force_authenticate(officer)
     response = client.get(f"/api/v1/{path}/", {"operation": operation.pk, "format": fmt})
-    assert response.status_code == 200, response.content
-    return response.content
+    assert response.status_code == 200, response.getvalue()
+    return response.getvalue()
 
 
 @pytest.mark.parametrize("fmt", ["hxl", "xlsx"])
