@@ -5,8 +5,8 @@ Officers: new requests and concerns to triage, requests unanswered after the ope
 HCT/UNCT: RFAs awaiting their decision. Field staff: the cell's answers they have not opened yet.
 Every queue starts from ``CellRequest.objects.for_user``.
 
-(The interlocutor questions, "to put to the HCT" and "decisions requested", register next to
-these once they exist.)
+The interlocutor questions ("to put to the HCT", "decisions requested") are contacts' own
+(``contacts/queues.py``).
 """
 
 import datetime as dt

@@ -23,8 +23,9 @@ machinery tells them once (in the app, and by e-mail or in the daily digest, per
 for that kind), and skips it if the item left the queue before it went out. Sources whose entry
 already has a reminder of its own (action points due, phase-outs) set no ``notify``.
 
-Still to register (being built on another branch): the interlocutor questions, "to put to the
-HCT" (officer) and "decisions requested" (HCT/UNCT), from the app that owns them.
+The sources: ``cell/queues.py`` (requests and RFAs), ``contacts/queues.py`` (interlocutor
+questions), ``meetings/queues.py`` (action points), ``assets/queues.py`` (phase-outs), and the
+strategy draft below.
 """
 
 import datetime as dt

@@ -10,3 +10,7 @@ class ContactsConfig(AppConfig):
         from contacts import reminders  # models are loaded only now
 
         reminders.register()
+
+        from contacts import queues
+
+        queues.register()

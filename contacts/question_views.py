@@ -69,9 +69,17 @@ class QuestionListView(OperationMixin, TemplateView):
             ],
             answered=questions.answered()[:50],
             ask_form=kwargs.pop("ask_form", None)
-            or AskForm(operation=self.operation, user=self.request.user),
+            or AskForm(
+                operation=self.operation,
+                user=self.request.user,
+                initial={"actor": _id_or_none(self.request.GET.get("actor"))},  # from "Waiting for you"
+            ),
             **kwargs,
         )
+
+
+def _id_or_none(value):
+    return int(value) if value and value.isdigit() and len(value) < 19 else None
 
 
 def _list(operation):
