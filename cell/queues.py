@@ -155,7 +155,7 @@ def register() -> None:
         label=_rfa_label,
         notice=gettext_lazy("Record the military's answer to the RFA: %(item)s"),
         notify=NotificationKind.QUEUE_MILITARY_ANSWER,
-        entered=lambda r: r.rfa.endorsed_at,
+        entered=lambda r: r.rfa.sent_at or r.rfa.endorsed_at,
     )
     queues.register(
         "cell_rfa_endorse",
@@ -171,9 +171,6 @@ def register() -> None:
         "cell_answers",
         roles={Role.FIELD_STAFF},
         title=gettext_lazy("Answers to your requests"),
-        items=answers_not_seen,
-        notice=gettext_lazy("The cell answered your request: %(item)s"),
-        notify=NotificationKind.QUEUE_ANSWER,
-        entered=lambda r: r.responded_at,
+        items=answers_not_seen,  # no notice: the answer itself tells the sender (cell.services)
         per_person=True,
     )

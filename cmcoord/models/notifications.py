@@ -21,7 +21,7 @@ class NotificationKind(models.TextChoices):
     QUEUE_MILITARY_ANSWER = "queue_military_answer", _("Military answer to record")
     QUEUE_RFA_TO_ENDORSE = "queue_rfa_to_endorse", _("RFA awaiting your endorsement")
     QUEUE_STRATEGY_DRAFT = "queue_strategy_draft", _("Strategy draft awaiting approval")
-    QUEUE_ANSWER = "queue_answer", _("Answer to your request")
+    QUEUE_ANSWER = "queue_answer", _("Answer to your request")  # no longer sent: CELL_REQUEST_UPDATE is
 
 
 # The reminders that also go out by e-mail (the others are in-app only).
@@ -37,7 +37,6 @@ EMAILED_KINDS = [
     NotificationKind.QUEUE_MILITARY_ANSWER,
     NotificationKind.QUEUE_RFA_TO_ENDORSE,
     NotificationKind.QUEUE_STRATEGY_DRAFT,
-    NotificationKind.QUEUE_ANSWER,
     NotificationKind.CELL_REQUEST_UPDATE,
     NotificationKind.INTERLOCUTOR_DECISION,
 ]

@@ -44,7 +44,7 @@ def tell(*, recipient, operation_id, kind: str, subject: str, title: str, url: s
 
 
 def _send(delivery_id: int) -> None:
-    _Enqueuer(DispatchReport())(delivery_id)
+    _Enqueuer(DispatchReport())([delivery_id])
 
 
 def event_message(delivery, *, readable: bool) -> Message | None:

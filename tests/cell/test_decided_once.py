@@ -65,7 +65,7 @@ def test_closing_twice_at_once_closes_once(rfa, officer, field):
         lambda: cell_request_close(cell_request=CellRequest.objects.get(pk=request_id), by=field),
     )
     # The second is told who closed it, and when (the state it saw moved on).
-    assert isinstance(second, ValidationError) and "changed this cell request" in second.messages[0]
+    assert isinstance(second, ValidationError) and "changed “" in second.messages[0]
     assert str(officer) in second.messages[0]
 
 

@@ -134,7 +134,7 @@ def test_a_page_shown_before_a_colleague_sent_it_cannot_send_it_again(client, wo
     client.force_login(officer)
     assert client.post(url, body).status_code == 302
     again = client.post(url, {**body, "actor": world.actor_restricted.pk}, follow=True)
-    assert "changed this request for military assistance" in again.content.decode()
+    assert f"{officer} changed “{request.rfa}” to" in again.content.decode()
     assert AssistanceRequest.objects.get(pk=request.pk).sent_to_actor == world.actor_shareable
 
 

@@ -48,11 +48,23 @@ def dashboard(client, user, operation) -> str:
     return response.content.decode()
 
 
+def _approved_military(operation):
+    return MilitaryActorFactory(
+        operation=operation, interlocutor_status="approved", interlocutor_decided_on=timezone.localdate()
+    )
+
+
 def rfa(operation, by, title, *, endorsement="pending", military="not_sent", hct=None, **fields):
+    """An RFA the cell has triaged (the HCT/UNCT decides only then), at the given stage."""
+    fields.setdefault("status", CellRequest.Status.TRIAGED)
     request = CellRequestFactory(
         operation=operation, submitted_by=by, kind=CellRequest.Kind.ASSISTANCE, title=title, **fields
     )
     decided = {} if endorsement == "pending" else {"endorsed_by": hct, "endorsed_at": timezone.now()}
+    if military != "not_sent":  # sent: to whom and when
+        decided |= {"sent_to_actor": _approved_military(operation), "sent_at": timezone.now()}
+    if military not in ("not_sent", "pending"):
+        decided["military_answered_at"] = timezone.now()
     AssistanceRequest.objects.create(
         cell_request=request,
         requesting_organisation="WFP",
@@ -137,14 +149,19 @@ def test_the_officer_queue_empties_as_the_work_is_done(client, operation, office
     new = CellRequest.objects.get(title="Checkpoint at Búzi bridge")
     cell_services.cell_request_answer(cell_request=new, response="The bridge is open again.", by=officer)
     cell_services.cell_request_close(cell_request=officer_world["old"], by=officer)
-    AssistanceRequest.objects.filter(pk=officer_world["to_send"].pk).update(military_response="pending")
+    sent = {"sent_to_actor": _approved_military(operation), "sent_at": timezone.now()}
+    AssistanceRequest.objects.filter(pk=officer_world["to_send"].pk).update(
+        military_response="pending", **sent
+    )
     AssistanceRequest.objects.filter(pk=officer_world["waiting_answer"].pk).update(
-        military_response="accepted"
+        military_response="accepted", military_answered_at=timezone.now()
     )
     page = dashboard(client, officer, operation)
     assert "Airlift to Buzi" in section(page)  # now an answer to record
     assert header_count(page) == 1
-    AssistanceRequest.objects.filter(pk=officer_world["to_send"].pk).update(military_response="declined")
+    AssistanceRequest.objects.filter(pk=officer_world["to_send"].pk).update(
+        military_response="declined", military_answered_at=timezone.now()
+    )
     page = dashboard(client, officer, operation)
     assert header_count(page) == 0 and "Nothing waits for you." in section(page)
 
