@@ -20,6 +20,13 @@ class AssistanceRequestSerializer(RecordSerializer):
         read_only=True,
         help_text=_("What the last-resort checklist still lacks before the HCT/UNCT can endorse."),
     )
+    # Declared: DRF drops allow_blank from read-only fields, and "" (not closed yet) is a value.
+    outcome = serializers.ChoiceField(
+        choices=AssistanceRequest.Outcome.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("What became of the request, recorded when the cell closes it; empty until then."),
+    )
 
     class Meta:
         model = AssistanceRequest

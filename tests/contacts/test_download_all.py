@@ -30,6 +30,6 @@ def test_field_staff_download_every_contact_they_see_and_no_other(client, field,
     cards = client.get(link)
 
     assert cards.status_code == 200 and cards["Content-Type"].startswith("text/vcard")
-    names = re.findall(r"^FN:([^\r\n]*)", cards.content.decode(), re.M)
+    names = re.findall(r"^FN:([^\r\n]*)", cards.getvalue().decode(), re.M)
     assert sorted(names) == sorted(re.findall(r"Maj\. Ana Tembe|Rui Nhantumbo|Col\. Hidden", listing))
     assert "Col. Hidden" not in names and "Maj. Ana Tembe" in names

@@ -37,7 +37,7 @@ def test_the_asset_list_filters_by_provider_and_refuses_a_value_it_does_not_know
     assert names(as_officer.get(url, {"provider": jtf.pk}), "name") == {"Kestrel helicopters"}
     refused = as_officer.get(url, {"status": "sunk"})
     assert names(refused, "name") == set()
-    assert "sunk is not one of the available choices" in refused.content.decode()
+    assert "“sunk” is not a choice here. Give one of: " in refused.content.decode()
 
 
 def test_the_actor_list_search_is_the_apis(as_officer, operation):
