@@ -38,6 +38,14 @@ def _submit(page, button_text):
     page.wait_for_load_state()
 
 
+def _waiting(page, operation) -> tuple[int, str]:
+    """The header's "Waiting for you" count and the dashboard's section, as this person sees them."""
+    page.goto(operation.get_absolute_url())
+    badge = page.locator("a[href='/#waiting'] .badge")
+    count = int(badge.inner_text()) if badge.count() else 0
+    return count, page.inner_text("#waiting")
+
+
 def _no_sideways_scroll(page):
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
@@ -67,31 +75,48 @@ def test_an_rfa_goes_from_the_field_to_the_deployment_created_from_it(chromium, 
     request = CellRequest.objects.get(title=TITLE)
     context.close()
 
-    # The cell triages it; the HCT/UNCT endorses it.
+    # The cell triages it (it was waiting for the officer); the HCT/UNCT endorses it.
     officer_context, page = _as(chromium, live_server, "officer")  # kept: signed in with two-factor
+    officer_count, waiting = _waiting(page, demo)
+    assert TITLE in waiting.split("New requests and concerns to triage", 1)[1]
     page.goto(request.get_absolute_url())
     assert "Last-resort checklist" in page.inner_text("main")
     _submit(page, "Triage: send it to the HCT/UNCT")
     assert CellRequest.objects.get(pk=request.pk).status == "triaged"
+    count, waiting = _waiting(page, demo)
+    assert (count, TITLE in waiting) == (officer_count - 1, False)  # left the officer's queue
+
     context, page = _as(chromium, live_server, "hct")
+    hct_count, waiting = _waiting(page, demo)
+    assert TITLE in waiting  # entered the HCT/UNCT's
     page.goto(request.get_absolute_url())
     page.check("input[value=endorse]")
     _submit(page, "Record HCT/UNCT decision")
     assert AssistanceRequest.objects.get(pk=request.pk).endorsement == "endorsed"
+    count, waiting = _waiting(page, demo)
+    assert (count, TITLE in waiting) == (hct_count - 1, False)
     context.close()
 
     # The cell sends it to the military, records the answer, creates the deployment from it.
     page = officer_context.pages[0]
+    count, waiting = _waiting(page, demo)
+    assert count == officer_count and TITLE in waiting.split("Endorsed RFAs to send to the military", 1)[1]
     page.goto(request.get_absolute_url())
     page.select_option("#id_actor", str(provider.pk))
     _submit(page, "Record as sent")
     assert AssistanceRequest.objects.get(pk=request.pk).military_response == "pending"
+    count, waiting = _waiting(page, demo)
+    assert count == officer_count and TITLE in waiting.split("Military answers to record", 1)[1]
+    page.goto(request.get_absolute_url())
     assert "Last-resort checklist" in page.inner_text("main")
     page.check("input[name=response][value=accepted]")
     page.fill("#id_offer", "Two helicopters for three days.")
     page.fill("#id_offer_from", needed)
     _submit(page, "Record the answer")
     assert AssistanceRequest.objects.get(pk=request.pk).military_response == "accepted"
+    count, waiting = _waiting(page, demo)
+    assert (count, TITLE in waiting) == (officer_count - 1, False)
+    page.goto(request.get_absolute_url())
     _no_sideways_scroll(page)
     screenshot(page, "rfa-accepted")
     page.click("text=Create the MCDA deployment from this request")
