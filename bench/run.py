@@ -454,7 +454,9 @@ def throughput(url: str, principal: dict | None) -> float:
     def worker(index):
         http = client(principal)
         while time.perf_counter() < stop:
-            if http.get(BASE + url, timeout=120).status_code == 200:
+            # Every answer counts: /healthz/ answers 503 while claimed reminders wait for a worker
+            # (none runs in the benchmark), after doing the same work.
+            if http.get(BASE + url, timeout=120).status_code in (200, 503):
                 counts[index] += 1
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(CLIENTS)]
@@ -481,7 +483,7 @@ def bench_throughput(principals: dict) -> None:
         "",
         "",
         "",
-        f"{actors / health:.2f} of health",
+        f"{actors / health:.2f} of health" if health else "health answered nothing",
         "",
     )
 
