@@ -286,3 +286,14 @@ def test_the_header_count_is_on_every_page_and_its_cost_does_not_grow_with_the_i
 def test_people_outside_the_operation_have_nothing_waiting(client, operation, field, outsider, officer_world):
     client.force_login(outsider)
     assert header_count(client.get(reverse("home")).content.decode()) == 0
+
+
+def test_field_staffs_overview_starts_with_their_own_work(client, operation, field):
+    asset = AssetFactory(
+        provider=MilitaryActorFactory(operation=operation),
+        phase_out_on=timezone.localdate() + dt.timedelta(days=10),
+    )
+    DependencyFactory(asset=asset, alternative_readiness=Readiness.NONE)
+    page = dashboard(client, field, operation)
+    assert "MCDA phasing out without a ready alternative" in page
+    assert page.index('<section id="waiting"') < page.index("MCDA phasing out without a ready alternative")
