@@ -1,35 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cell import rules
 from cell.models import AssistanceRequest, CellRequest
 from cmcoord.admin_base import DecisionFieldsReadOnly
 
-# The cell's triage (table, answer, close) and the HCT/UNCT's endorsement are taken through
-# cell.services, which record who and when and tell the sender: shown here, never written.
+# The cell's triage (table, answer, close) and the RFA's steps (rules.RFA_DECISION_FIELDS) are taken
+# through cell.services, which record who and when and tell the sender: shown here, never written.
 TRIAGE_FIELDS = ("status", "tabled_at", "response", "responded_by", "responded_at")
-ENDORSEMENT_FIELDS = ("endorsement", "endorsed_by", "endorsed_at", "endorsement_note")
-# The RFA's later steps (sent to the military, its answer, the deployment, the outcome): the same.
-RFA_STEP_FIELDS = (
-    "military_response",
-    "sent_to_actor",
-    "sent_to_contact",
-    "sent_at",
-    "sent_by",
-    "military_offer",
-    "military_offer_from",
-    "military_offer_until",
-    "military_answered_at",
-    "military_answer_recorded_by",
-    "resulting_asset",
-    "outcome",
-    "outcome_note",
-)
 
 
 class AssistanceRequestInline(admin.StackedInline):
     model = AssistanceRequest
     extra = 0
-    readonly_fields = ENDORSEMENT_FIELDS + RFA_STEP_FIELDS
+    readonly_fields = rules.RFA_DECISION_FIELDS
 
 
 @admin.register(CellRequest)
@@ -44,7 +28,7 @@ class CellRequestAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
 
 @admin.register(AssistanceRequest)
 class AssistanceRequestAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
-    decision_fields = ENDORSEMENT_FIELDS + RFA_STEP_FIELDS
+    decision_fields = rules.RFA_DECISION_FIELDS
     list_display = ("cell_request", "task_type", "priority", "needed_by", "endorsement", "military_response")
     list_filter = ("endorsement", "priority", "task_type")
     raw_id_fields = ("cell_request",)

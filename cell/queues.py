@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cell.models import AssistanceRequest, CellRequest
+from cell.models import CellRequest
 from cmcoord import queues
 from cmcoord.models import NotificationKind, Operation
 from cmcoord.roles import Role
@@ -50,40 +50,23 @@ def unanswered(user, operation_ids, now):
     return rows.select_related("operation").order_by("created_at")
 
 
+def _rfas(user, operation_ids, state: str):
+    """The RFAs in one state of their lifecycle, as the model names it (``CellRequestQuerySet``)."""
+    rows = getattr(_requests(user, operation_ids), state)()
+    return rows.select_related("rfa").order_by("rfa__needed_by", "pk")
+
+
 def rfas_to_send(user, operation_ids, now):
-    return (
-        _requests(user, operation_ids)
-        .rfas()
-        .filter(
-            rfa__endorsement=AssistanceRequest.Endorsement.ENDORSED,
-            rfa__military_response=AssistanceRequest.MilitaryResponse.NOT_SENT,
-        )
-        .exclude(status=Status.CLOSED)
-        .select_related("rfa")
-        .order_by("rfa__needed_by")
-    )
+    return _rfas(user, operation_ids, "endorsed_not_sent")
 
 
 def military_answers(user, operation_ids, now):
-    return (
-        _requests(user, operation_ids)
-        .rfas()
-        .filter(rfa__military_response=AssistanceRequest.MilitaryResponse.PENDING)
-        .exclude(status=Status.CLOSED)
-        .select_related("rfa")
-        .order_by("rfa__needed_by")
-    )
+    return _rfas(user, operation_ids, "military_answer_pending")
 
 
 def rfas_to_endorse(user, operation_ids, now):
-    return (
-        _requests(user, operation_ids)
-        .rfas()
-        .filter(rfa__endorsement=AssistanceRequest.Endorsement.PENDING)
-        .exclude(status=Status.CLOSED)
-        .select_related("rfa")
-        .order_by("rfa__needed_by")
-    )
+    """Only what the HCT/UNCT can decide now: the cell has triaged or tabled it."""
+    return _rfas(user, operation_ids, "awaiting_endorsement")
 
 
 def answers_not_seen(user, operation_ids, now):

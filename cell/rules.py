@@ -202,3 +202,26 @@ def require_step(step: str, cell_request) -> None:
 def close_needs_outcome(cell_request) -> bool:
     """An RFA closes with its outcome recorded (what became of the request)."""
     return cell_request.is_rfa
+
+
+# The RFA's fields only its steps set (cell.services: who decided, when, what the military
+# answered, the deployment, the outcome): read-only in the admin and the API.
+RFA_DECISION_FIELDS = (
+    "endorsement",
+    "endorsed_by",
+    "endorsed_at",
+    "endorsement_note",
+    "military_response",
+    "sent_to_actor",
+    "sent_to_contact",
+    "sent_at",
+    "sent_by",
+    "military_offer",
+    "military_offer_from",
+    "military_offer_until",
+    "military_answered_at",
+    "military_answer_recorded_by",
+    "resulting_asset",
+    "outcome",
+    "outcome_note",
+)

@@ -278,31 +278,41 @@ def _rfa_of(request, operation, pk) -> tuple[CellRequest, AssistanceRequest]:
     return cell_request, rfa
 
 
+def _rfa_step(request, operation, cell_request, form, form_name: str, write, done: str):
+    """Run one RFA step's service with the form's data. A refusal because the state moved on goes
+    back to the page with why (the form is no longer offered); a field error shows on the form."""
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                messages.error(request, " ".join(exc.messages))
+                return _back(cell_request)
+            form_errors_from(exc, form)
+        else:
+            messages.success(request, done)
+            return _back(cell_request)
+    return render_detail(CellRequestDetailView, request, operation, cell_request, **{form_name: form})
+
+
 @operation_post
 def rfa_send(request, operation, pk):
     cell_request, rfa = _rfa_of(request, operation, pk)
     ensure(request.user, rules.STEP_PERMISSION[rules.SEND], operation.pk)
     form = SendToMilitaryForm(request.POST, operation=operation, user=request.user)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.rfa_send(
-                rfa=rfa,
-                actor=data["actor"],
-                contact=data["contact"],
-                sent_at=data["sent_at"],
-                by=request.user,
-                seen_response=data["seen_response"],
-            )
-        except ValidationError as exc:
-            if not hasattr(exc, "error_dict"):  # the state moved on: the form is no longer offered
-                messages.error(request, " ".join(exc.messages))
-                return _back(cell_request)
-            form_errors_from(exc, form)
-        else:
-            messages.success(request, _("Recorded as sent to the military."))
-            return _back(cell_request)
-    return render_detail(CellRequestDetailView, request, operation, cell_request, send_form=form)
+
+    def write(data):
+        services.rfa_send(
+            rfa=rfa,
+            actor=data["actor"],
+            contact=data["contact"],
+            sent_at=data["sent_at"],
+            by=request.user,
+            seen_response=data["seen_response"],
+        )
+
+    done = _("Recorded as sent to the military.")
+    return _rfa_step(request, operation, cell_request, form, "send_form", write, done)
 
 
 @operation_post
@@ -310,27 +320,20 @@ def rfa_record_answer(request, operation, pk):
     cell_request, rfa = _rfa_of(request, operation, pk)
     ensure(request.user, rules.STEP_PERMISSION[rules.RECORD_ANSWER], operation.pk)
     form = MilitaryAnswerForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.rfa_record_answer(
-                rfa=rfa,
-                response=data["response"],
-                offer=data["offer"],
-                offer_from=data["offer_from"],
-                offer_until=data["offer_until"],
-                by=request.user,
-                seen_response=data["seen_response"],
-            )
-        except ValidationError as exc:
-            if not hasattr(exc, "error_dict"):  # the state moved on: the form is no longer offered
-                messages.error(request, " ".join(exc.messages))
-                return _back(cell_request)
-            form_errors_from(exc, form)
-        else:
-            messages.success(request, _("The military's answer is recorded."))
-            return _back(cell_request)
-    return render_detail(CellRequestDetailView, request, operation, cell_request, military_answer_form=form)
+
+    def write(data):
+        services.rfa_record_answer(
+            rfa=rfa,
+            response=data["response"],
+            offer=data["offer"],
+            offer_from=data["offer_from"],
+            offer_until=data["offer_until"],
+            by=request.user,
+            seen_response=data["seen_response"],
+        )
+
+    done = _("The military's answer is recorded.")
+    return _rfa_step(request, operation, cell_request, form, "military_answer_form", write, done)
 
 
 class RfaDeploymentFormView(RecordFormView):

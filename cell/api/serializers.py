@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from actors.models import Actor
 from assets.api.serializers import AssetSerializer
+from cell import rules
 from cell.models import AssistanceRequest, CellRequest
 from cell.services import cell_request_submit, rfa_create_deployment
 from cmcoord.api.fields import ScopedPrimaryKeyRelatedField
@@ -46,43 +47,9 @@ class AssistanceRequestSerializer(RecordSerializer):
             "complements_civilian_capacity",
             "exit_plan",
             "missing_last_resort_items",
-            "endorsement",
-            "endorsed_by",
-            "endorsed_at",
-            "endorsement_note",
-            "military_response",
-            "sent_to_actor",
-            "sent_to_contact",
-            "sent_at",
-            "sent_by",
-            "military_offer",
-            "military_offer_from",
-            "military_offer_until",
-            "military_answered_at",
-            "military_answer_recorded_by",
-            "resulting_asset",
-            "outcome",
-            "outcome_note",
+            *rules.RFA_DECISION_FIELDS,
         ]
-        read_only_fields = [
-            "endorsement",
-            "endorsed_by",
-            "endorsed_at",
-            "endorsement_note",
-            "military_response",
-            "sent_to_actor",
-            "sent_to_contact",
-            "sent_at",
-            "sent_by",
-            "military_offer",
-            "military_offer_from",
-            "military_offer_until",
-            "military_answered_at",
-            "military_answer_recorded_by",
-            "resulting_asset",
-            "outcome",
-            "outcome_note",
-        ]
+        read_only_fields = rules.RFA_DECISION_FIELDS
         descriptions = {
             "requesting_organisation": _("Organisation that requests the assistance."),
             "requesting_person": _("Person who requests it."),

@@ -15,6 +15,20 @@ from .text import one_line
 from .xlsx import XlsxWriter
 
 
+def chunks(rows, size: int, before_chunk=None):
+    """A queryset's rows ``size`` at a time from its iterator (at least one chunk, maybe empty, so a
+    file always has its header); ``before_chunk(rows)`` runs first on each (masking for them)."""
+    iterator, first = rows.iterator(chunk_size=size), True
+    while True:
+        some = list(islice(iterator, size))
+        if not some and not first:
+            return
+        if before_chunk is not None:
+            before_chunk(some)
+        yield some
+        first = False
+
+
 class ExportRenderer(BaseRenderer):
     charset = "utf-8"
     extension = ""
@@ -59,16 +73,8 @@ class ExportRenderer(BaseRenderer):
         """
 
         def parts():
-            iterator = rows.iterator(chunk_size=chunk)
-            first = True
-            while True:
-                some = list(islice(iterator, chunk))
-                if not some and not first:
-                    break
-                if before_chunk is not None:
-                    before_chunk(some)
-                yield cls.part(build(some), first=first)
-                first = False
+            for index, some in enumerate(chunks(rows, chunk, before_chunk)):
+                yield cls.part(build(some), first=index == 0)
             yield cls.closing()
 
         return cls.stream(parts(), filename=filename)
@@ -120,17 +126,11 @@ class XLSXRenderer(ExportRenderer):
         (row by row, openpyxl's write-only mode), sent when the last chunk is in."""
 
         def parts():
-            writer, iterator, first = XlsxWriter(), rows.iterator(chunk_size=chunk), True
-            while True:
-                some = list(islice(iterator, chunk))
-                if not some and not first:
-                    break
-                if before_chunk is not None:
-                    before_chunk(some)
+            writer = XlsxWriter()
+            for index, some in enumerate(chunks(rows, chunk, before_chunk)):
                 table = build(some)
-                for values in table if first else table[2:]:  # header and hashtags once
+                for values in table if index == 0 else table[2:]:  # header and hashtags once
                     writer.append(values)
-                first = False
             yield writer.close()
 
         return cls.stream(parts(), filename=filename)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cell.models import CellRequest
+from cell.services import cell_request_triage
 
 RFA = {
     "rfa-requesting_organisation": "WFP",
@@ -103,7 +104,7 @@ def test_a_complete_rfa_reaches_the_cell_pending_hct_endorsement(client, operati
     assert request.rfa.endorsement == "pending" and request.rfa.missing_last_resort_items() == []
 
 
-def test_the_hct_sees_the_rfas_awaiting_its_decision_on_the_overview(client, operation, hct, field):
+def test_the_hct_sees_the_rfas_awaiting_its_decision_on_the_overview(client, operation, hct, field, officer):
     client.force_login(field)
     needed = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
     client.post(
@@ -119,6 +120,8 @@ def test_the_hct_sees_the_rfas_awaiting_its_decision_on_the_overview(client, ope
     )
     overview = reverse("web:dashboard", kwargs={"op": operation.pk})
     assert "Airlift to Buzi" not in client.get(overview).content.decode().split("My requests")[0]
+    # The HCT/UNCT decides once the cell has triaged it (before, it is the officer's to triage).
+    cell_request_triage(cell_request=CellRequest.objects.get(title="Airlift to Buzi"), by=officer)
     client.force_login(hct)
     page = client.get(overview).content.decode()
     assert "awaiting your decision" in page and "Airlift to Buzi" in page

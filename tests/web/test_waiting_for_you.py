@@ -297,3 +297,10 @@ def test_field_staffs_overview_starts_with_their_own_work(client, operation, fie
     page = dashboard(client, field, operation)
     assert "MCDA phasing out without a ready alternative" in page
     assert page.index('<section id="waiting"') < page.index("MCDA phasing out without a ready alternative")
+
+
+def test_an_rfa_the_cell_has_not_triaged_does_not_wait_for_the_hct_yet(client, operation, hct, field):
+    rfa(operation, field, "Airlift not yet triaged", status=CellRequest.Status.SUBMITTED)
+    rfa(operation, field, "Airlift triaged")
+    waiting = section(dashboard(client, hct, operation))
+    assert "Airlift triaged" in waiting and "Airlift not yet triaged" not in waiting
