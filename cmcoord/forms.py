@@ -2,11 +2,12 @@ import datetime as dt
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cmcoord.edit_forms import VersionedFormMixin
-from cmcoord.models import Strategy
+from cmcoord.models import Operation, Strategy
 from cmcoord.roles import Role
 
 
@@ -56,3 +57,42 @@ class StrategyForm(VersionedFormMixin, forms.Form):
 
     strategy = forms.ChoiceField(label=_("Strategy"), choices=Strategy.choices)
     rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class OperationSettingsForm(VersionedFormMixin, forms.ModelForm):
+    """What the officers set for their operation: its phase and end, its clock, its reminders.
+
+    Name, country and start date are the administrator's (they open the operation); the
+    strategy has its own page and the HCT/UNCT's approval.
+    """
+
+    reminder_lead_days = forms.CharField(
+        label=_("Phase-out reminders, days before"),
+        help_text=_("Whole days between 1 and 365, separated by commas, e.g. 30, 14, 7, 1."),
+        max_length=200,
+    )
+
+    class Meta:
+        model = Operation
+        fields = ["phase", "end_date", "time_zone", "default_language", "answer_within_days"]
+        widgets = {"end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        help_texts = {"time_zone": _("A zone of the IANA database, e.g. Africa/Maputo or Asia/Aden.")}
+
+    def __init__(self, *args, operation=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["phase", "end_date", "time_zone", "default_language", "reminder_lead_days"])
+        if "reminder_lead_days" not in self.initial:
+            self.initial["reminder_lead_days"] = ", ".join(str(d) for d in self.instance.reminder_lead_days)
+
+    def clean_reminder_lead_days(self):
+        text = self.cleaned_data["reminder_lead_days"]
+        parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+        if not parts or not all(part.isdecimal() and len(part) <= 3 for part in parts):
+            raise ValidationError(
+                _("Give whole days between 1 and 365, separated by commas, e.g. 30, 14, 7, 1.")
+            )
+        return [int(part) for part in parts]
+
+    def save(self, commit=True):
+        self.instance.reminder_lead_days = self.cleaned_data["reminder_lead_days"]
+        return super().save(commit=commit)

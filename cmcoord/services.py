@@ -220,7 +220,9 @@ def strategy_versions(operation: Operation) -> list:
 
 
 def operation_id_of(instance) -> int | None:
-    """The operation a registry record belongs to (mandates through their actor)."""
+    """The operation a registry record belongs to (mandates through their actor); an operation's own."""
+    if isinstance(instance, Operation):
+        return instance.pk
     operation_id = getattr(instance, "operation_id", None)
     if operation_id is not None:
         return operation_id

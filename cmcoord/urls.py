@@ -8,6 +8,7 @@ from cmcoord import views
 app_name = "cmcoord"
 
 urlpatterns = [
+    path("settings/", views.OperationSettingsView.as_view(), name="settings"),
     path("members/", views.MembersView.as_view(), name="members"),
     path("partner-tokens/", views.PartnerTokensView.as_view(), name="partner-token-list"),
     path("partner-tokens/<int:pk>/revoke/", views.partner_token_revoke, name="partner-token-revoke"),

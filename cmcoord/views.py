@@ -7,15 +7,18 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from cmcoord import permissions, services
+from cmcoord.edit_views import RecordFormView, RecordWords
 from cmcoord.files import file_response
 from cmcoord.filters import SecurityAssessmentFilterSet
-from cmcoord.forms import MemberGrantForm, PartnerTokenForm
-from cmcoord.models import GuidelineDocument, PartnerToken, SecurityAssessment
+from cmcoord.forms import MemberGrantForm, OperationSettingsForm, PartnerTokenForm
+from cmcoord.models import GuidelineDocument, Operation, PartnerToken, SecurityAssessment
 from cmcoord.roles import Role, role_label
 from cmcoord.views_base import OperationListView, OperationMixin, form_errors_from, operation_post
 
@@ -119,3 +122,34 @@ class GuidelineFileView(OperationMixin, View):
     def get(self, request, *args, **kwargs):
         document = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
         return file_response(document.file)
+
+
+class OperationSettingsView(RecordFormView):
+    """The operation's own settings, kept by its officers (the admin opens operations)."""
+
+    model = Operation
+    form_class = OperationSettingsForm
+    words = RecordWords(
+        new=gettext_lazy("Operation settings"),
+        edit=gettext_lazy("Settings of %(name)s"),
+        created=gettext_lazy("Settings of “%(name)s” saved."),
+        saved=gettext_lazy("Settings of “%(name)s” saved."),
+        delete_link="",
+        delete_question="",
+        deleted="",
+    )
+
+    @property
+    def creating(self) -> bool:
+        return False
+
+    def get_object(self):
+        record = Operation.objects.get(pk=self.operation.pk)  # OperationMixin already checked the role
+        self.saved_name = str(record)
+        return record
+
+    def success_url(self):
+        return reverse("cmcoord:settings", args=[self.operation.pk])
+
+    def cancel_url(self):
+        return self.operation.get_absolute_url()

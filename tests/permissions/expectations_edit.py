@@ -16,6 +16,7 @@ def _officers(route_kwargs: dict | None = None, query: str = "") -> dict:
 
 
 EDIT_EXPECTATIONS = {
+    "cmcoord:settings": _officers(),
     "actors:create": _officers(),
     "actors:update": _officers({"pk": "actor_internal"}),
     "actors:update[restricted]": {**_officers({"pk": "actor_restricted"}), "route": "actors:update"},
