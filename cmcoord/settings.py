@@ -321,6 +321,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=NOTIFICATION_DIGEST_HOUR_UTC),
         "options": {"expires": 3600},
     },
+    # Expired idempotency keys, API tokens and sessions (cmcoord/housekeeping.py), off-peak.
+    "tidy": {
+        "task": "cmcoord.tasks.tidy",
+        "schedule": crontab(minute=30, hour=(NOTIFICATION_DIGEST_HOUR_UTC + 21) % 24),
+        "options": {"expires": 3600},
+    },
 }
 
 # --- REST framework -----------------------------------------------------------------------------

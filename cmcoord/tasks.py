@@ -8,7 +8,7 @@ worker. A refused e-mail is not retried by Celery: the row keeps its back-off
 
 from celery import shared_task
 
-from cmcoord import reminders
+from cmcoord import housekeeping, reminders
 from cmcoord.reminders import digest
 
 
@@ -26,3 +26,9 @@ def send_reminder_delivery(delivery_id: int) -> str:
 def send_digests() -> str:
     """Once a day (beat): each user's daily digest of the kinds they chose to gather."""
     return digest.send_digests()
+
+
+@shared_task(name="cmcoord.tasks.tidy")
+def tidy() -> str:
+    """Once a day (beat): expired idempotency keys, API tokens and sessions leave the database."""
+    return str(housekeeping.tidy())
