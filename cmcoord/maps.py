@@ -274,8 +274,8 @@ def svg_map(
     # The graticule: round degrees, latitudes labelled at the left, longitudes at the bottom.
     visible_w, visible_h = width / (cos * scale), height / scale  # degrees across the drawing
     left_lon, top_lat = west - offset_x / (cos * scale), north + offset_y / scale
-    grid = draw.element(svg, "g", stroke=GRID, stroke_width=1, aria_hidden="true")
-    grid_text = draw.element(svg, "g", aria_hidden="true")
+    grid = draw.element(svg, "g", class_="geo-grid", stroke=GRID, stroke_width=1, aria_hidden="true")
+    grid_text = draw.element(svg, "g", class_="geo-grid", aria_hidden="true")
     lat_step = _step(visible_h, 4)
     for index in range(math.ceil((top_lat - visible_h) / lat_step), math.floor(top_lat / lat_step) + 1):
         lat = index * lat_step
@@ -316,7 +316,7 @@ def svg_map(
         placer.take((0, 0, 24 + 0.62 * small * 8, y + small + 6))
 
     # Routes under sites; a route's start an open circle, its end a filled square.
-    drawn = draw.element(svg, "g")
+    drawn = draw.element(svg, "g", class_="geo-features")
     marks = []
     order = sorted(range(len(features)), key=lambda i: isinstance(features[i].geometry, Point))
     for index in order:
@@ -352,7 +352,8 @@ def svg_map(
             )
             placer.take((x0 - 8, y0 - 8, x0 + 8, y0 + 8))
             marks.append((x0, y0, text, 11))
+    names = draw.element(svg, "g", class_="geo-labels")
     for x, y, text, gap in marks:  # every label over every line and marker
         lx, ly, anchor = placer.place(x, y, text, gap=gap)
-        draw.text(drawn, lx, ly, text, anchor=anchor, bold=numbered)
+        draw.text(names, lx, ly, text, anchor=anchor, bold=numbered)
     return mark_safe(ET.tostring(svg, encoding="unicode"))  # noqa: S308 -- built by ElementTree, text escaped

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from cmcoord.geo import DECIMALS, Feature, LineString, Point, Position, line_parts
 
-from .text import property_text
+from .text import xml_text as property_text  # the same text rule as KML: noncharacters dropped too
 
 MEDIA_TYPE = "application/geo+json"
 HEAD = b'{"type":"FeatureCollection","features":['
