@@ -8,6 +8,8 @@ of an app (a notified site, a movement's route) turns itself into ``Feature``s; 
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from django.utils.translation import gettext, pgettext
+
 
 @dataclass(frozen=True)
 class Position:
@@ -103,3 +105,28 @@ def geo_uri(position: Position, label: str = "") -> str:
     if words:
         uri += f"?q={lat},{lon}({quote(words, safe='')})"
     return uri
+
+
+def degrees_text(value: float, axis: str, decimals: int = DECIMALS) -> str:
+    """A latitude (``axis="lat"``) or longitude (``"lon"``) as people read it: "19.8436° S"."""
+    if axis == "lon":
+        value = (value + 180) % 360 - 180
+    text = number(abs(value)) if decimals == DECIMALS else f"{abs(value):.{decimals}f}"
+    if float(text) == 0 or (axis == "lon" and float(text) == 180):
+        return f"{text}°"
+    if axis == "lat":
+        # Translators: a latitude, e.g. "19.8436° S"; N = north, S = south.
+        north, south = pgettext("latitude", "%(degrees)s° N"), pgettext("latitude", "%(degrees)s° S")
+        return (north if value > 0 else south) % {"degrees": text}
+    # Translators: a longitude, e.g. "34.8389° E"; E = east, W = west.
+    east, west = pgettext("longitude", "%(degrees)s° E"), pgettext("longitude", "%(degrees)s° W")
+    return (east if value > 0 else west) % {"degrees": text}
+
+
+def position_text(position: Position) -> str:
+    """The position as text for a page or an e-mail, latitude first: "19.8436° S, 34.8389° E"."""
+    # Translators: a position on the earth, e.g. "19.8436° S, 34.8389° E".
+    return gettext("%(latitude)s, %(longitude)s") % {
+        "latitude": degrees_text(position.lat, "lat"),
+        "longitude": degrees_text(position.lon, "lon"),
+    }
