@@ -5,6 +5,7 @@ of an app (a notified site, a movement's route) turns itself into ``Feature``s; 
 ``cmcoord.formats`` and the map in ``cmcoord.maps`` know only these types, never an app's model.
 """
 
+import math
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -71,7 +72,10 @@ def line_parts(line: LineString) -> list[tuple[Position, ...]]:
     interpolated and each part ends on its own side. A line that crosses nowhere is one part.
     """
     parts, current = [], [line.positions[0]]
-    for before, after in zip(line.positions, line.positions[1:], strict=False):
+    for after in line.positions[1:]:
+        before = current[-1]
+        if abs(after.lon) == 180 and before.lon != 0:  # on the antimeridian: on ``before``'s side
+            after = Position(math.copysign(180, before.lon), after.lat)
         delta = after.lon - before.lon
         if abs(delta) > 180:
             edge = 180.0 if delta < 0 else -180.0  # the side ``before`` is on
