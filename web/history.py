@@ -387,6 +387,7 @@ def build_changes(principal, operation, page_rows) -> list[Change]:
         rows, previous = _load(model, ids)
         loaded[key] = (model, {r.history_id: r for r in rows}, previous)
         fields = [f for f in _shown_fields(model) if f.is_relation]
+        fields += [f for f in model._meta.concrete_fields if f.is_relation and f.name in LABEL_RELATIONS]
         for row in [*rows, *previous.values()]:
             records[model].add(getattr(row, model._meta.pk.attname))
             for f in fields:

@@ -35,21 +35,23 @@ class HistoryPagination(Pagination):
         ]
 
 
-class PersonSerializer(serializers.Serializer):
+class HistoryPersonSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField(source="__str__")
 
 
-class FieldChangeSerializer(serializers.Serializer):
+class HistoryFieldChangeSerializer(serializers.Serializer):
     field = serializers.CharField(help_text=gettext_lazy("The field's name in the record's API."))
     label = serializers.CharField(help_text=gettext_lazy("The field's name as people read it."))
     before = serializers.CharField(help_text=gettext_lazy("Its value before, as people read it."))
     after = serializers.CharField(help_text=gettext_lazy("Its value after, as people read it."))
 
 
-class ChangeSerializer(serializers.Serializer):
+class HistoryChangeSerializer(serializers.Serializer):
     when = serializers.DateTimeField(help_text=gettext_lazy("When the change was saved."))
-    who = PersonSerializer(allow_null=True, help_text=gettext_lazy("Who saved it; null for the system."))
+    who = HistoryPersonSerializer(
+        allow_null=True, help_text=gettext_lazy("Who saved it; null for the system.")
+    )
     change = serializers.ChoiceField(
         choices=["created", "changed", "deleted"], help_text=gettext_lazy("What happened to the record.")
     )
@@ -60,7 +62,7 @@ class ChangeSerializer(serializers.Serializer):
     label = serializers.CharField(help_text=gettext_lazy("The record's name at that time."))
     url = serializers.CharField(allow_null=True, help_text=gettext_lazy("Its page, while it exists."))
     exists = serializers.BooleanField(help_text=gettext_lazy("False once the record is deleted."))
-    changes = FieldChangeSerializer(
+    changes = HistoryFieldChangeSerializer(
         many=True, source="fields", help_text=gettext_lazy("The fields changed, before → after.")
     )
 
@@ -79,7 +81,12 @@ class HistoryView(ErrorsAsJSONMixin, APIView):
                 required=True,
                 description=gettext_lazy("Identifier of the operation."),
             ),
-            OpenApiParameter("kind", OpenApiTypes.STR, description=gettext_lazy("Only this kind of record.")),
+            OpenApiParameter(
+                "kind",
+                OpenApiTypes.STR,
+                enum=list(history.kinds()),
+                description=gettext_lazy("Only this kind of record."),
+            ),
             OpenApiParameter(
                 "person", OpenApiTypes.INT, description=gettext_lazy("Only changes by this user.")
             ),
@@ -96,7 +103,7 @@ class HistoryView(ErrorsAsJSONMixin, APIView):
             ),
         ],
         responses={
-            200: ChangeSerializer(many=True),
+            200: HistoryChangeSerializer(many=True),
             400: OpenApiResponse(description=gettext_lazy("A filter is not valid.")),
             403: OpenApiResponse(description=gettext_lazy("Your role does not include the history.")),
             404: OpenApiResponse(description=gettext_lazy("No such operation of yours.")),
@@ -113,7 +120,7 @@ class HistoryView(ErrorsAsJSONMixin, APIView):
         rows = paginator.paginate_queryset(history.history_rows(history.Query.from_form(form)), request, self)
         with timezone.override(operation.zone):  # values read as on the page: the operation's time
             changes = history.build_changes(request.user, operation, rows)
-        return paginator.get_paginated_response(ChangeSerializer(changes, many=True).data)
+        return paginator.get_paginated_response(HistoryChangeSerializer(changes, many=True).data)
 
     def _operation(self, request) -> Operation:
         raw = request.query_params.get("operation", "")
