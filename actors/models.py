@@ -9,7 +9,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cmcoord.models import Area, Operation, OperationRecord, Sector, Sensitivity, Versioned
+from cmcoord.models import Area, Operation, OperationHistory, OperationRecord, Sector, Sensitivity, Versioned
 from cmcoord.permissions import scope_records, scope_through
 from cmcoord.validators import validate_calendar_range
 
@@ -283,6 +283,8 @@ class ActorPresenceQuerySet(models.QuerySet):
 class ActorPresence(models.Model):
     """Where and in which sector an actor operates, when, doing what."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     actor = models.ForeignKey(
         Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="presences"
     )
@@ -297,6 +299,7 @@ class ActorPresence(models.Model):
         _("start date"), null=True, blank=True, validators=[validate_calendar_range]
     )
     end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_calendar_range])
+    history = HistoricalRecords(bases=[OperationHistory])
 
     objects = ActorPresenceQuerySet.as_manager()
 
@@ -352,6 +355,8 @@ class MandateQuerySet(models.QuerySet):
 class Mandate(Versioned):
     """What an actor is there to do, on what authority, and when."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     actor = models.ForeignKey(
         Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="mandates"
     )
@@ -371,7 +376,7 @@ class Mandate(Versioned):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[OperationHistory])
 
     objects = MandateQuerySet.as_manager()
 
@@ -430,6 +435,8 @@ class ActorLinkQuerySet(models.QuerySet):
 
 class ActorLink(OperationRecord):
     """Who coordinates with whom and how: the network officers build and use."""
+
+    in_operation_history = True  # its changes show on the operation's history page
 
     operation = models.ForeignKey(
         Operation, verbose_name=_("operation"), on_delete=models.CASCADE, related_name="actor_links"

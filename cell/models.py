@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cell import rules
-from cmcoord.models import Area, Operation, OperationRecord, Sensitivity
+from cmcoord.models import Area, Operation, OperationHistory, OperationRecord, Sensitivity
 from cmcoord.permissions import scope_owned, scope_through
 from cmcoord.validators import validate_calendar_range
 from meetings.models import AgendaItem
@@ -185,6 +185,8 @@ class AssistanceRequestQuerySet(models.QuerySet):
 class AssistanceRequest(models.Model):
     """The details of a request for military assistance (RFA) and its last-resort case."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     class TaskType(models.TextChoices):
         AIR_TRANSPORT = "air_transport", _("Air transport")
         SEA_TRANSPORT = "sea_transport", _("Sea transport")
@@ -317,7 +319,7 @@ class AssistanceRequest(models.Model):
         related_name="rfa",
         verbose_name=_("resulting asset"),
     )
-    history = HistoricalRecords(table_name="meetings_historicalassistancerequest")
+    history = HistoricalRecords(table_name="meetings_historicalassistancerequest", bases=[OperationHistory])
 
     objects = AssistanceRequestQuerySet.as_manager()
 

@@ -9,8 +9,10 @@ class CmcoordConfig(AppConfig):
 
     def ready(self):
         from cmcoord import (
+            history,
             queues,  # models are loaded only now
             search,  # noqa: F401  (the ``matches`` lookup and SQLite's function)
         )
 
         queues.register_core()
+        history.connect()

@@ -233,6 +233,8 @@ class InterlocutorQuestion(models.Model):
     or defers with its rationale; a deferred question stays open.
     """
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     class Status(models.TextChoices):
         ASKED = "asked", _("Awaiting the HCT/UNCT")
         DEFERRED = "deferred", _("Deferred by the HCT/UNCT")

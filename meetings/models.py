@@ -13,7 +13,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
-from cmcoord.models import Operation, OperationRecord, Sensitivity
+from cmcoord.models import Operation, OperationHistory, OperationRecord, Sensitivity
 from cmcoord.permissions import scope_owned, scope_records, scope_records_with_grants, scope_through
 from cmcoord.validators import validate_calendar_range
 from contacts.models import Contact
@@ -37,6 +37,8 @@ class ForumQuerySet(models.QuerySet):
 
 class CoordinationForum(OperationRecord):
     """The standing cell (or HuMOCC, working group): who sits in it and how often it meets."""
+
+    in_operation_history = True  # its changes show on the operation's history page
 
     operation = models.ForeignKey(
         Operation, on_delete=models.CASCADE, related_name="forums", verbose_name=_("operation")
@@ -89,8 +91,17 @@ class ParticipantQuerySet(models.QuerySet):
         )
 
 
+class ForumMemberQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Seats follow their forum, and name only actors the reader may see."""
+        seats = scope_through(self, user, "forum", CoordinationForum.objects)
+        return seats.filter(actor__in=Actor.objects.for_user(user).values("pk"))
+
+
 class ForumMember(models.Model):
     """A standing member of a forum: an actor and, where known, its representative."""
+
+    in_operation_history = True  # its changes show on the operation's history page
 
     forum = models.ForeignKey(
         CoordinationForum, on_delete=models.CASCADE, related_name="members", verbose_name=_("forum")
@@ -106,6 +117,9 @@ class ForumMember(models.Model):
         related_name="+",
         verbose_name=_("representative"),
     )
+    history = HistoricalRecords(bases=[OperationHistory])
+
+    objects = ForumMemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("forum member")
@@ -235,6 +249,8 @@ class MeetingGroupObjectPermission(GroupObjectPermissionBase):
 class Participant(models.Model):
     """Who was invited to a meeting (an actor, a contact or a user) and whether they came."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="participants", verbose_name=_("meeting")
     )
@@ -255,6 +271,7 @@ class Participant(models.Model):
     attended = models.BooleanField(
         _("attended"), null=True, blank=True, help_text=_("Empty until the meeting is held.")
     )
+    history = HistoricalRecords(bases=[OperationHistory])
 
     objects = ParticipantQuerySet.as_manager()
 
@@ -288,12 +305,15 @@ class Participant(models.Model):
 
 
 class AgendaItem(models.Model):
+    in_operation_history = True  # its changes show on the operation's history page
+
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
     )
     position = models.PositiveSmallIntegerField(pgettext_lazy("order on an agenda", "position"))
     title = models.CharField(_("title"), max_length=300)
     notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords(bases=[OperationHistory])
 
     objects = PartOfMeetingQuerySet.as_manager()
 
@@ -312,6 +332,8 @@ class AgendaItem(models.Model):
 class Decision(models.Model):
     """A decision taken at a meeting: shared with field staff with the summary."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting")
     )
@@ -324,6 +346,7 @@ class Decision(models.Model):
         verbose_name=_("agenda item"),
     )
     text = models.TextField(_("text"))
+    history = HistoricalRecords(bases=[OperationHistory])
 
     objects = PartOfMeetingQuerySet.as_manager()
 

@@ -1,9 +1,6 @@
 """Pages that span the apps: the operations home, each operation's dashboard and strategy, the
 history of its records, and the health check."""
 
-from itertools import islice
-
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, ValidationError
@@ -11,7 +8,6 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -24,10 +20,12 @@ from cell.models import CellRequest
 from cmcoord import health, permissions, queues, services
 from cmcoord.forms import StrategyForm
 from cmcoord.models import GuidelineDocument, Operation, RecordChanged
+from cmcoord.paginator import BoundedPaginator
 from cmcoord.roles import role_label
 from cmcoord.views_base import OperationMixin, form_errors_from
 from contacts.models import Contact
 from meetings.models import ActionPoint, Meeting
+from web import history
 
 
 @login_required
@@ -130,45 +128,32 @@ class StrategyVersionsView(OperationMixin, TemplateView):
         return super().get_context_data(versions=services.strategy_versions(self.operation), **kwargs)
 
 
-def history_models() -> list:
-    """The models whose changes the history page shows: each app marks its own
-    (``in_operation_history = True`` on the model)."""
-    return [m for m in apps.get_models() if getattr(m, "in_operation_history", False)]
-
-
-# Our own words for django-simple-history's "+", "~", "-" (its catalogs lack Arabic and
-# Portuguese), each its own sentence so no language has to glue a verb to a noun.
-CHANGE_LABELS = {
-    "+": pgettext_lazy("history of a record", "Created"),
-    "~": pgettext_lazy("history of a record", "Changed"),
-    "-": pgettext_lazy("history of a record", "Deleted"),
-}
-
-
-def _history_label(row) -> str:
-    for field in ("name", "full_name", "title", "activity"):
-        if getattr(row, field, None):
-            return getattr(row, field)
-    return f"#{row.id}"
-
-
 class HistoryView(OperationMixin, TemplateView):
-    """Who changed what, when: the latest changes across the operation's records."""
+    """Who changed what, when: the operation's changes, newest first, each field before → after,
+    filtered by kind of record, person, dates or one record (``?record=actor:12``)."""
 
     template_name = "web/history.html"
     required_permission = "view_history"
-    limit = 100
+    paginate_by = 50
 
     def get_context_data(self, **kwargs):
-        changes = []
-        for model in history_models():
-            rows = model.history.filter(operation_id=self.operation.pk).select_related("history_user")
-            for row in islice(rows.order_by("-history_date"), self.limit):
-                row.kind, row.label = model._meta.verbose_name, _history_label(row)
-                row.change = CHANGE_LABELS.get(row.history_type, row.history_type)
-                changes.append(row)
-        changes.sort(key=lambda h: h.history_date, reverse=True)
-        return super().get_context_data(changes=changes[: self.limit], **kwargs)
+        op = self.operation
+        form = history.HistoryFilterForm(
+            self.request.GET or None, operation=op, members=history.members_of(op)
+        )
+        changes, page = [], None
+        if not form.is_bound or form.is_valid():
+            query = history.Query.from_form(form) if form.is_bound else history.Query(operation=op)
+            paginator = BoundedPaginator(history.history_rows(query), self.paginate_by)
+            page = paginator.get_page(self.request.GET.get("page"))
+            changes = history.build_changes(self.request.user, op, list(page.object_list))
+        return super().get_context_data(
+            form=form,
+            changes=changes,
+            page_obj=page,
+            is_paginated=page is not None and (page.has_next() or page.has_previous()),
+            **kwargs,
+        )
 
 
 def _api(request) -> bool:

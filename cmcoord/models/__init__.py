@@ -1,4 +1,4 @@
-from .base import OperationRecord, RecordChanged, Sensitivity, TimeStamped, Versioned
+from .base import OperationHistory, OperationRecord, RecordChanged, Sensitivity, TimeStamped, Versioned
 from .idempotency import IdempotencyKey
 from .notifications import Heartbeat, Notification, NotificationKind, NotificationPreference, ReminderDelivery
 from .operations import (
@@ -26,6 +26,7 @@ __all__ = [
     "NotificationPreference",
     "Operation",
     "OperationGroupObjectPermission",
+    "OperationHistory",
     "OperationRecord",
     "OperationUserObjectPermission",
     "PartnerToken",

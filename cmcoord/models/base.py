@@ -20,6 +20,19 @@ class TimeStamped(models.Model):
         abstract = True
 
 
+class OperationHistory(models.Model):
+    """Extra column of the history of a record that reaches its operation through a parent (an
+    agenda item through its meeting): the history keeps the operation's id itself, so the
+    operation's history lists the change even after the parent is gone. ``cmcoord.history``
+    fills it as each history row is written. Use: ``HistoricalRecords(bases=[OperationHistory])``.
+    """
+
+    operation_id = models.PositiveBigIntegerField(_("operation"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
 class RecordChanged(ValidationError):
     """Someone saved the record after the version this save was based on (a lost update refused).
 

@@ -75,6 +75,9 @@ class GuidelineQuerySet(models.QuerySet):
 class Operation(Versioned, TimeStamped):
     """One emergency response in one country: everything else belongs to one."""
 
+    in_operation_history = True  # its changes show on the operation's history page
+    history_operation_lookup = "id"  # its own history rows: by its id, not an operation column
+
     name = models.CharField(_("name"), max_length=200, unique=True)
     country = models.CharField(
         _("country"), max_length=3, validators=[iso3_validator], help_text=_("ISO 3166 alpha-3, e.g. MOZ")
@@ -234,6 +237,8 @@ class OperationGroupObjectPermission(GroupObjectPermissionBase):
 
 class GuidelineDocument(OperationRecord):
     """Country-specific UN-CMCoord guidelines and other reference documents."""
+
+    in_operation_history = True  # its changes show on the operation's history page
 
     operation = models.ForeignKey(
         Operation, on_delete=models.CASCADE, related_name="guidelines", verbose_name=_("operation")

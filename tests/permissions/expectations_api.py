@@ -127,6 +127,19 @@ for _route, _placeholder, _status_table in [
         "status": _status_table,
     }
 
+# History (officers and HCT/UNCT of the operation; other members 403, anyone else 404): the
+# operation comes in the query ("{operation}" is the world's placeholder, filled by the matrix).
+API_EXPECTATIONS["api:history"] = {
+    "kwargs": {},
+    "query": "?operation={operation}",
+    "status": _status(default=404, anonymous=401, field=403, partner=403, officer=200, hct=200, admin=200),
+}
+API_EXPECTATIONS["api:history[no operation]"] = {
+    "route": "api:history",
+    "kwargs": {},
+    "status": _status(default=400, anonymous=401),
+}
+
 # Exports of list routes, as partners use them (the matrix's canary check reads these bodies too).
 for _route, _format in [
     ("api:actor-list", "hxl"),

@@ -73,7 +73,8 @@ def _url(world, key, entry):
     for arg, placeholder in entry["kwargs"].items():
         value = world.objects[placeholder] if isinstance(placeholder, str) else placeholder
         kwargs[arg] = getattr(value, "pk", value)
-    return reverse(entry.get("route", key), kwargs=kwargs) + entry.get("query", "")
+    pks = {name: getattr(value, "pk", value) for name, value in world.objects.items()}
+    return reverse(entry.get("route", key), kwargs=kwargs) + entry.get("query", "").format_map(pks)
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTATIONS))
