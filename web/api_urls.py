@@ -22,6 +22,7 @@ from contacts.api.views import ActorViewSet, ContactViewSet
 from meetings.api.feeds import CalendarFeedView, FeedResetView, FeedUrlView, OperationCalendarViewSet
 from meetings.api.views import ActionPointViewSet, ForumViewSet, MeetingViewSet
 from web.deletions import DeletionsView
+from web.search import SearchAPIView
 
 app_name = "api"
 
@@ -66,6 +67,7 @@ urlpatterns = [
     path("feeds/<slug:token>.ics", CalendarFeedView.as_view(), name="calendar-feed"),
     path("operations/<int:pk>/meetings.ics", operation_meetings_ics, name="operation-meetings-ics"),
     path("deletions/", DeletionsView.as_view(), name="deletions"),
+    path("search/", SearchAPIView.as_view(), name="search"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
