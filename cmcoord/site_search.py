@@ -20,7 +20,8 @@ How records match (``cmcoord/search.py`` gives the pieces), case and accents ign
 
 - every term of the query is found in one of the readable fields (``matches``: a trigram GIN
   index on ``cmcoord_unaccent(column)`` on PostgreSQL; a LIKE over the same function in SQLite);
-- on PostgreSQL also a name (weight A) with a word close to the query (a typo: ``similar_word``).
+- on PostgreSQL also a name (weight A) with a word close to the query (a typo: ``similar_word``,
+  pg_trgm's word similarity of at least ``TYPO_THRESHOLD``, set for the search's transaction).
 
 How hits are ranked: a name equal to the query, then a name that starts with it, then a name
 that contains it, then the rest; on PostgreSQL within those by full-text rank (``SearchRank`` of
@@ -38,7 +39,7 @@ from operator import and_, or_
 
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Greatest
 from django.db.models.lookups import Contains, Exact, StartsWith
@@ -54,6 +55,8 @@ MAX_TERMS = 8
 COUNT_LIMIT = 1000  # counts stop there ("1,000+"): a count never costs more than that many rows
 SNIPPET_BEFORE, SNIPPET_AFTER = 60, 140
 RANK = "search_rank"
+TYPO_MIN_LENGTH = 4  # shorter queries find too much by resemblance
+TYPO_THRESHOLD = 0.5  # pg_trgm's word similarity from which a name counts as a typo away (default 0.6)
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def _matching(fields: list[tuple[str, str]], query: Query) -> Q:
     every_term = reduce(
         and_, (reduce(or_, (Q(**{f"{name}__matches": term}) for name in names)) for term in query.terms)
     )
-    if _postgres() and len(query.text) >= 3:
+    if _postgres() and len(query.normalised) >= TYPO_MIN_LENGTH:
         close = [Q(**{f"{name}__similar_word": query.text}) for name in _primary(fields)]
         return every_term | reduce(or_, close)
     return every_term
@@ -256,12 +259,16 @@ def search(principal, operation, query: Query, *, kinds=None, limit: int = 5, of
     """Per source (all, or those of ``kinds``): how many records match that the principal may see
     in the operation, and a page of them, best first. Groups with hits come first, best first."""
     groups = []
-    for src in _SOURCES.values():
-        if kinds is not None and src.key not in kinds:
-            continue
-        group = _search_source(src, principal, operation, query, limit=limit, offset=offset)
-        if group is not None:
-            groups.append(group)
+    with transaction.atomic(using=connection.alias):
+        if _postgres():  # for this transaction only: a typo in one letter of five still matches
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL pg_trgm.word_similarity_threshold = {TYPO_THRESHOLD}")
+        for src in _SOURCES.values():
+            if kinds is not None and src.key not in kinds:
+                continue
+            group = _search_source(src, principal, operation, query, limit=limit, offset=offset)
+            if group is not None:
+                groups.append(group)
     order = {key: i for i, key in enumerate(_SOURCES)}
     groups.sort(key=lambda g: (not g.count, -g.best, order[g.key]))
     return groups
