@@ -8,7 +8,8 @@ class AssetsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from assets import queues, reminders  # models are loaded only now
+        from assets import queues, reminders, search_sources  # models are loaded only now
 
         reminders.register()
         queues.register()
+        search_sources.register()

@@ -14,3 +14,7 @@ class CellConfig(AppConfig):
         from cell import queues  # models are loaded only now
 
         queues.register()
+
+        from cell import search_sources
+
+        search_sources.register()

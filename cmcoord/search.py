@@ -14,9 +14,10 @@ The API's ``?search=`` and the pages' ``?q=`` use it through ``SearchFilter`` be
 
 import unicodedata
 
-from django.db import models
+from django.db import NotSupportedError, models
 from django.db.backends.signals import connection_created
 from django.db.migrations.operations import RunPython
+from django.db.models import Lookup
 from django.db.models.lookups import IContains
 from rest_framework.filters import SearchFilter as DRFSearchFilter
 
@@ -59,6 +60,32 @@ class Matches(IContains):
         escape = "" if connection.vendor == "postgresql" else " ESCAPE '\\'"
         sql = f"{FUNCTION}({lhs}) {operator} {FUNCTION}({rhs}){escape}"
         return sql, (*lhs_params, *rhs_params)
+
+
+@models.CharField.register_lookup
+@models.TextField.register_lookup
+class SimilarWord(Lookup):
+    """PostgreSQL only: the value is close to a word of the field (a typo: "Buzzi" for "Búzi").
+
+    ``cmcoord_unaccent(field) %> cmcoord_unaccent(value)``: pg_trgm's word similarity above
+    ``pg_trgm.word_similarity_threshold`` (0.6), served by the same trigram GIN indexes.
+    """
+
+    lookup_name = "similar_word"
+
+    def as_sql(self, compiler, connection):
+        if connection.vendor != "postgresql":
+            raise NotSupportedError("similar_word needs PostgreSQL's pg_trgm")
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{FUNCTION}({lhs}) %%> {FUNCTION}({rhs})", (*lhs_params, *rhs_params)
+
+
+class Unaccent(models.Func):
+    """``cmcoord_unaccent(expression)``: lower case, accents dropped (both databases)."""
+
+    function = FUNCTION
+    output_field = models.TextField()
 
 
 class SearchFilter(DRFSearchFilter):

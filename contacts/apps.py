@@ -14,3 +14,7 @@ class ContactsConfig(AppConfig):
         from contacts import queues
 
         queues.register()
+
+        from contacts import search_sources
+
+        search_sources.register()

@@ -7,7 +7,8 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from meetings import queues, reminders  # models are loaded only now
+        from meetings import queues, reminders, search_sources  # models are loaded only now
 
         reminders.register()
         queues.register()
+        search_sources.register()

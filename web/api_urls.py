@@ -23,6 +23,7 @@ from meetings.api.feeds import CalendarFeedView, FeedResetView, FeedUrlView, Ope
 from meetings.api.views import ActionPointViewSet, ForumViewSet, MeetingViewSet
 from web.deletions import DeletionsView
 from web.history_api import HistoryView
+from web.search import SearchAPIView
 
 app_name = "api"
 
@@ -68,6 +69,7 @@ urlpatterns = [
     path("operations/<int:pk>/meetings.ics", operation_meetings_ics, name="operation-meetings-ics"),
     path("deletions/", DeletionsView.as_view(), name="deletions"),
     path("history/", HistoryView.as_view(), name="history"),
+    path("search/", SearchAPIView.as_view(), name="search"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,

@@ -1,9 +1,9 @@
 """The pages of an operation that span the apps (namespace "web"): its dashboard, the strategy
-form posted from it, and the history of its records. Mounted under /operations/<op>/."""
+form posted from it, the history of its records and the search across them. Mounted under /operations/<op>/."""
 
 from django.urls import path
 
-from web import views
+from web import search, views
 
 app_name = "web"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("strategy/", views.StrategyView.as_view(), name="strategy"),
     path("strategy/versions/", views.StrategyVersionsView.as_view(), name="strategy-versions"),
     path("history/", views.HistoryView.as_view(), name="history"),
+    path("search/", search.SearchView.as_view(), name="search"),
 ]

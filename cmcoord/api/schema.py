@@ -121,6 +121,11 @@ def _is_public(operation) -> bool:
     return {} in operation.get("security", [{}])
 
 
+def _names_a_record(operation) -> bool:
+    """A required ``operation`` query parameter (the search): one you are not in is a 404."""
+    return any(p.get("name") == "operation" and p.get("required") for p in operation.get("parameters", []))
+
+
 def postprocess(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Error"] = error_schema()
@@ -137,7 +142,7 @@ def postprocess(result, generator, request, public):
             codes = ["400", "429"]
             if not _is_public(operation):
                 codes += ["401", "403"]
-            if "{" in path:
+            if "{" in path or _names_a_record(operation):
                 codes.append("404")
             for code in codes:
                 if code not in responses:

@@ -158,3 +158,16 @@ for _route, _format in [
         "query": f"?format={_format}",
         "status": LIST,
     }
+
+# --- Search across the operation (web/search.py): its members and its partner; others 404 ---------
+API_EXPECTATIONS["api:search"] = {
+    "kwargs": {},
+    "query": "?q=7f3a9&operation={operation}",
+    "status": MEMBERS_AND_PARTNER,
+}
+API_EXPECTATIONS["api:search[other operation]"] = {
+    "route": "api:search",
+    "kwargs": {},
+    "query": "?q=7f3a9&operation={other_operation}",
+    "status": OTHER_OPERATION,
+}

@@ -150,4 +150,12 @@ HTML_EXPECTATIONS = {
         "status": MEMBERS,
     },
     "assets:dependency-list": {"kwargs": OP, "status": MEMBERS},
+    # --- Search across the operation (web/search.py): members; the canary's records stay hidden ---
+    "web:search": {"kwargs": OP, "query": "?q=7f3a9", "status": MEMBERS},
+    "web:search[one kind]": {
+        "route": "web:search",
+        "kwargs": OP,
+        "query": "?q=7f3a9&kind=contacts&page=1",
+        "status": MEMBERS,
+    },
 }
