@@ -53,10 +53,7 @@ class Chart:
 
 def operation_chart(user, operation) -> Chart:
     actors = list(
-        Actor.objects.for_user(user)
-        .filter(operation=operation)
-        .only(*ACTOR_FIELDS)
-        .order_by("name", "id")
+        Actor.objects.for_user(user).filter(operation=operation).only(*ACTOR_FIELDS).order_by("name", "id")
     )
     by_pk = {actor.pk: actor for actor in actors}
     children: dict[int, list[Actor]] = defaultdict(list)

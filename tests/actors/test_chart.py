@@ -34,7 +34,9 @@ def _tree_of(html: str, actor) -> str:
 @pytest.fixture
 def force(operation):
     hq = MilitaryActorFactory(operation=operation, name="Joint Task Force HQ", echelon="operational")
-    brigade = MilitaryActorFactory(operation=operation, name="Engineer Brigade", parent=hq, echelon="formation")
+    brigade = MilitaryActorFactory(
+        operation=operation, name="Engineer Brigade", parent=hq, echelon="formation"
+    )
     battalion = MilitaryActorFactory(
         operation=operation, name="Bridging Battalion", parent=brigade, echelon="unit"
     )
@@ -60,7 +62,9 @@ def test_the_chain_of_command_is_a_nested_list_with_echelons_and_links_to_each_a
 def test_the_links_show_their_kind_and_both_actors(client, field, operation, force):
     hq, _, _ = force
     wfp = ActorFactory(operation=operation, name="World Food Programme", acronym="WFP")
-    ActorLink.objects.create(operation=operation, source=wfp, target=hq, kind="liaison", mechanism="Daily call")
+    ActorLink.objects.create(
+        operation=operation, source=wfp, target=hq, kind="liaison", mechanism="Daily call"
+    )
     client.force_login(field)
     html = _chart(client, operation)
     links = html[html.index('id="links"') :]

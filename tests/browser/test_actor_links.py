@@ -47,7 +47,11 @@ def test_an_officer_adds_a_link_with_the_picker_and_sees_it_on_the_picture(chrom
         assert "Support relation" in row.inner_text()
         # The company stands under its brigade, itself under the joint task force.
         brigade = page.locator(f"li#actor-{company.parent_id}")
-        assert brigade.locator(f"li#actor-{company.pk} a").first.inner_text().startswith("Engineer Company Bravo")
+        assert (
+            brigade.locator(f"li#actor-{company.pk} a")
+            .first.inner_text()
+            .startswith("Engineer Company Bravo")
+        )
         assert page.evaluate(NO_SIDEWAYS_SCROLL)
         screenshot(page, "actor-chart-360")
         # From the picture, each actor leads to its page.
