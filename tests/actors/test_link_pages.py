@@ -8,7 +8,7 @@ from django.test import Client
 
 from actors.models import ActorLink
 from tests.factories import ActorFactory, MilitaryActorFactory
-from tests.pages import form_errors, page
+from tests.pages import form_errors, page, posted_form
 from tests.permissions.world import CANARY, build_world
 
 
@@ -69,6 +69,15 @@ def test_an_officer_links_two_actors_and_both_pages_show_it(browser, operation, 
     assert ngo.get_absolute_url() in body
     incoming = browser.get(ngo.get_absolute_url()).content.decode()
     assert "Links from other actors to it" in incoming and army.get_absolute_url() in incoming
+
+
+def test_the_link_form_sent_twice_creates_one_link(browser, operation, army, ngo):
+    url = page("actors:link-create", operation, actor=army.pk)
+    data = {**posted_form(browser.get(url)), "target": ngo.pk, "kind": "coordination_mechanism"}
+    first, again = browser.post(url, data), browser.post(url, data)
+    assert first.status_code == again.status_code == 302 and first.url == again.url
+    assert ActorLink.objects.count() == 1
+    assert "nothing new was created" in browser.get(again.url).content.decode()
 
 
 def test_an_officer_edits_then_deletes_a_link(browser, operation, army, ngo):
