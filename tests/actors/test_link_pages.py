@@ -7,7 +7,9 @@ import pytest
 from django.test import Client
 
 from actors.models import ActorLink
-from tests.factories import ActorFactory, MilitaryActorFactory
+from cmcoord.roles import Role
+from cmcoord.services import role_grant
+from tests.factories import ActorFactory, MilitaryActorFactory, UserFactory
 from tests.pages import form_errors, page, posted_form
 from tests.permissions.world import CANARY, build_world
 
@@ -162,3 +164,30 @@ def test_a_field_colleague_cannot_create_a_link_by_posting(db):
     response = client.post(url, _link_data(world.actor_internal, world.actor_shareable, kind="support"))
     assert response.status_code == 403
     assert ActorLink.objects.count() == before
+
+
+def test_the_api_refuses_a_duplicate_link_with_a_400(operation, api, army, ngo):
+    ActorLink.objects.create(operation=operation, source=army, target=ngo, kind="liaison")
+    body = {"operation": operation.pk, "source": army.pk, "target": ngo.pk, "kind": "liaison"}
+    response = api("officer").post("/api/v1/actor-links/", body)
+    assert response.status_code == 400
+    assert "unique" in str(response.json())  # DRF's own check of the constraint, before the model's
+    assert ActorLink.objects.count() == 1
+
+
+def test_the_later_of_two_edits_of_a_link_is_refused_with_the_others_values(browser, operation, army, ngo):
+    link = ActorLink.objects.create(operation=operation, source=army, target=ngo, kind="liaison")
+    colleague = UserFactory(username="officer2", first_name="Rosa", last_name="Tembe")
+    role_grant(user=colleague, operation=operation, role=Role.OFFICER)
+    theirs = Client()
+    theirs.force_login(colleague)
+    url = page("actors:link-update", operation, pk=link.pk)
+    my_form, their_form = posted_form(browser.get(url)), posted_form(theirs.get(url))
+    assert theirs.post(url, {**their_form, "mechanism": "Changed by Rosa"}).status_code == 302
+    refused = browser.post(url, {**my_form, "mechanism": "Changed by me"})
+    assert refused.status_code == 200
+    assert "Now saved as: Changed by Rosa" in refused.content.decode()
+    assert posted_form(refused)["mechanism"] == "Changed by me"
+    assert browser.post(url, posted_form(refused)).status_code == 302
+    link.refresh_from_db()
+    assert link.mechanism == "Changed by me"
