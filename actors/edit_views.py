@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from actors.forms import ActorForm, MandateForm, PresenceFormSet
-from actors.models import Actor, Mandate
+from actors.forms import ActorForm, ActorLinkForm, MandateForm, PresenceFormSet
+from actors.models import Actor, ActorLink, Mandate
 from cmcoord.edit_views import RecordDeleteView, RecordFormView, RecordWords
 
 ACTOR_WORDS = RecordWords(
@@ -27,6 +27,16 @@ MANDATE_WORDS = RecordWords(
     delete_link=_("Delete this mandate…"),
     delete_question=_("Delete mandate “%(name)s”?"),
     deleted=_("Mandate “%(name)s” deleted."),
+)
+
+LINK_WORDS = RecordWords(
+    new=_("New link between actors"),
+    edit=_("Edit link: %(name)s"),
+    created=_("Link “%(name)s” created."),
+    saved=_("Link “%(name)s” saved."),
+    delete_link=_("Delete this link…"),
+    delete_question=_("Delete link “%(name)s”?"),
+    deleted=_("Link “%(name)s” deleted."),
 )
 
 
@@ -93,3 +103,38 @@ class MandateDeleteView(RecordDeleteView):
 
     def list_url(self):
         return self.detail_url()  # the actor's page, where its mandates are listed
+
+
+class ActorLinkFormView(RecordFormView):
+    """A link between two actors: created from an actor's page (that actor first), edited on its own."""
+
+    model = ActorLink
+    form_class = ActorLinkForm
+    words = LINK_WORDS
+    delete_route = "actors:link-delete"
+
+    def page_actor(self):
+        actors = Actor.objects.for_user(self.request.user).filter(operation=self.operation)
+        return get_object_or_404(actors, pk=self.kwargs["actor"])
+
+    def get_object(self):
+        if self.creating:
+            self.from_actor = self.page_actor()
+        return super().get_object()
+
+    def initial(self) -> dict:
+        return {"source": self.from_actor} if self.creating else {}
+
+    def success_url(self):
+        return self.from_actor.get_absolute_url() if self.creating else super().success_url()
+
+    def cancel_url(self):
+        return self.success_url()
+
+
+class ActorLinkDeleteView(RecordDeleteView):
+    model = ActorLink
+    words = LINK_WORDS
+
+    def list_url(self):
+        return self.detail_url()  # the page of the actor it started from

@@ -1,7 +1,9 @@
 from django import forms
+from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import Actor, ActorPresence, InterlocutorStatus, Mandate
+from actors.models import Actor, ActorLink, ActorPresence, Category, InterlocutorStatus, Mandate
 from cmcoord.edit_forms import OfferedChoiceField, OperationFormMixin, RecordForm, date_widgets, text_widgets
 
 
@@ -73,6 +75,53 @@ class MandateForm(RecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.scope("actor", Actor.objects.for_user(self.user).filter(operation=self.operation))
+
+
+class _ByCategoryIterator(ModelChoiceIterator):
+    """The actors in one group per category (one query), so "Armed forces" of a state and an NGO
+    of a similar name are told apart at a glance."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[str, list] = {value: [] for value in Category.values}
+        for actor in self.queryset.order_by("name", "id"):
+            groups.setdefault(actor.category, []).append(self.choice(actor))
+        labels = dict(Category.choices)
+        for category, choices in groups.items():
+            if choices:
+                yield (labels.get(category, category), choices)
+
+
+class ActorChoiceField(forms.ModelChoiceField):
+    """Pick an actor by name: grouped by category, each with its type (never an id to type)."""
+
+    iterator = _ByCategoryIterator
+
+    def label_from_instance(self, obj):
+        # Translators: an actor in a list to choose from, e.g. "Joint Task Force South (JTF) — Armed forces".
+        return gettext("%(actor)s — %(type)s") % {"actor": obj, "type": obj.get_actor_type_display()}
+
+
+class ActorLinkForm(RecordForm):
+    """A link between two actors of the operation, chosen by name from those the officer may see."""
+
+    class Meta:
+        model = ActorLink
+        fields = ["source", "kind", "target", "mechanism", "since", "notes", "sensitivity"]
+        field_classes = {"source": ActorChoiceField, "target": ActorChoiceField}
+        labels = {"source": _("From actor"), "target": _("To actor")}
+        help_texts = {
+            "kind": _("How the first actor relates to the second."),
+            "mechanism": _("How they coordinate, e.g. joint operations centre, daily call at 07:00."),
+        }
+        widgets = {**date_widgets("since"), **text_widgets("notes")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        actors = Actor.objects.for_user(self.user).filter(operation=self.operation)
+        self.scope("source", actors)
+        self.scope("target", actors)
 
 
 class PresenceForm(OperationFormMixin, forms.ModelForm):

@@ -471,7 +471,20 @@ class ActorLink(OperationRecord):
     def __str__(self):
         return f"{self.source} → {self.target} ({self.get_kind_display()})"
 
+    def get_absolute_url(self):
+        """The page of the actor the link starts from, where its links are shown."""
+        return reverse("actors:detail", args=[self.operation_id, self.source_id])
+
     def clean(self):
         super().clean()
         if self.source_id and self.source_id == self.target_id:
             raise ValidationError({"target": gettext("An actor cannot be linked to itself.")})
+        if self.source_id and self.target_id and self.kind and self._duplicates().exists():
+            # Said next to the kind, so the generic "already exists" of the constraint is not added.
+            raise ValidationError(
+                {"kind": gettext("These two actors are already linked this way: edit that link instead.")}
+            )
+
+    def _duplicates(self):
+        same = ActorLink.objects.filter(source_id=self.source_id, target_id=self.target_id, kind=self.kind)
+        return same.exclude(pk=self.pk) if self.pk else same

@@ -1,3 +1,6 @@
+from django.views.generic import TemplateView
+
+from actors.chart import operation_chart
 from actors.filters import ActorFilterSet
 from actors.forms import InterlocutorDecisionForm
 from actors.models import Actor, Category
@@ -7,6 +10,7 @@ from cmcoord.permissions import visible_pks
 from cmcoord.views_base import (
     OperationDetailView,
     OperationListView,
+    OperationMixin,
 )
 
 
@@ -58,3 +62,12 @@ def _visible_chain(user, actor):
     chain = actor.ancestors()
     shown = visible_pks(user, Actor, [a.pk for a in chain])
     return [a for a in chain if a.pk in shown]
+
+
+class ActorChartView(OperationMixin, TemplateView):
+    """The chain of command and the links between actors, as one page anyone in the operation reads."""
+
+    template_name = "actors/actor_chart.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(chart=operation_chart(self.request.user, self.operation), **kwargs)

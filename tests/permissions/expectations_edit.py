@@ -24,6 +24,14 @@ EDIT_EXPECTATIONS = {
     "actors:mandate-create": _officers({"actor": "actor_internal"}),
     "actors:mandate-update": _officers({"pk": "mandate"}),
     "actors:mandate-delete": _officers({"pk": "mandate"}),
+    # Actor links (issue 11): created from an actor's page, edited and deleted on their own.
+    "actors:link-create": _officers({"actor": "actor_internal"}),
+    "actors:link-create[restricted-actor]": {
+        **_officers({"actor": "actor_restricted"}),
+        "route": "actors:link-create",
+    },
+    "actors:link-update": _officers({"pk": "actor_link"}),
+    "actors:link-delete": _officers({"pk": "actor_link"}),
     "contacts:create": _officers(),
     "contacts:create[for-an-actor]": {**_officers(query="?actor=1"), "route": "contacts:create"},
     "contacts:update": _officers({"pk": "contact_approved"}),

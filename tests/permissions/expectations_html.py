@@ -74,6 +74,8 @@ HTML_EXPECTATIONS = {
         "kwargs": {**OP, "pk": "actor_restricted"},
         "status": FULL_READERS,
     },
+    # Actor links and the chain of command (issue 11): the picture of the operation, for every member.
+    "actors:chart": {"kwargs": OP, "status": MEMBERS},
     "contacts:actor-decide": {"kwargs": {**OP, "pk": "actor_internal"}, "status": POST_ONLY},
     "contacts:list": {"kwargs": OP, "status": MEMBERS},
     "contacts:detail": {"kwargs": {**OP, "pk": "contact_approved"}, "status": MEMBERS},

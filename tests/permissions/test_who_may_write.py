@@ -65,6 +65,13 @@ MEETING = {
     "sensitivity": "internal",
     **_management("agenda", "decision", "participant"),
 }
+LINK = {  # actor links (issue 11)
+    "source": "@actor_internal",
+    "target": "@actor_shareable",
+    "kind": "support",
+    "mechanism": "Fuel for the airlift",
+    "sensitivity": "internal",
+}
 ACTION_POINT = {"title": "Share the road map", "owner": "@field", "due_date": "2026-12-04"}
 FORUM = {
     "name": "Civil-military working group",
@@ -81,6 +88,10 @@ WRITES = [
     ("actors:mandate-create", {"actor": "actor_internal"}, MANDATE),
     ("actors:mandate-update", {"pk": "mandate"}, {**MANDATE, "title": "Renewed mandate"}),
     ("actors:mandate-delete", {"pk": "mandate"}, {}),
+    # Actor links (issue 11)
+    ("actors:link-create", {"actor": "actor_internal"}, LINK),
+    ("actors:link-update", {"pk": "actor_link"}, {**LINK, "kind": "liaison", "mechanism": "Daily call"}),
+    ("actors:link-delete", {"pk": "actor_link"}, {}),
     ("contacts:create", {}, CONTACT),
     ("contacts:update", {"pk": "contact_approved"}, {**CONTACT, "full_name": "Maj. Ana Sitoe-Mabunda"}),
     ("contacts:delete", {"pk": "contact_approved"}, {}),
