@@ -166,6 +166,9 @@ def _label(bar: Bar) -> str:
     name = bar.asset.name
     if len(name) > LABEL_CHARS:
         name = name[: LABEL_CHARS - 1] + "…"
+    # The name keeps its own direction inside the sentence (an English name in an Arabic label):
+    # first-strong isolate ... pop directional isolate, as <bdi> does in HTML.
+    name = f"\u2068{name}\u2069"
     values = {"name": name, "readiness": str(bar.readiness_label).lower(), "note": bar.note}
     if bar.note:
         # Translators: one bar of the MCDA timeline, e.g. "2 × Mi-8, Beira · alternative: none

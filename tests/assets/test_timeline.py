@@ -28,19 +28,19 @@ def page(client, user, operation, query="", status=200):
     return response.content.decode() if status == 200 else None
 
 
-def chart(html: str) -> ET.Element:
+def chart(html: str):
     """The page's SVG, parsed as the XML it must be."""
     found = re.search(r"<svg xmlns=.*?</svg>", html, re.S)
     assert found, "no timeline drawn"
     return ET.fromstring(found.group(0))
 
 
-def bars(svg: ET.Element) -> dict[str, ET.Element]:
+def bars(svg) -> dict:
     """Asset name -> its link in the drawing (the label, then the bar)."""
-    return {a.find(f"{SVG}title").text.split(" · ")[0]: a for a in svg.iter(f"{SVG}a")}
+    return {a.find(f"{SVG}title").text.split(" · ")[0].strip("\u2068\u2069"): a for a in svg.iter(f"{SVG}a")}
 
 
-def span(link: ET.Element) -> tuple[float, float] | None:
+def span(link) -> tuple[float, float] | None:
     rect = link.find(f"{SVG}rect")
     if rect is None:
         return None
@@ -48,7 +48,7 @@ def span(link: ET.Element) -> tuple[float, float] | None:
     return x, x + float(rect.get("width"))
 
 
-def today_x(svg: ET.Element) -> float:
+def today_x(svg) -> float:
     line = next(e for e in svg.iter(f"{SVG}line") if e.get("class") == "today")
     return float(line.get("x1"))
 

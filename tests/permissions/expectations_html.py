@@ -150,4 +150,7 @@ HTML_EXPECTATIONS = {
         "status": MEMBERS,
     },
     "assets:dependency-list": {"kwargs": OP, "status": MEMBERS},
+    # Pictures (issue 11): the MCDA timeline and the 3W presence matrix, read by every member.
+    "assets:timeline": {"kwargs": OP, "status": MEMBERS},
+    "actors:presence-matrix": {"kwargs": OP, "status": MEMBERS},
 }
