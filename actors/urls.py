@@ -6,6 +6,7 @@ app_name = "actors"
 
 urlpatterns = [
     path("actors/", views.ActorListView.as_view(), name="list"),
+    path("actors/who-what-where/", views.PresenceMatrixView.as_view(), name="presence-matrix"),
     path("actors/<int:pk>/", views.ActorDetailView.as_view(), name="detail"),
     path("actors/chart/", views.ActorChartView.as_view(), name="chart"),
     path("actors/new/", edit_views.ActorFormView.as_view(), name="create"),

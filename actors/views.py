@@ -1,5 +1,7 @@
+from django.utils import timezone
 from django.views.generic import TemplateView
 
+from actors import matrix
 from actors.chart import operation_chart
 from actors.filters import ActorFilterSet
 from actors.forms import InterlocutorDecisionForm
@@ -71,3 +73,30 @@ class ActorChartView(OperationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(chart=operation_chart(self.request.user, self.operation), **kwargs)
+
+
+class PresenceMatrixView(OperationMixin, TemplateView):
+    """3W: who does what where, from the presences of the actors the reader may see."""
+
+    template_name = "actors/presence_matrix.html"
+
+    def get_context_data(self, **kwargs):
+        form = matrix.MatrixForm(self.request.GET)
+        if form.is_valid():
+            by = form.cleaned_data["by"] or matrix.BY_AREA
+            table = matrix.presence_matrix(
+                self.request.user,
+                self.operation,
+                by=by,
+                categories=form.cleaned_data["category"],
+                today=timezone.localdate(),
+            )
+        else:
+            table = matrix.Matrix(by=matrix.BY_AREA)
+        return super().get_context_data(
+            form=form,
+            matrix=table,
+            max_rows=matrix.MAX_ROWS,
+            filter_errors=dict(form.errors),
+            **kwargs,
+        )

@@ -170,6 +170,11 @@ class Readiness(models.TextChoices):
     READY = "ready", _("Ready")
 
 
+# From the least ready civilian alternative to the most: the one order every "least ready
+# alternative" reads (the timeline colours each deployment by the least ready of its dependencies).
+READINESS_ORDER = (Readiness.NONE, Readiness.IDENTIFIED, Readiness.ARRANGED, Readiness.READY)
+
+
 class DependencyQuerySet(models.QuerySet):
     def for_user(self, user):
         return scope_records(self, user, parents=("asset",))
@@ -185,6 +190,16 @@ class DependencyQuerySet(models.QuerySet):
             .filter(asset__phase_out_on__lte=today + dt.timedelta(days=horizon_days))
             .without_ready_alternative()
         )
+
+    def least_ready_by_asset(self) -> dict[int, str]:
+        """Asset id -> the readiness of its least ready alternative among these dependencies
+        (one grouped query; an asset without any dependency here is absent)."""
+        rank = models.Case(
+            *(models.When(alternative_readiness=r, then=i) for i, r in enumerate(READINESS_ORDER)),
+            output_field=models.IntegerField(),
+        )
+        rows = self.order_by().values("asset_id").annotate(rank=models.Min(rank))
+        return {row["asset_id"]: READINESS_ORDER[row["rank"]].value for row in rows}
 
 
 class Dependency(OperationRecord):

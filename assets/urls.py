@@ -6,6 +6,7 @@ app_name = "assets"
 
 urlpatterns = [
     path("assets/", views.AssetListView.as_view(), name="list"),
+    path("assets/timeline/", views.AssetTimelineView.as_view(), name="timeline"),
     path("assets/<int:pk>/", views.AssetDetailView.as_view(), name="detail"),
     path("dependencies/", views.DependencyListView.as_view(), name="dependency-list"),
     path("assets/new/", edit_views.AssetFormView.as_view(), name="create"),

@@ -160,4 +160,7 @@ HTML_EXPECTATIONS = {
         "query": "?q=7f3a9&kind=contacts&page=1",
         "status": MEMBERS,
     },
+    # Pictures (issue 11): the MCDA timeline and the 3W presence matrix, read by every member.
+    "assets:timeline": {"kwargs": OP, "status": MEMBERS},
+    "actors:presence-matrix": {"kwargs": OP, "status": MEMBERS},
 }

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
-from actors.models import ActorLink, InterlocutorStatus
+from actors.models import ActorLink, ActorPresence, InterlocutorStatus
 from assets.models import AssetDeployment
 from cell.models import AssistanceRequest, CellRequest
 from cmcoord.models import GuidelineDocument, Notification, SecurityAssessment, Sensitivity
@@ -170,6 +170,10 @@ def _leaky_neighbours(world, op):
     drone = AssetDeployment.objects.get(name__startswith="Drone")
     DependencyFactory(asset=drone, activity=f"Reliance on the drone {CANARY}", sensitivity=S)
     o["asset_of_hidden_unit"] = AssetFactory(provider=hidden, name="Engineers, Dondo", sensitivity=INTERNAL)
+    # Pictures (the 3W matrix): the hidden unit works where a visible force does; the MCDA
+    # timeline already has the restricted drone and the restricted dependency above.
+    for actor in (o["actor_internal"], hidden):
+        ActorPresence.objects.create(actor=actor, area=o["area"])
     o["security_assessment"] = SecurityAssessment.objects.create(
         operation=op, area=o["area"], level=3, association_risks="Avoid military escorts.", assessed_on=TODAY
     )
