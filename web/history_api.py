@@ -36,8 +36,10 @@ class HistoryPagination(Pagination):
 
 
 class HistoryPersonSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField(source="__str__")
+    id = serializers.IntegerField(
+        help_text=gettext_lazy("The user's identifier (the person filter's value).")
+    )
+    name = serializers.CharField(source="__str__", help_text=gettext_lazy("The user's name."))
 
 
 class HistoryFieldChangeSerializer(serializers.Serializer):
