@@ -1,5 +1,6 @@
 """The pages of an operation that span the apps (namespace "web"): its dashboard, the strategy
-form posted from it, the history of its records and the search across them. Mounted under /operations/<op>/."""
+form posted from it, the history of its records and the search across them. Mounted under
+/operations/<op>/."""
 
 from django.urls import path
 
