@@ -2,6 +2,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -113,6 +114,17 @@ class GuidelineForm(RecordForm):
                 "The HCT/UNCT approved this document: a new file or link returns it to draft until they "
                 "approve it again, and field staff and partners do not see it meanwhile."
             )
+
+    def full_clean(self):
+        """A refused upload says why under its field, not also "give a link or a file" on top."""
+        super().full_clean()
+        if self._errors and "upload" in self._errors and NON_FIELD_ERRORS in self._errors:
+            missing = str(GuidelineDocument.MISSING_FILE)
+            kept = [message for message in self._errors[NON_FIELD_ERRORS] if message != missing]
+            if kept:
+                self._errors[NON_FIELD_ERRORS] = self.error_class(kept, error_class="nonfield")
+            else:
+                del self._errors[NON_FIELD_ERRORS]
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")

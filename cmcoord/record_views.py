@@ -90,9 +90,9 @@ class GuidelineFormView(RecordFormView):
         form = kwargs.get("form")
         if kwargs.get("failed") and form is not None and self.request.FILES.get("upload"):
             # A browser never fills a file input again: say so rather than let it look kept.
-            upload = form.fields["upload"]
             again = gettext(
                 "Choose the file again: browsers do not keep a chosen file when a form comes back."
             )
-            upload.help_text = f"{again} {upload.help_text}"
+            help_text = f"{again} {form.fields['upload'].help_text}"
+            form.fields["upload"].help_text = form["upload"].help_text = help_text  # read once checked
         return super().get_context_data(**kwargs)

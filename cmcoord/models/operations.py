@@ -268,6 +268,7 @@ class GuidelineDocument(OperationRecord):
     """
 
     in_operation_history = True  # its changes show on the operation's history page
+    MISSING_FILE = _("Give a link to the document or upload the file.")
 
     operation = models.ForeignKey(
         Operation, on_delete=models.CASCADE, related_name="guidelines", verbose_name=_("operation")
@@ -343,4 +344,4 @@ class GuidelineDocument(OperationRecord):
     def clean(self):
         super().clean()
         if not self.url and not self.file:
-            raise ValidationError(_("Give a link to the document or upload the file."))
+            raise ValidationError(self.MISSING_FILE)
