@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -30,12 +32,14 @@ from cmcoord.models import (
 from cmcoord.permissions import memberships
 from cmcoord.roles import Role, role_label
 from cmcoord.services import (
+    guideline_save,
     operation_members,
     partner_token_revoke,
     role_grant,
     role_revoke,
     strategy_approve,
 )
+from cmcoord.uploads import check_upload
 
 
 @admin.register(User)
@@ -83,8 +87,16 @@ class UserAdmin(DjangoUserAdmin):
 
 
 class GuidelineInline(admin.TabularInline):
+    """The operation's documents, listed: each is uploaded and changed on its own page, where its
+    file is checked (``GuidelineDocumentAdmin``)."""
+
     model = GuidelineDocument
     extra = 0
+    max_num = 0
+    can_delete = False
+    fields = ("title", "issued_on", "sensitivity", "status", "archived_at")
+    readonly_fields = fields
+    show_change_link = True
 
 
 class RoleGrantForm(forms.Form):
@@ -196,11 +208,70 @@ class OperationAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/cmcoord/operation/members.html", context)
 
 
+class _ServedFile:
+    """What the admin's file widget shows for a stored file: the app's download page (after its
+    permission check), never the storage's address under MEDIA_URL or a bucket's signed URL."""
+
+    def __init__(self, url: str, name: str):
+        self.url, self.name = url, name
+
+    def __str__(self):
+        return self.name
+
+
+class AppFileWidget(AdminFileWidget):
+    """The admin's file input whose "Currently:" link is the app's file view of the record."""
+
+    def __init__(self, *args, url_of, name_of=None, **kwargs):
+        self.url_of, self.name_of = url_of, name_of
+        super().__init__(*args, **kwargs)
+
+    def is_initial(self, value):
+        instance = getattr(value, "instance", None)
+        return bool(value) and instance is not None and instance.pk is not None
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            name = self.name_of(value.instance) if self.name_of else str(value)
+            return _ServedFile(self.url_of(value.instance), name)
+        return None
+
+
+def guideline_file_url(document) -> str:
+    return reverse("cmcoord:guideline-file", args=[document.operation_id, document.pk])
+
+
+class GuidelineDocumentAdminForm(forms.ModelForm):
+    def clean_file(self):
+        value = self.cleaned_data.get("file")
+        if isinstance(value, UploadedFile):
+            check_upload(value)  # the officers' form's check: type from the content, size
+        return value
+
+
 @admin.register(GuidelineDocument)
-class GuidelineDocumentAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "operation", "issued_on", "sensitivity")
-    list_filter = ("operation", "sensitivity")
+class GuidelineDocumentAdmin(DecisionFieldsReadOnly, SimpleHistoryAdmin):
+    """Documents; the file goes through ``guideline_save`` (checked, random name), the HCT/UNCT's
+    approval and the archiving through their pages, shown here read-only."""
+
+    form = GuidelineDocumentAdminForm
+    list_display = ("title", "operation", "issued_on", "sensitivity", "status", "archived_at")
+    list_filter = ("operation", "sensitivity", "status")
     search_fields = ("title",)
+    decision_fields = ("status", "approved_by", "approved_on", "archived_at", "archived_by")
+    readonly_fields = ("file_name", "content_type")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            kwargs["widget"] = AppFileWidget(url_of=guideline_file_url, name_of=lambda d: d.download_name)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        self.keep_stored_decisions(obj)
+        upload = form.cleaned_data.get("file")
+        guideline_save(
+            instance=obj, by=request.user, new_file=upload if isinstance(upload, UploadedFile) else None
+        )
 
 
 @admin.register(Area)

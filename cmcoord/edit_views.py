@@ -113,6 +113,7 @@ class RecordFormView(OperationMixin, TemplateView):
     def get_form(self, data=None):
         return self.form_class(
             data,
+            files=self.request.FILES if data is not None else None,  # a form with a file field
             instance=self.object,
             initial=self.initial(),
             operation=self.operation,

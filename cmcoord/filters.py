@@ -7,6 +7,8 @@ from cmcoord.api.filters import PCODE, PCODE_HELP, FilterSet, RecordFilterSet, p
 from cmcoord.models import (
     Area,
     EmergencyType,
+    GuidelineDocument,
+    GuidelineStatus,
     Notification,
     NotificationKind,
     Operation,
@@ -90,4 +92,22 @@ class SecurityAssessmentFilterSet(RecordFilterSet):
 
     class Meta:
         model = SecurityAssessment
+        fields = ["operation", "updated_since"]
+
+
+class GuidelineFilterSet(RecordFilterSet):
+    search_fields = ("title", "summary")
+    archived = df.BooleanFilter(
+        field_name="archived_at",
+        lookup_expr="isnull",
+        exclude=True,
+        help_text=_("true: only archived documents; false: only current ones."),
+    )
+    status = df.ChoiceFilter(
+        choices=GuidelineStatus.choices, help_text=_("Draft or approved by the HCT/UNCT.")
+    )
+    sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, help_text=_("Who may read it."))
+
+    class Meta:
+        model = GuidelineDocument
         fields = ["operation", "updated_since"]

@@ -2,13 +2,15 @@ import datetime as dt
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cmcoord.edit_forms import VersionedFormMixin
-from cmcoord.models import Operation, Strategy
+from cmcoord.edit_forms import MemberChoiceField, RecordForm, VersionedFormMixin, date_widgets, text_widgets
+from cmcoord.models import GuidelineDocument, GuidelineStatus, Operation, SecurityAssessment, Strategy
 from cmcoord.roles import Role
+from cmcoord.uploads import ACCEPT, check_upload, max_upload_bytes
 
 
 class MemberGrantForm(forms.Form):
@@ -96,3 +98,76 @@ class OperationSettingsForm(VersionedFormMixin, forms.ModelForm):
     def save(self, commit=True):
         self.instance.reminder_lead_days = self.cleaned_data["reminder_lead_days"]
         return super().save(commit=commit)
+
+
+# --- Security context and guidelines, kept by officers (cmcoord/edit_views.py) ------------------
+
+
+class SecurityAssessmentForm(RecordForm):
+    class Meta:
+        model = SecurityAssessment
+        fields = ["area", "level", "association_risks", "assessed_on", "assessed_by", "sensitivity"]
+        field_classes = {"assessed_by": MemberChoiceField}
+        widgets = {**date_widgets("assessed_on"), **text_widgets("association_risks", rows=5)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope_areas("area")
+        self.scope_members("assessed_by")
+        self.fields["area"].help_text = _(
+            "A new assessment of an area becomes its current one; the earlier ones stay as its history."
+        )
+
+
+class GuidelineForm(RecordForm):
+    """A guideline document's details and, on its own field, the file to upload or replace it with."""
+
+    upload = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG or TXT."),
+    )
+
+    class Meta:
+        model = GuidelineDocument
+        fields = ["title", "issued_on", "url", "summary", "sensitivity"]
+        widgets = {**date_widgets("issued_on"), **text_widgets("summary", rows=4)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        upload = self.fields["upload"]
+        upload.widget.attrs["accept"] = ACCEPT
+        limit = filesizeformat(max_upload_bytes())
+        if self.instance.file:
+            upload.label = _("Replace the file")
+            upload.help_text = _(
+                "Now: %(name)s. A new file replaces it (the old one is deleted). PDF, DOCX, XLSX, ODT, "
+                "ODS, PNG, JPEG or TXT, at most %(limit)s."
+            ) % {"name": self.instance.download_name, "limit": limit}
+        else:
+            upload.help_text = _("PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG or TXT, at most %(limit)s.") % {
+                "limit": limit
+            }
+        if self.instance.pk and self.instance.status == GuidelineStatus.APPROVED:
+            self.fields["url"].help_text = _(
+                "The HCT/UNCT approved this document: a new file or link returns it to draft until they "
+                "approve it again, and field staff and partners do not see it meanwhile."
+            )
+
+    def full_clean(self):
+        """A refused upload says why under its field, not also "give a link or a file" on top."""
+        super().full_clean()
+        if self._errors and "upload" in self._errors and NON_FIELD_ERRORS in self._errors:
+            missing = str(GuidelineDocument.MISSING_FILE)
+            kept = [message for message in self._errors[NON_FIELD_ERRORS] if message != missing]
+            if kept:
+                self._errors[NON_FIELD_ERRORS] = self.error_class(kept, error_class="nonfield")
+            else:
+                del self._errors[NON_FIELD_ERRORS]
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            check_upload(upload)  # its sentence shows under the field; the service checks again
+            self.instance.file = upload  # so the model's "a link or a file" rule sees it
+        return upload or None

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
 from cmcoord.models import (
+    GuidelineDocument,
+    GuidelineStatus,
     IdempotencyKey,
     Operation,
     OperationUserObjectPermission,
@@ -23,6 +25,7 @@ from cmcoord.models.tokens import TOKEN_PREFIX, hash_token
 from cmcoord.models.users import new_feed_token
 from cmcoord.permissions import ensure, forget_memberships, grantable_roles, role_in
 from cmcoord.roles import ALL_ROLE_PERMISSIONS, ROLE_PERMISSIONS, Role, role_from_permissions
+from cmcoord.uploads import check_upload, safe_file_name
 
 MAX_TOKEN_LIFETIME = dt.timedelta(days=366)
 
@@ -321,6 +324,99 @@ def calendar_feed_reset(*, user) -> str:
     user.calendar_feed_token = new_feed_token()
     user.save(update_fields=["calendar_feed_token"])
     return user.calendar_feed_token
+
+
+# --- Guideline documents (officers draft, the HCT/UNCT approves) ----------------------------------
+
+
+def _stored(document: GuidelineDocument) -> dict:
+    if document.pk is None:
+        return {}
+    return GuidelineDocument.objects.filter(pk=document.pk).values("file", "url", "status").first() or {}
+
+
+def guideline_save(*, instance: GuidelineDocument, by, new_file=None, version: int | None = None):
+    """Create or edit a guideline document; ``new_file`` uploads its file or replaces the one it had.
+
+    The file's type is read from its content and its size checked (``cmcoord.uploads``), it is
+    stored under a random name, and the uploaded name is kept for the download. A replaced file
+    is deleted from the storage once the change is committed: the document serves only its
+    current file, and no copy of a withdrawn version stays behind (its name stays in the
+    history). An approved document whose file or link changes goes back to draft: the HCT/UNCT
+    approves what it read.
+    """
+    ensure(by, "draft_strategy", instance.operation_id)
+    stored = _stored(instance)
+    old_file = stored.get("file") or ""
+    if new_file is not None:
+        try:
+            kind = check_upload(new_file)
+        except ValidationError as exc:
+            raise ValidationError({"file": exc.messages}) from exc
+        instance.file = new_file
+        instance.file_name = safe_file_name(new_file.name)
+        instance.content_type = kind.content_type
+    replaced = new_file is not None or (stored and stored.get("url") != instance.url)
+    if stored and replaced and instance.status == GuidelineStatus.APPROVED:
+        instance.status, instance.approved_by, instance.approved_on = GuidelineStatus.DRAFT, None, None
+    try:
+        with transaction.atomic():
+            based_on(instance, version)
+            instance._history_user = by
+            instance.full_clean()
+            instance.save()
+    except Exception:
+        written = new_file is not None and getattr(instance.file, "_committed", False)
+        if written and instance.file.name and instance.file.name != old_file:
+            instance.file.storage.delete(instance.file.name)  # written by a save that did not stand
+        raise
+    if old_file and old_file != (instance.file.name or ""):  # replaced, or cleared in the admin
+        storage = instance.file.storage
+        transaction.on_commit(lambda: storage.delete(old_file))
+    return instance
+
+
+@transaction.atomic
+def guideline_approve(*, document: GuidelineDocument, by, version: int | None = None) -> GuidelineDocument:
+    """The HCT/UNCT approves the document as it read it (``version``): once, and not archived."""
+    ensure(by, "approve_strategy", document.operation_id)
+    lock_for_decision(document)
+    if document.status == GuidelineStatus.APPROVED:
+        raise ValidationError(
+            _("“%(name)s” was already approved by %(who)s on %(date)s.")
+            % {
+                "name": document,
+                "who": document.approved_by or _("someone"),
+                "date": document.approved_on or "?",
+            },
+            code="changed_meanwhile",
+        )
+    if document.archived:
+        raise ValidationError(_("“%(name)s” is archived: an officer restores it first.") % {"name": document})
+    based_on(document, version)
+    document.status = GuidelineStatus.APPROVED
+    document.approved_by, document.approved_on = by, timezone.localdate()
+    document._history_user = by
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
+def guideline_archive(
+    *, document: GuidelineDocument, by, archive: bool = True, version: int | None = None
+) -> GuidelineDocument:
+    """Archive a document (kept and readable, no longer current), or restore an archived one."""
+    ensure(by, "draft_strategy", document.operation_id)
+    based_on(document, version)
+    if archive and not document.archived:
+        document.archived_at, document.archived_by = timezone.now(), by
+    elif not archive:
+        document.archived_at, document.archived_by = None, None
+    document._history_user = by
+    document.full_clean()
+    document.save()
+    return document
 
 
 # --- Per-person shares of restricted records (meetings, contacts) ----------------------------

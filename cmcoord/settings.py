@@ -194,6 +194,9 @@ MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 # Either way they are only served by the app, after its permission checks (cmcoord/files.py):
 # the bucket stays private and nothing is served under MEDIA_URL.
 S3_BUCKET = env_str("S3_BUCKET", "")
+# The largest guideline document an officer may upload, in MB (cmcoord/uploads.py checks it on
+# the form; deploy/nginx.conf's client_max_body_size must stay above it).
+GUIDELINE_MAX_UPLOAD_MB = env_int("GUIDELINE_MAX_UPLOAD_MB", 20, minimum=1)
 _s3_options = {
     "endpoint_url": env_str("S3_ENDPOINT_URL", None),  # MinIO and other S3-compatible services
     "region_name": env_str("S3_REGION", None),

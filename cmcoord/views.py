@@ -1,10 +1,12 @@
-"""Core pages of an operation: its members and roles, partner tokens, the security context."""
+"""Core pages of an operation: its members and roles, partner tokens, the security context, the
+country guidelines (the officers' edit pages are in ``cmcoord/record_views.py``)."""
 
 import re
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,12 +17,18 @@ from django.views.generic import TemplateView, View
 
 from cmcoord import permissions, services
 from cmcoord.edit_views import RecordFormView, RecordWords
-from cmcoord.files import file_response
-from cmcoord.filters import SecurityAssessmentFilterSet
+from cmcoord.files import guideline_response
+from cmcoord.filters import GuidelineFilterSet, SecurityAssessmentFilterSet
 from cmcoord.forms import MemberGrantForm, OperationSettingsForm, PartnerTokenForm
 from cmcoord.models import GuidelineDocument, Operation, PartnerToken, SecurityAssessment
 from cmcoord.roles import Role, role_label
-from cmcoord.views_base import OperationListView, OperationMixin, form_errors_from, operation_post
+from cmcoord.views_base import (
+    OperationDetailView,
+    OperationListView,
+    OperationMixin,
+    form_errors_from,
+    operation_post,
+)
 
 
 class MembersView(OperationMixin, TemplateView):
@@ -104,14 +112,106 @@ def partner_token_revoke(request, operation, pk):
     return redirect("cmcoord:partner-token-list", op=operation.pk)
 
 
+# --- Security context per area and the country guidelines: read by members, kept by officers ------
+
+
+def superseded_q(user):
+    """True for an assessment a newer one of the same area replaces, among those ``user`` reads
+    (so nobody learns that a newer assessment they may not read exists)."""
+    newer = (
+        SecurityAssessment.objects.for_user(user)
+        .filter(operation=OuterRef("operation"), area=OuterRef("area"))
+        .filter(
+            Q(assessed_on__gt=OuterRef("assessed_on"))
+            | Q(assessed_on=OuterRef("assessed_on"), pk__gt=OuterRef("pk"))
+        )
+    )
+    return Exists(newer)
+
+
 class SecurityListView(OperationListView):
+    """The current assessment of each area first, then the earlier ones (the areas' history)."""
+
     model = SecurityAssessment
     template_name = "cmcoord/security_list.html"
     filterset_class = SecurityAssessmentFilterSet
     search_fields = SecurityAssessmentFilterSet.search_fields
 
     def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("area", "assessed_by")
+            .annotate(superseded=superseded_q(self.request.user))
+            .order_by("superseded", "area__pcode", "-assessed_on", "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = list(context["object_list"])
+        context["current"] = [row for row in rows if not row.superseded]
+        context["earlier"] = [row for row in rows if row.superseded]
+        return context
+
+
+class SecurityDetailView(OperationDetailView):
+    """One assessment, with the other assessments of its area you may read (newest first)."""
+
+    model = SecurityAssessment
+    template_name = "cmcoord/security_detail.html"
+
+    def get_queryset(self):
         return super().get_queryset().select_related("area", "assessed_by")
+
+    def get_context_data(self, **kwargs):
+        area_history = list(
+            super()
+            .get_queryset()
+            .filter(area_id=self.object.area_id)
+            .select_related("assessed_by")
+            .order_by("-assessed_on", "-pk")[:50]
+        )
+        current = area_history[0] if area_history else None
+        return super().get_context_data(
+            area_history=area_history,
+            current=current,
+            superseded=current is not None and current.pk != self.object.pk,
+            **kwargs,
+        )
+
+
+class GuidelineListView(OperationListView):
+    """The current documents first, then the archived ones, kept for the record."""
+
+    model = GuidelineDocument
+    template_name = "cmcoord/guideline_list.html"
+    filterset_class = GuidelineFilterSet
+    search_fields = GuidelineFilterSet.search_fields
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .annotate(
+                is_archived=ExpressionWrapper(Q(archived_at__isnull=False), output_field=BooleanField())
+            )
+            .order_by("is_archived", F("issued_on").desc(nulls_last=True), "title", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = list(context["object_list"])
+        context["current"] = [row for row in rows if not row.archived]
+        context["archived"] = [row for row in rows if row.archived]
+        return context
+
+
+class GuidelineDetailView(OperationDetailView):
+    model = GuidelineDocument
+    template_name = "cmcoord/guideline_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("approved_by", "archived_by")
 
 
 class GuidelineFileView(OperationMixin, View):
@@ -121,7 +221,7 @@ class GuidelineFileView(OperationMixin, View):
 
     def get(self, request, *args, **kwargs):
         document = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-        return file_response(document.file)
+        return guideline_response(document)
 
 
 class OperationSettingsView(RecordFormView):
@@ -153,3 +253,52 @@ class OperationSettingsView(RecordFormView):
 
     def cancel_url(self):
         return self.operation.get_absolute_url()
+
+
+def _posted_version(request) -> int | None:
+    value = request.POST.get("version", "")
+    return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
+
+
+def _guideline_decision(request, operation, pk, decide, done: str):
+    document = get_object_or_404(GuidelineDocument.objects.for_user(request.user), operation=operation, pk=pk)
+    try:
+        decide(document, _posted_version(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done % {"name": document})
+    return redirect(document)
+
+
+@operation_post
+def guideline_approve(request, operation, pk):
+    """The HCT/UNCT approves a draft as the page showed it (its version)."""
+    permissions.ensure(request.user, "approve_strategy", operation.pk)
+    return _guideline_decision(
+        request,
+        operation,
+        pk,
+        lambda document, version: services.guideline_approve(
+            document=document, by=request.user, version=version
+        ),
+        _("“%(name)s” approved: field staff read it now (and partners, if it is shareable)."),
+    )
+
+
+@operation_post
+def guideline_archive(request, operation, pk):
+    """Officers archive a document (kept, listed apart, no longer current) or restore it."""
+    permissions.ensure(request.user, "draft_strategy", operation.pk)
+    archive = request.POST.get("archive") != "0"
+    return _guideline_decision(
+        request,
+        operation,
+        pk,
+        lambda document, version: services.guideline_archive(
+            document=document, by=request.user, archive=archive, version=version
+        ),
+        _("“%(name)s” archived: it is listed apart and no longer shown as current.")
+        if archive
+        else _("“%(name)s” restored: it is current again."),
+    )

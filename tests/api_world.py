@@ -10,12 +10,21 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from actors.models import ActorPresence, InterlocutorStatus
 from cell.models import AssistanceRequest, CellRequest
-from cmcoord.models import Notification, NotificationKind, Sensitivity, UserToken
+from cmcoord.models import (
+    GuidelineDocument,
+    GuidelineStatus,
+    Notification,
+    NotificationKind,
+    SecurityAssessment,
+    Sensitivity,
+    UserToken,
+)
 from cmcoord.services import partner_token_create
 from meetings.models import AgendaItem
 from tests.factories import (
@@ -173,6 +182,34 @@ def world(operation, other_operation, officer, hct, field, field_other):
             recipient=field, operation=operation, kind=NotificationKind.MEETING_TOMORROW, title="Cell meeting"
         ),
         feed_token_of_field=field.calendar_feed_token,
+        # Security context and guidelines kept in the browser (issue 11)
+        security_assessment=SecurityAssessment.objects.create(
+            operation=operation,
+            area=area,
+            level=3,
+            association_risks="Avoid escorts.",
+            assessed_on=dt.date(2026, 11, 1),
+        ),
+        security_assessment_restricted=SecurityAssessment.objects.create(
+            operation=operation,
+            area=area,
+            level=5,
+            association_risks="Liaison only.",
+            assessed_on=dt.date(2026, 11, 2),
+            sensitivity=Sensitivity.RESTRICTED,
+        ),
+        guideline=GuidelineDocument.objects.create(
+            operation=operation,
+            title="Country guidelines",
+            url="https://example.org/guidelines.pdf",
+            file=ContentFile(b"%PDF-1.4 guidelines", name="guidelines.pdf"),
+            content_type="application/pdf",
+            status=GuidelineStatus.APPROVED,
+            approved_by=hct,
+        ),
+        guideline_draft=GuidelineDocument.objects.create(
+            operation=operation, title="Draft guidelines", url="https://example.org/draft.pdf"
+        ),
     )
     return world
 

@@ -12,6 +12,7 @@ from cmcoord.api import schema  # noqa: F401 (registers the partner token scheme
 from cmcoord.api.auth import LogoutAllView, LogoutView, TokenView
 from cmcoord.api.views import (
     AreaViewSet,
+    GuidelineViewSet,
     NotificationViewSet,
     OperationViewSet,
     SectorViewSet,
@@ -53,6 +54,7 @@ router.register("cell-requests", CellRequestViewSet, basename="cell-request")
 router.register("assets", AssetViewSet, basename="asset")
 router.register("dependencies", DependencyViewSet, basename="dependency")
 router.register("security-assessments", SecurityAssessmentViewSet, basename="security-assessment")
+router.register("guidelines", GuidelineViewSet, basename="guideline")
 router.register("notifications", NotificationViewSet, basename="notification")
 
 operation_meetings_ics = OperationCalendarViewSet.as_view(

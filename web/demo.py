@@ -17,7 +17,15 @@ from django.utils import timezone
 from actors.models import Actor, ActorLink, ActorPresence, InterlocutorStatus, Mandate
 from assets.models import AssetDeployment, Dependency
 from cell.models import AssistanceRequest, CellRequest
-from cmcoord.models import Area, EmergencyType, GuidelineDocument, Operation, Sector, SecurityAssessment
+from cmcoord.models import (
+    Area,
+    EmergencyType,
+    GuidelineDocument,
+    GuidelineStatus,
+    Operation,
+    Sector,
+    SecurityAssessment,
+)
 from cmcoord.reference import load_all, upsert
 from cmcoord.roles import Role
 from cmcoord.services import role_grant
@@ -178,6 +186,10 @@ def seed_guidelines(ctx: Ctx, rows) -> None:
             url=url,
             summary=summary,
             sensitivity=sensitivity,
+            # Read by field staff: the demo's documents were approved by its HCT/UNCT member.
+            status=GuidelineStatus.APPROVED,
+            approved_by=ctx.users.get("hct"),
+            approved_on=issued_on,
         )
 
 

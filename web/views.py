@@ -53,7 +53,7 @@ class DashboardView(OperationMixin, TemplateView):
         user, op, today = self.request.user, self.operation, timezone.localdate()
         return super().get_context_data(
             role_label=role_label(permissions.role_in(user, op.pk)),
-            guidelines=GuidelineDocument.objects.for_user(user).filter(operation=op),
+            guidelines=GuidelineDocument.objects.for_user(user).filter(operation=op).current()[:10],
             at_risk=dependencies_at_risk(user, op, today=today)[:10],
             upcoming=Meeting.objects.for_user(user).filter(operation=op).upcoming(timezone.now())[:5],
             my_action_points=ActionPoint.objects.for_user(user).filter(operation=op, owner=user).open()[:10],

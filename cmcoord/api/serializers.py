@@ -27,20 +27,40 @@ class ModelSerializer(DescribedMixin, serializers.ModelSerializer):
 class GuidelineSerializer(ModelSerializer):
     # The app's download page (it checks who may read the document), never the storage's address.
     file = serializers.SerializerMethodField(allow_null=True)
+    archived = serializers.BooleanField(read_only=True)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_file(self, document) -> str | None:
         if not document.file:
             return None
-        path = reverse("cmcoord:guideline-file", kwargs={"op": document.operation_id, "pk": document.pk})
+        # The API's route: it takes a token (partners) as well as the browser's session.
+        path = reverse("api:guideline-file", kwargs={"pk": document.pk})
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 
     class Meta:
         model = GuidelineDocument
-        fields = ["id", "title", "issued_on", "url", "file", "summary", "sensitivity", "updated_at"]
+        fields = [
+            "id",
+            "operation",
+            "title",
+            "issued_on",
+            "url",
+            "file",
+            "file_name",
+            "summary",
+            "sensitivity",
+            "status",
+            "approved_on",
+            "archived",
+            "updated_at",
+        ]
         read_only_fields = fields
         descriptions = {
+            "file_name": _("Name of the uploaded file, as the download is saved."),
+            "status": _("Draft (officers and HCT/UNCT only) or approved by the HCT/UNCT."),
+            "approved_on": _("Date the HCT/UNCT approved it; null for a draft."),
+            "archived": _("True for a document kept for the record but no longer current."),
             "title": _("Title of the country-specific guideline or reference document."),
             "issued_on": _("Date the document was issued."),
             "url": _("Link to the document."),

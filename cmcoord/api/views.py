@@ -1,17 +1,24 @@
-"""Viewsets of the core resources: operations, areas, sectors and the caller's notifications."""
+"""Viewsets of the core resources: operations, areas, sectors, guidelines and the caller's notifications."""
 
 from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.decorators import action
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 from cmcoord.api.serializers import (
     AreaSerializer,
+    GuidelineSerializer,
     NotificationSerializer,
     OperationSerializer,
     SectorSerializer,
     SecurityAssessmentSerializer,
 )
 from cmcoord.api.viewsets import ReadOnlyViewSet, RecordViewSet
+from cmcoord.files import guideline_response
 from cmcoord.filters import (
     AreaFilterSet,
+    GuidelineFilterSet,
     NotificationFilterSet,
     OperationFilterSet,
     SectorFilterSet,
@@ -31,7 +38,7 @@ class OperationViewSet(ReadOnlyViewSet):
     ordering_fields = ["name", "start_date", "updated_at"]
 
     def get_prefetch(self):
-        guidelines = scoped(GuidelineDocument.objects.all(), self.request.user).order_by(
+        guidelines = scoped(GuidelineDocument.objects.current(), self.request.user).order_by(
             "-issued_on", "title"
         )
         return (Prefetch("guidelines", queryset=guidelines, to_attr="visible_guidelines"),)
@@ -78,3 +85,42 @@ class NotificationViewSet(ReadOnlyViewSet):
     filterset_class = NotificationFilterSet
     search_fields = ["title", "body"]
     ordering_fields = ["created_at"]
+
+
+class AnyFileRenderer(BaseRenderer):
+    """Lets a download be asked for with any Accept header; the file answers, not a renderer."""
+
+    media_type = "*/*"
+    format = "file"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):  # pragma: no cover
+        return data
+
+
+FILE = {(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY, description="The file.")}
+
+
+class GuidelineViewSet(ReadOnlyViewSet):
+    """Country-specific UN-CMCoord guidelines and reference documents; ``file/`` downloads one.
+
+    Partners read the shareable, approved ones; field staff the approved ones; officers and the
+    HCT/UNCT drafts too. Archived documents stay readable (``archived=true``).
+    """
+
+    model = GuidelineDocument
+    serializer_class = GuidelineSerializer
+    filterset_class = GuidelineFilterSet
+    search_fields = GuidelineFilterSet.search_fields
+    ordering_fields = ["issued_on", "title", "updated_at"]
+
+    @extend_schema(responses=FILE, summary="Download the document's file")
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, AnyFileRenderer])
+    def file(self, request, pk=None):
+        return guideline_response(self.get_object())
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code >= 400 and isinstance(
+            getattr(request, "accepted_renderer", None), AnyFileRenderer
+        ):
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)

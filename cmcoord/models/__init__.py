@@ -4,6 +4,7 @@ from .notifications import Heartbeat, Notification, NotificationKind, Notificati
 from .operations import (
     EmergencyType,
     GuidelineDocument,
+    GuidelineStatus,
     Operation,
     OperationGroupObjectPermission,
     OperationUserObjectPermission,
@@ -19,6 +20,7 @@ __all__ = [
     "Area",
     "EmergencyType",
     "GuidelineDocument",
+    "GuidelineStatus",
     "Heartbeat",
     "IdempotencyKey",
     "Notification",

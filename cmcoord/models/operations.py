@@ -1,4 +1,7 @@
 import datetime as dt
+import posixpath
+import re
+import secrets
 import zoneinfo
 
 from django.conf import settings
@@ -65,11 +68,34 @@ class OperationQuerySet(models.QuerySet):
         return scope_operations(self, user)
 
 
+class GuidelineStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved by the HCT/UNCT")
+
+
 class GuidelineQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cmcoord.permissions import scope_records
+        """By sensitivity, like the registry; a draft only for those who read everything (officers,
+        who draft, and the HCT/UNCT, who approve): field staff and partners read approved ones."""
+        from cmcoord.permissions import ops_by_reach, scope_records
 
-        return scope_records(self, user)
+        full, _member, _partner = ops_by_reach(user)
+        visible = models.Q(status=GuidelineStatus.APPROVED) | models.Q(operation__in=full)
+        return scope_records(self, user).filter(visible)
+
+    def current(self):
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
+
+
+def guideline_upload_to(instance, filename: str) -> str:
+    """A name nobody can guess (the operation, then 32 random hex digits, then the type's own
+    extension); the name the person uploaded is kept in ``file_name`` for the download."""
+    extension = posixpath.splitext(filename)[1].lower()
+    extension = extension if re.fullmatch(r"\.[a-z0-9]{1,5}", extension) else ""
+    return f"guidelines/{instance.operation_id or 0}/{secrets.token_hex(16)}{extension}"
 
 
 class Operation(Versioned, TimeStamped):
@@ -159,7 +185,7 @@ class Operation(Versioned, TimeStamped):
             ("decide_interlocutors", _("Approve or reject interlocutors")),
             ("endorse_rfas", _("Endorse or decline requests for military assistance")),
             ("draft_strategy", _("Draft the CMCoord strategy and guidelines")),
-            ("approve_strategy", _("Approve the CMCoord strategy")),
+            ("approve_strategy", _("Approve the CMCoord strategy and guidelines")),
             ("view_history", _("Read the change history")),
             ("manage_members", _("Grant and revoke roles in the operation")),
             ("manage_partner_tokens", _("Create and revoke partner tokens")),
@@ -236,7 +262,16 @@ class OperationGroupObjectPermission(GroupObjectPermissionBase):
 
 
 class GuidelineDocument(OperationRecord):
-    """Country-specific UN-CMCoord guidelines and other reference documents."""
+    """Country-specific UN-CMCoord guidelines and other reference documents.
+
+    Officers draft them (upload, replace the file, edit, archive); the HCT/UNCT approves; field
+    staff and partners read approved ones. The file is written only through
+    ``cmcoord.services.guideline_save`` (type and size checked, ``file_name`` and
+    ``content_type`` set) and read only through ``cmcoord.files.file_response``.
+    """
+
+    in_operation_history = True  # its changes show on the operation's history page
+    MISSING_FILE = _("Give a link to the document or upload the file.")
 
     in_operation_history = True  # its changes show on the operation's history page
 
@@ -246,10 +281,43 @@ class GuidelineDocument(OperationRecord):
     title = models.CharField(_("title"), max_length=300)
     issued_on = models.DateField(_("issued on"), null=True, blank=True, validators=[validate_calendar_range])
     url = models.URLField(_("url"), blank=True)
-    file = models.FileField(_("file"), upload_to="guidelines/%Y/", blank=True)
+    file = models.FileField(_("file"), upload_to=guideline_upload_to, blank=True, max_length=200)
+    file_name = models.CharField(
+        _("file name"), max_length=255, blank=True, help_text=_("The name of the file as it was uploaded.")
+    )
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     sensitivity = models.CharField(
         _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=GuidelineStatus.choices, default=GuidelineStatus.DRAFT
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_on = models.DateField(
+        _("approved on"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    archived_at = models.DateTimeField(
+        _("archived at"),
+        null=True,
+        blank=True,
+        validators=[validate_calendar_range],
+        help_text=_("An archived document is kept for the record but no longer current."),
+    )
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("archived by"),
     )
     history = HistoricalRecords()
 
@@ -266,7 +334,19 @@ class GuidelineDocument(OperationRecord):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("cmcoord:guideline-detail", args=[self.operation_id, self.pk])
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
+    def download_name(self) -> str:
+        """The name a download is saved under: the uploaded one, else the stored one's last part."""
+        return self.file_name or posixpath.basename(self.file.name or "")
+
     def clean(self):
         super().clean()
         if not self.url and not self.file:
-            raise ValidationError(_("Give a link to the document or upload the file."))
+            raise ValidationError(self.MISSING_FILE)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -213,6 +214,9 @@ class SecurityAssessment(OperationRecord):
 
     def __str__(self):
         return f"{self.area} level {self.level} on {self.assessed_on}"
+
+    def get_absolute_url(self):
+        return reverse("cmcoord:security-detail", args=[self.operation_id, self.pk])
 
     def clean(self):
         super().clean()

@@ -116,7 +116,11 @@ def test_field_staff_read_the_security_context_and_officers_write_it(world, api)
         assessed_on="2026-11-21",
         sensitivity="restricted",
     )
-    assert ids(api("field").get("/api/v1/security-assessments/?area=MZ07")) == {response.json()["id"]}
-    assert ids(api("officer").get("/api/v1/security-assessments/?min_level=4")) == {secret.pk}
+    internal, restricted = world.security_assessment, world.security_assessment_restricted
+    assert ids(api("field").get("/api/v1/security-assessments/?area=MZ07")) == {
+        response.json()["id"],
+        internal.pk,
+    }
+    assert ids(api("officer").get("/api/v1/security-assessments/?min_level=4")) == {secret.pk, restricted.pk}
     assert ids(api("partner").get("/api/v1/security-assessments/")) == set()
     assert ids(api("field_other").get("/api/v1/security-assessments/")) == set()

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from cmcoord.models import GuidelineDocument, Sensitivity
+from cmcoord.models import GuidelineDocument, GuidelineStatus, Sensitivity
 
 PDF = b"%PDF-1.4 Country guidelines for civil-military coordination"
 
@@ -20,6 +20,7 @@ def guideline(operation, *, sensitivity=Sensitivity.INTERNAL, name="guidelines.p
         title=fields.pop("title", "Country guidelines"),
         sensitivity=sensitivity,
         file=ContentFile(PDF, name=name) if name else "",
+        status=fields.pop("status", GuidelineStatus.APPROVED),
         **fields,
     )
 
@@ -70,11 +71,14 @@ def test_a_document_without_a_file_or_with_a_lost_one_answers_404(client, office
     assert download(client, lost)[0].status_code == 404
 
 
-def test_the_api_gives_the_download_page_not_the_storage_address(client, officer, operation):
+def test_the_api_gives_its_download_route_not_the_storage_address(client, officer, operation):
     document = guideline(operation)
     client.force_login(officer)
     data = client.get(reverse("api:operation-detail", kwargs={"pk": operation.pk})).json()
-    assert data["guidelines"][0]["file"] == f"http://testserver{file_url(document)}"
+    api_file = reverse("api:guideline-file", kwargs={"pk": document.pk})
+    assert data["guidelines"][0]["file"] == f"http://testserver{api_file}"
+    response = client.get(api_file)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
 
 
 # --- S3 -----------------------------------------------------------------------------------------

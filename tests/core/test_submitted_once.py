@@ -29,15 +29,22 @@ def filled_create_form(browser, route, world) -> tuple[dict, type]:
             data.pop(name, None)
             if name in values:
                 data[name] = values[name]
-    data[_first_name_field(form)] += " (new)"
+    name = _first_name_field(form)
+    if name:  # a record with no name of its own (a security assessment) may repeat
+        data[name] += " (new)"
     return data, form._meta.model
 
 
-def _first_name_field(form) -> str:
+def _first_name_field(form) -> str | None:
     return next(
-        name
-        for name, field in form.fields.items()
-        if field.required and isinstance(field, forms.CharField) and isinstance(field.widget, forms.TextInput)
+        (
+            name
+            for name, field in form.fields.items()
+            if field.required
+            and isinstance(field, forms.CharField)
+            and isinstance(field.widget, forms.TextInput)
+        ),
+        None,
     )
 
 

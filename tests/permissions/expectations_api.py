@@ -59,6 +59,34 @@ API_EXPECTATIONS = {
     **_resource("mandate", pk="mandate", detail=MEMBERS),
     **_resource("actor-link", pk="actor_link", detail=MEMBERS),
     **_resource("security-assessment", pk="security_assessment", detail=MEMBERS),
+    # Guidelines and their files over the API (issue 11): partners download shareable, approved ones.
+    **_resource("guideline", pk="guideline", detail=MEMBERS),
+    "api:guideline-detail[shareable]": {
+        "route": "api:guideline-detail",
+        "kwargs": {"pk": "guideline_shareable"},
+        "status": MEMBERS_AND_PARTNER,
+    },
+    "api:guideline-detail[draft]": {
+        "route": "api:guideline-detail",
+        "kwargs": {"pk": "guideline_draft"},
+        "status": FULL_ONLY,
+    },
+    "api:guideline-file": {"kwargs": {"pk": "guideline"}, "status": MEMBERS},
+    "api:guideline-file[shareable]": {
+        "route": "api:guideline-file",
+        "kwargs": {"pk": "guideline_shareable"},
+        "status": MEMBERS_AND_PARTNER,
+    },
+    "api:guideline-file[restricted]": {
+        "route": "api:guideline-file",
+        "kwargs": {"pk": "guideline_restricted"},
+        "status": FULL_ONLY,
+    },
+    "api:guideline-file[draft]": {
+        "route": "api:guideline-file",
+        "kwargs": {"pk": "guideline_draft"},
+        "status": FULL_ONLY,
+    },
     # Contacts
     **_resource("contact", pk="contact_approved", detail=MEMBERS, actions=["decide-interlocutor"]),
     "api:contact-vcf": {"kwargs": {"pk": "contact_approved"}, "status": MEMBERS},

@@ -52,4 +52,23 @@ EDIT_EXPECTATIONS = {
     "meetings:action-point-delete": _officers({"pk": "action_point_of_field"}),
     "meetings:forum-create": _officers(),
     "meetings:forum-update": _officers({"pk": "forum"}),
+    # Security context and guidelines kept in the browser (issue 11). Guidelines are drafted by
+    # officers (draft_strategy): the HCT/UNCT approves them on the document's page, not here.
+    "cmcoord:security-create": _officers(),
+    "cmcoord:security-create[for-an-area]": {
+        **_officers(query="?area=1"),
+        "route": "cmcoord:security-create",
+    },
+    "cmcoord:security-update": _officers({"pk": "security_assessment"}),
+    "cmcoord:security-update[restricted]": {
+        **_officers({"pk": "security_assessment_restricted"}),
+        "route": "cmcoord:security-update",
+    },
+    "cmcoord:security-delete": _officers({"pk": "security_assessment"}),
+    "cmcoord:guideline-create": _officers(),
+    "cmcoord:guideline-update": _officers({"pk": "guideline"}),
+    "cmcoord:guideline-update[draft]": {
+        **_officers({"pk": "guideline_draft"}),
+        "route": "cmcoord:guideline-update",
+    },
 }

@@ -67,6 +67,37 @@ HTML_EXPECTATIONS = {
         "kwargs": {**OP, "pk": "guideline_restricted"},
         "status": FULL_READERS,
     },
+    # Security context and guidelines kept in the browser (issue 11).
+    "cmcoord:security-detail": {"kwargs": {**OP, "pk": "security_assessment"}, "status": MEMBERS},
+    "cmcoord:security-detail[restricted]": {
+        "route": "cmcoord:security-detail",
+        "kwargs": {**OP, "pk": "security_assessment_restricted"},
+        "status": FULL_READERS,
+    },
+    "cmcoord:guideline-list": {"kwargs": OP, "status": MEMBERS},
+    "cmcoord:guideline-detail": {"kwargs": {**OP, "pk": "guideline"}, "status": MEMBERS},
+    "cmcoord:guideline-detail[restricted]": {
+        "route": "cmcoord:guideline-detail",
+        "kwargs": {**OP, "pk": "guideline_restricted"},
+        "status": FULL_READERS,
+    },
+    "cmcoord:guideline-detail[draft]": {  # not approved yet: officers and HCT/UNCT only
+        "route": "cmcoord:guideline-detail",
+        "kwargs": {**OP, "pk": "guideline_draft"},
+        "status": FULL_READERS,
+    },
+    "cmcoord:guideline-file[draft]": {
+        "route": "cmcoord:guideline-file",
+        "kwargs": {**OP, "pk": "guideline_draft"},
+        "status": FULL_READERS,
+    },
+    "cmcoord:guideline-file[shareable]": {  # HTML ignores the partner's token: the API serves it
+        "route": "cmcoord:guideline-file",
+        "kwargs": {**OP, "pk": "guideline_shareable"},
+        "status": MEMBERS,
+    },
+    "cmcoord:guideline-approve": {"kwargs": {**OP, "pk": "guideline_draft"}, "status": POST_ONLY},
+    "cmcoord:guideline-archive": {"kwargs": {**OP, "pk": "guideline"}, "status": POST_ONLY},
     "actors:list": {"kwargs": OP, "status": MEMBERS},
     "actors:detail": {"kwargs": {**OP, "pk": "actor_internal"}, "status": MEMBERS},
     "actors:detail[restricted]": {

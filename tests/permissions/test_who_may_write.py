@@ -79,6 +79,19 @@ FORUM = {
     "sensitivity": "internal",
     **_management("member"),
 }
+# Security context and guidelines kept in the browser (issue 11)
+SECURITY_ASSESSMENT = {
+    "area": "@area",
+    "level": "4",
+    "association_risks": "Escorts draw fire near Dondo.",
+    "assessed_on": "2026-11-28",
+    "sensitivity": "internal",
+}
+GUIDELINE = {
+    "title": "Guidance on armed escorts",
+    "url": "https://example.org/escorts.pdf",
+    "sensitivity": "internal",
+}
 
 # route, URL kwargs (world placeholders), POST data ("@name": a world user's or object's pk)
 WRITES = [
@@ -109,6 +122,12 @@ WRITES = [
     ("meetings:action-point-delete", {"pk": "action_point_of_field"}, {}),
     ("meetings:forum-create", {}, FORUM),
     ("meetings:forum-update", {"pk": "meeting.forum"}, {**FORUM, "name": "Renamed cell"}),
+    # Security context and guidelines kept in the browser (issue 11)
+    ("cmcoord:security-create", {}, SECURITY_ASSESSMENT),
+    ("cmcoord:security-update", {"pk": "security_assessment"}, {**SECURITY_ASSESSMENT, "level": "5"}),
+    ("cmcoord:security-delete", {"pk": "security_assessment"}, {}),
+    ("cmcoord:guideline-create", {}, GUIDELINE),
+    ("cmcoord:guideline-update", {"pk": "guideline"}, {**GUIDELINE, "title": "Renamed guidelines"}),
 ]
 EXPECTED = {
     "anonymous": 302,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from actors.models import ActorLink, ActorPresence, InterlocutorStatus
 from assets.models import AssetDeployment
 from cell.models import AssistanceRequest, CellRequest
-from cmcoord.models import GuidelineDocument, Notification, SecurityAssessment, Sensitivity
+from cmcoord.models import GuidelineDocument, GuidelineStatus, Notification, SecurityAssessment, Sensitivity
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, record_share, role_grant
 from contacts.models import InterlocutorQuestion
@@ -178,17 +178,43 @@ def _leaky_neighbours(world, op):
         operation=op, area=o["area"], level=3, association_risks="Avoid military escorts.", assessed_on=TODAY
     )
     # Uploaded files: the restricted document's file carries the canary.
+    approved = {"status": GuidelineStatus.APPROVED, "approved_by": world.users["hct"], "approved_on": TODAY}
     o["guideline"] = GuidelineDocument.objects.create(
         operation=op,
         title="UN-CMCoord guidelines for Mozambique",
         sensitivity=INTERNAL,
         file=ContentFile(b"%PDF-1.4 country guidelines", name="country-guidelines.pdf"),
+        **approved,
     )
     o["guideline_restricted"] = GuidelineDocument.objects.create(
         operation=op,
         title="Liaison arrangements",
         sensitivity=R,
         file=ContentFile(f"%PDF-1.4 {CANARY}".encode(), name="liaison.pdf"),
+        **approved,
+    )
+    # Security context and guidelines kept in the browser (issue 11): a shareable document
+    # partners download, a draft only officers and the HCT/UNCT read, an older assessment.
+    o["guideline_shareable"] = GuidelineDocument.objects.create(
+        operation=op,
+        title="Civil-military coordination guidance note",
+        sensitivity=S,
+        file=ContentFile(b"%PDF-1.4 shareable guidance", name="guidance.pdf"),
+        **approved,
+    )
+    o["guideline_draft"] = GuidelineDocument.objects.create(
+        operation=op,
+        title=f"Draft guidelines {CANARY}",
+        sensitivity=INTERNAL,
+        file=ContentFile(f"%PDF-1.4 draft {CANARY}".encode(), name="draft.pdf"),
+    )
+    o["security_assessment_restricted"] = SecurityAssessment.objects.create(
+        operation=op,
+        area=o["area"],
+        level=5,
+        association_risks=f"Armed escorts seen at {CANARY}",
+        assessed_on=TODAY,
+        sensitivity=R,
     )
 
 

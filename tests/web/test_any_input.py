@@ -153,6 +153,7 @@ PAGES = {
     "asset": ("assets:create", {}, "assets"),
     "dependency": ("assets:dependency-create", {}, "dependencies"),
     "cell request": ("cell:request-create", {}, "cell-requests"),
+    "security assessment": ("cmcoord:security-create", {}, None),  # issue 11
 }
 
 
