@@ -124,7 +124,8 @@ def test_an_officer_removes_an_agenda_item(browser, operation):
     meeting = MeetingFactory(forum=ForumFactory(operation=operation))
     AgendaItem.objects.create(meeting=meeting, position=1, title="Access")
     browser.post(
-        page("meetings:edit-agenda", operation, pk=meeting.pk), _edit_data(meeting, **{"agenda-0-DELETE": "on"})
+        page("meetings:edit-agenda", operation, pk=meeting.pk),
+        _edit_data(meeting, **{"agenda-0-DELETE": "on"}),
     )
     assert not meeting.agenda_items.exists()
 
@@ -134,7 +135,8 @@ def test_an_agenda_item_where_a_request_is_tabled_stays(browser, operation):
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Access")
     CellRequestFactory(operation=operation, status="tabled", tabled_at=item)
     response = browser.post(
-        page("meetings:edit-agenda", operation, pk=meeting.pk), _edit_data(meeting, **{"agenda-0-DELETE": "on"})
+        page("meetings:edit-agenda", operation, pk=meeting.pk),
+        _edit_data(meeting, **{"agenda-0-DELETE": "on"}),
     )
     assert response.status_code == 200
     assert "A cell request is tabled here" in response.content.decode()
