@@ -6,14 +6,14 @@ for the person downloading it, in the language of their page.
 
 import io
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from docx import Document
 from docx.shared import Pt
 
-from meetings.record import MeetingRecord
+from meetings.record import MeetingRecord, local
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -21,7 +21,7 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def docx_filename(meeting) -> str:
     """ASCII letters, digits and hyphens only: safe in any header, file system and mail client."""
     slug = slugify(meeting.title)[:60].strip("-") or "meeting"
-    day = timezone.localtime(meeting.starts_at, meeting.operation.zone).strftime("%Y-%m-%d")
+    day = local(meeting.starts_at, meeting.operation.zone).date().isoformat()
     return f"meeting-{meeting.pk}-{day}-{slug}.docx"
 
 
@@ -44,7 +44,7 @@ def meeting_docx(record: MeetingRecord) -> bytes:
     document.core_properties.author = "CMCoord"
     document.add_paragraph(f"{operation.name} · {_('UN-CMCoord cell')}")
     document.add_heading(meeting.title, level=0)
-    starts, ends = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
+    starts, ends = local(meeting.starts_at, zone), local(meeting.ends_at, zone)
     rows = [
         (
             _("When"),

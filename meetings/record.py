@@ -8,12 +8,21 @@ record, whatever its size (no query per participant or per action point).
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actors.models import Actor
 from cmcoord.permissions import visible_related
 from meetings.models import ActionPoint, AgendaItem, Decision, Meeting, Participant
 from meetings.rules import can_read_minutes
+
+
+def local(moment, zone):
+    """A moment in the operation's time zone; at the very edge of the calendar, as stored (UTC)."""
+    try:
+        return timezone.localtime(moment, zone)
+    except OverflowError:
+        return moment
 
 
 @dataclass

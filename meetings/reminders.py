@@ -17,7 +17,7 @@ from cmcoord.permissions import visible_related
 from cmcoord.reminders.due import Due, local_today, operation_zone
 from cmcoord.reminders.messages import Message, render_message
 from meetings.models import ActionPoint, Meeting, Participant
-from meetings.record import meeting_record
+from meetings.record import local, meeting_record
 from meetings.services import SUMMARY_RECORD, summary_title
 
 
@@ -179,7 +179,7 @@ def summary_message(pk: int, delivery, now) -> Message | None:
         context = {
             "record": record,
             "meeting": meeting,
-            "when": formats.date_format(meeting.starts_at.astimezone(zone), "l Y-m-d H:i"),
+            "when": formats.date_format(local(meeting.starts_at, zone), "l Y-m-d H:i"),
             "zone": zone,
             "user": user,
         }
