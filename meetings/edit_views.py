@@ -125,8 +125,9 @@ class MeetingSectionView(RecordFormView):
     """One section of an existing meeting, saved on its own.
 
     Every section carries the meeting's ``version`` and saves the meeting with it, so a section
-    opened before anyone's save (of any section) is refused with who saved, and nothing of it is
-    kept; each form also carries a one-time token, so a double click or a resend saves once.
+    opened before anyone's save (of any section) is refused with who saved (nothing of it is saved,
+    what was typed stays on the page); each form also carries a one-time token, so a double click
+    or a resend saves once.
     """
 
     model = Meeting
@@ -223,7 +224,7 @@ class MeetingParticipantsView(MeetingSectionView):
     section = "participants"
 
     def search(self) -> str:
-        return (self.request.GET.get("q") or "").strip()[:100]
+        return (self.request.GET.get("q") or "").replace("\x00", "").strip()[:100]
 
     def chosen_actor(self):
         actor_id = query_id(self.request, "actor")
