@@ -188,3 +188,33 @@ def test_a_new_participant_member_with_no_email_is_told_in_the_app(
         meeting_summary_send(meeting=meeting, by=officer)
     assert Notification.objects.filter(recipient=quiet, kind=NotificationKind.MEETING_SUMMARY).exists()
     assert "quiet@" not in " ".join(m.to[0] for m in mail.outbox)
+
+
+# --- The permission world: restricted forum, people and action points behind a shared meeting ----
+
+
+def test_nothing_restricted_reaches_field_staff_through_the_docx_or_the_summary_e_mail(db):
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from cmcoord.reminders.messages import build_message
+    from tests.permissions.world import CANARY, build_world
+
+    world = build_world()
+    field = world.users["field"]
+    for name in ("meeting", "meeting_shared"):
+        meeting = world.objects[name]
+        response = world.client("field").get(page("meetings:record-docx", world.operation, pk=meeting.pk))
+        assert response.status_code == 200
+        text = _docx_text(response)
+        assert meeting.title in text and CANARY not in text, name
+        delivery = SimpleNamespace(
+            recipient=field, kind=NotificationKind.MEETING_SUMMARY, subject=f"meeting_summary:{meeting.pk}"
+        )
+        message = build_message(delivery, timezone.now())
+        assert meeting.title in message.email_text
+        assert CANARY not in message.title + message.body + message.email_text, name
+    # The officer's copy of the same record does carry the restricted parts (the test can fail).
+    officer_copy = world.client("officer").get(page("meetings:record-docx", world.operation, pk=meeting.pk))
+    assert CANARY in _docx_text(officer_copy)
