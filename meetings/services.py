@@ -12,6 +12,7 @@ from cmcoord.permissions import ensure
 from cmcoord.reminders.events import tell
 from cmcoord.services import based_on, lock_unchanged, record_save
 from meetings.models import ActionPoint, Meeting, Participant
+from meetings.record import local
 from meetings.rules import can_update_action_point
 
 
@@ -171,9 +172,7 @@ class SummaryAlreadySent(ValidationError):
         super().__init__(
             _("The summary was already sent on %(when)s by %(who)s: it goes out once.")
             % {
-                "when": timezone.localtime(meeting.summary_sent_at, meeting.operation.zone).strftime(
-                    "%Y-%m-%d %H:%M"
-                ),
+                "when": local(meeting.summary_sent_at, meeting.operation.zone).strftime("%Y-%m-%d %H:%M"),
                 "who": meeting.summary_sent_by or _("someone"),
             },
             code="already_sent",
