@@ -1,22 +1,33 @@
 """The officers' pages for meetings (agenda, decisions, attendance), action points and forums."""
 
+from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy, pgettext_lazy
 
-from cmcoord.edit_views import RecordDeleteView, RecordFormView, RecordWords
-from cmcoord.views_base import query_id
+from cmcoord.edit_views import RecordDeleteView, RecordFormView, RecordWords, _Refused
+from cmcoord.models import RecordChanged
+from cmcoord.services import idempotency_done
+from cmcoord.views_base import claim_submission, earlier_submission, query_id, submission_token
 from meetings import services
 from meetings.forms import (
     ActionPointForm,
     AgendaFormSet,
+    AttendanceFormSet,
     DecisionFormSet,
     ForumForm,
     ForumMemberFormSet,
     MeetingForm,
+    MeetingMinutesForm,
+    MeetingSummaryForm,
+    MeetingVersionForm,
+    ParticipantChoices,
     ParticipantFormSet,
+    agenda_choices,
 )
-from meetings.models import ActionPoint, AgendaItem, CoordinationForum, Meeting
+from meetings.models import ActionPoint, AgendaItem, CoordinationForum, Meeting, Participant
+from meetings.record import group_participants
 
 
 def _part(formset, legend, help_text=""):
@@ -56,7 +67,7 @@ FORUM_WORDS = RecordWords(
 
 
 class MeetingFormView(RecordFormView):
-    """A new meeting gets its agenda; once it exists, also its decisions and who attended."""
+    """A new meeting: its details and its agenda. Once it exists, it is edited section by section."""
 
     model = Meeting
     form_class = MeetingForm
@@ -64,43 +75,262 @@ class MeetingFormView(RecordFormView):
     delete_route = "meetings:delete"
 
     def save(self, form, formsets) -> None:
-        creating = self.creating
         super().save(form, formsets)
-        if creating:
-            services.meeting_invite_forum_members(meeting=self.object, by=self.request.user)
+        services.meeting_invite_forum_members(meeting=self.object, by=self.request.user)
 
     def get_formsets(self, data=None):
-        kwargs = {"instance": self.object, "form_kwargs": self.form_kwargs()}
-        positions = self.object.agenda_items.values_list("position", flat=True) if self.object.pk else []
+        agenda = AgendaFormSet(
+            data,
+            prefix="agenda",
+            instance=self.object,
+            initial=[{"position": i + 1} for i in range(AgendaFormSet.extra)],
+            form_kwargs=self.form_kwargs(),
+        )
+        return [_part(agenda, _("Agenda"))]
+
+    def cancel_url(self):
+        return reverse("meetings:list", args=[self.operation.pk])
+
+
+class Section:
+    """One section of a meeting's edit pages: its URL name and its name in the section nav."""
+
+    def __init__(self, key: str, label):
+        self.key, self.label = key, label
+
+    @property
+    def route(self) -> str:
+        return f"meetings:edit-{self.key}"
+
+
+SECTIONS = [
+    Section("details", pgettext_lazy("section of a meeting's edit pages", "Details")),
+    Section("agenda", gettext_lazy("Agenda")),
+    Section("participants", gettext_lazy("Participants")),
+    Section("attendance", gettext_lazy("Attendance")),
+    Section("decisions", gettext_lazy("Summary and decisions")),
+    Section("minutes", gettext_lazy("Minutes")),
+]
+SECTION_TITLES = {
+    "details": gettext_lazy("Meeting details: %(name)s"),
+    "agenda": gettext_lazy("Agenda of the meeting: %(name)s"),
+    "participants": gettext_lazy("Participants in the meeting: %(name)s"),
+    "attendance": gettext_lazy("Attendance at the meeting: %(name)s"),
+    "decisions": gettext_lazy("Summary and decisions of the meeting: %(name)s"),
+    "minutes": gettext_lazy("Minutes of the meeting: %(name)s"),
+}
+
+
+class MeetingSectionView(RecordFormView):
+    """One section of an existing meeting, saved on its own.
+
+    Every section carries the meeting's ``version`` and saves the meeting with it, so a section
+    opened before anyone's save (of any section) is refused with who saved (nothing of it is saved,
+    what was typed stays on the page); each form also carries a one-time token, so a double click
+    or a resend saves once.
+    """
+
+    model = Meeting
+    words = MEETING_WORDS
+    delete_route = "meetings:delete"
+    template_name = "meetings/meeting_section.html"
+    section = "details"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("operation")
+
+    def success_url(self):
+        return reverse(f"meetings:edit-{self.section}", args=[self.operation.pk, self.object.pk])
+
+    def cancel_url(self):
+        return self.object.get_absolute_url()
+
+    def _post(self):
+        earlier_submission(self.request)  # this very form was saved already: say so, save nothing
+        return super()._post()
+
+    def save_once(self, form, formsets) -> None:
+        claim = claim_submission(self.request)
+        self.save(form, formsets)
+        if claim is not None:
+            idempotency_done(claim, location=self.request.get_full_path())
+
+    def _save_one(self, form, m2m=None):
+        if form.fields.keys() - {"version"}:
+            return super()._save_one(form, m2m=m2m)
+        # Only the parts change here: a save based on an older version is always refused (the
+        # parts of the two saves cannot be compared field by field); the token catches a double click.
+        try:
+            return self.save_record(form.save(commit=False), m2m=m2m, version=form.based_on())
+        except RecordChanged as exc:
+            form.show_record_changed(exc, self.stored_form(exc.record))
+            self.record_changed = True
+            raise _Refused from exc
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        name = self.saved_name
+        context.update(
+            title=str(SECTION_TITLES[self.section]) % {"name": name},
+            sections=[
+                (s, reverse(s.route, args=[self.operation.pk, self.object.pk]), s.key == self.section)
+                for s in SECTIONS
+            ],
+            section=self.section,
+            submission_token=submission_token(self.request),
+            action=self.request.get_full_path(),
+        )
+        return context
+
+
+class MeetingEditView(MeetingSectionView):
+    """``meetings/<pk>/edit/``: the sections start with the details (for officers who may edit it)."""
+
+    http_method_names = ["get", "head", "options"]
+
+    def get(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        return redirect("meetings:edit-details", op=self.operation.pk, pk=meeting.pk)
+
+
+class MeetingDetailsView(MeetingSectionView):
+    form_class = MeetingForm
+    section = "details"
+
+
+class MeetingAgendaView(MeetingSectionView):
+    form_class = MeetingVersionForm
+    section = "agenda"
+
+    def get_formsets(self, data=None):
+        positions = self.object.agenda_items.values_list("position", flat=True)
         next_position = max(positions, default=0) + 1
         agenda = AgendaFormSet(
             data,
             prefix="agenda",
+            instance=self.object,
             initial=[{"position": next_position + i} for i in range(AgendaFormSet.extra)],
+            form_kwargs=self.form_kwargs(),
+        )
+        return [_part(agenda, _("Agenda"), _("Number the items in the order they are taken."))]
+
+
+class MeetingParticipantsView(MeetingSectionView):
+    """Participants grouped by organisation; ``?q=`` narrows the list (a GET form, no script);
+    ``?actor=<id>`` lists only that organisation's people in the rows to add (the two steps
+    "choose the organisation, then the person")."""
+
+    form_class = MeetingVersionForm
+    section = "participants"
+
+    def search(self) -> str:
+        return (self.request.GET.get("q") or "").replace("\x00", "").strip()[:100]
+
+    def chosen_actor(self):
+        actor_id = query_id(self.request, "actor")
+        if actor_id is None:
+            return None
+        return next((a for a in self.choices.actor_list if a.pk == actor_id), None)
+
+    def get_formsets(self, data=None):
+        self.choices = ParticipantChoices(self.operation, self.request.user)
+        rows = Participant.objects.filter(meeting=self.object).select_related(
+            "actor", "contact__actor", "user"
+        )
+        if self.search():
+            rows = rows.filter(participant_search_q(self.search()))
+        actor = self.chosen_actor()
+        participants = ParticipantFormSet(
+            data,
+            prefix="participant",
+            instance=self.object,
+            queryset=rows.order_by("id"),
+            initial=[{"actor": actor.pk}] * ParticipantFormSet.extra if actor else None,
+            form_kwargs={**self.form_kwargs(), "choices": self.choices},
+        )
+        groups = group_participants(self.request.user, [f.instance for f in participants.initial_forms])
+        by_participant = {p.pk: g for g in groups for p in g.participants}
+        participants.grouped = True
+        participants.groups = [
+            (group, [f for f in participants.initial_forms if by_participant.get(f.instance.pk) is group])
+            for group in groups
+        ]
+        return [_part(participants, _("Participants"), _("An organisation, one of its people, or a member."))]
+
+    def get_context_data(self, **kwargs):
+        actor = self.chosen_actor()
+        return super().get_context_data(
+            search=self.search(),
+            actors=self.choices.actor_list,
+            chosen_actor=actor,
             **kwargs,
         )
-        parts = [_part(agenda, _("Agenda"))]
-        if self.creating:
-            return parts
+
+
+class MeetingAttendanceView(MeetingSectionView):
+    form_class = MeetingVersionForm
+    section = "attendance"
+
+    def get_formsets(self, data=None):
+        rows = Participant.objects.filter(meeting=self.object).select_related(
+            "actor", "contact__actor", "user"
+        )
+        attendance = AttendanceFormSet(
+            data,
+            prefix="attendance",
+            instance=self.object,
+            queryset=rows.order_by("id"),
+            form_kwargs=self.form_kwargs(),
+        )
+        groups = group_participants(self.request.user, [f.instance for f in attendance.forms])
+        by_participant = {p.pk: g for g in groups for p in g.participants}
+        attendance.grouped = True
+        attendance.groups = [
+            (group, [f for f in attendance.forms if by_participant.get(f.instance.pk) is group])
+            for group in groups
+        ]
+        return [_part(attendance, _("Attendance"), _("Record who came once the meeting is held."))]
+
+
+class MeetingDecisionsView(MeetingSectionView):
+    form_class = MeetingSummaryForm
+    section = "decisions"
+
+    def get_formsets(self, data=None):
         decisions = DecisionFormSet(
             data,
             prefix="decision",
             instance=self.object,
-            form_kwargs={**kwargs["form_kwargs"], "meeting": self.object},
+            form_kwargs={
+                **self.form_kwargs(),
+                "meeting": self.object,
+                "agenda_choices": agenda_choices(self.object),
+            },
         )
-        participants = ParticipantFormSet(data, prefix="participant", **kwargs)
-        return [
-            *parts,
-            _part(decisions, _("Decisions"), _("Shared with field staff with the summary.")),
-            _part(
-                participants,
-                _("Participants"),
-                _("An actor, a contact or a member; record attendance once held."),
-            ),
-        ]
+        return [_part(decisions, _("Decisions"), _("Shared with field staff with the summary."))]
 
-    def cancel_url(self):
-        return super().cancel_url() or reverse("meetings:list", args=[self.operation.pk])
+
+class MeetingMinutesView(MeetingSectionView):
+    form_class = MeetingMinutesForm
+    section = "minutes"
+
+
+def participant_search_q(text: str) -> Q:
+    """A participant whose person, organisation or member account matches ``text``."""
+    q = Q()
+    for name in (
+        "contact__full_name",
+        "contact__rank_or_title",
+        "actor__name",
+        "actor__acronym",
+        "contact__actor__name",
+        "contact__actor__acronym",
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+    ):
+        q |= Q(**{f"{name}__icontains": text})
+    return q
 
 
 class MeetingDeleteView(RecordDeleteView):

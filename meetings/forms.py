@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,6 +13,7 @@ from cmcoord.edit_forms import (
     date_widgets,
     text_widgets,
 )
+from cmcoord.services import operation_members
 from contacts.models import Contact
 from meetings.models import (
     ActionPoint,
@@ -43,7 +45,8 @@ class ActionPointUpdateForm(VersionedFormMixin, forms.ModelForm):
 
 
 class MeetingForm(RecordForm):
-    """Times are typed and shown in the operation's time zone."""
+    """The meeting's details (the "New meeting" page and the details section). Times are typed and
+    shown in the operation's time zone."""
 
     class Meta:
         model = Meeting
@@ -56,8 +59,6 @@ class MeetingForm(RecordForm):
             "location",
             "chair",
             "status",
-            "summary",
-            "minutes",
             "sensitivity",
         ]
         field_classes = {
@@ -65,7 +66,6 @@ class MeetingForm(RecordForm):
             "ends_at": LocalDateTimeField,
             "chair": MemberChoiceField,
         }
-        widgets = {**text_widgets("summary", rows=4), **text_widgets("minutes", rows=8)}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,6 +74,34 @@ class MeetingForm(RecordForm):
             self.fields[name].help_text = _("Local time (%(zone)s).") % {"zone": self.operation.time_zone}
         self.scope("forum", CoordinationForum.objects.for_user(self.user).filter(operation=self.operation))
         self.scope_members("chair")
+
+
+class MeetingSummaryForm(RecordForm):
+    """The summary, shared with field staff with the decisions (the decisions section)."""
+
+    class Meta:
+        model = Meeting
+        fields = ["summary"]
+        widgets = text_widgets("summary", rows=5)
+
+
+class MeetingMinutesForm(RecordForm):
+    """The minutes: restricted to officers and HCT/UNCT (the minutes section)."""
+
+    class Meta:
+        model = Meeting
+        fields = ["minutes"]
+        widgets = text_widgets("minutes", rows=14)
+
+
+class MeetingVersionForm(RecordForm):
+    """No field of the meeting itself, only its version: the sections that edit its parts
+    (agenda, participants, attendance) save the meeting too, so a page opened before someone
+    else's save is refused rather than silently mixed with theirs."""
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
 
 
 class AgendaItemForm(OperationFormMixin, forms.ModelForm):
@@ -103,33 +131,121 @@ class DecisionForm(OperationFormMixin, forms.ModelForm):
         fields = ["text", "agenda_item"]
         widgets = text_widgets("text", rows=2)
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, meeting, agenda_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.scope(
             "agenda_item",
             AgendaItem.objects.filter(meeting=meeting) if meeting.pk else AgendaItem.objects.none(),
         )
+        if agenda_choices is not None:  # read once for the whole formset, not once per row
+            self.fields["agenda_item"].choices = agenda_choices
+
+
+def agenda_choices(meeting) -> list:
+    items = AgendaItem.objects.filter(meeting=meeting).order_by("position") if meeting.pk else []
+    return [("", "---------"), *((item.pk, str(item)) for item in items)]
+
+
+class ParticipantChoices:
+    """What the participant pickers offer, read once for the whole page (not once per row): the
+    organisations and contacts the user may see in the operation, and its members."""
+
+    def __init__(self, operation, user):
+        self.actors = Actor.objects.for_user(user).filter(operation=operation)
+        self.contacts = Contact.objects.for_user(user).filter(operation=operation)
+        self.actor_list = list(self.actors.order_by("name", "id"))
+        self.actor_ids = {actor.pk for actor in self.actor_list}
+        self.contact_list = list(
+            self.contacts.select_related("actor").order_by("actor__name", "full_name", "id")
+        )
+        self.members = operation_members(operation)
+
+    def contact_label(self, contact) -> str:
+        if contact.actor_id in self.actor_ids:
+            # Translators: a person and the organisation they belong to, in a list to choose from.
+            return _("%(person)s — %(organisation)s") % {"person": contact, "organisation": contact.actor}
+        return str(contact)
+
+    def actor_choices(self) -> list:
+        return [("", "---------"), *((actor.pk, str(actor)) for actor in self.actor_list)]
+
+    def contact_choices(self, actor_id: int | None, keep: int | None = None) -> list:
+        """One organisation's people when one is chosen (and the one already chosen, so nothing is
+        lost); otherwise everyone, grouped by organisation."""
+        if actor_id in self.actor_ids:
+            people = [c for c in self.contact_list if c.actor_id == actor_id or c.pk == keep]
+            return [("", "---------"), *((c.pk, self.contact_label(c)) for c in people)]
+        groups: dict[str, list] = {}
+        for contact in self.contact_list:
+            organisation = str(contact.actor) if contact.actor_id in self.actor_ids else _("Other")
+            groups.setdefault(organisation, []).append((contact.pk, self.contact_label(contact)))
+        return [("", "---------"), *groups.items()]
+
+
+def _as_id(value) -> int | None:
+    value = getattr(value, "pk", value)
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
 
 
 class ParticipantForm(OperationFormMixin, forms.ModelForm):
-    """Who was invited (an actor, a contact or a member) and whether they came."""
+    """Who is invited: an organisation, one of its people, or a member of the operation."""
 
     class Meta:
         model = Participant
-        fields = ["actor", "contact", "user", "attended"]
+        fields = ["actor", "contact", "user"]
         field_classes = {"user": MemberChoiceField}
-        labels = {"user": gettext_lazy("Member of the operation")}
+        labels = {
+            "actor": gettext_lazy("Organisation"),
+            "contact": gettext_lazy("Person"),
+            "user": gettext_lazy("Member of the operation"),
+        }
+
+    def __init__(self, *args, choices: ParticipantChoices, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["actor"].queryset, fields["contact"].queryset = choices.actors, choices.contacts
+        fields["actor"].choices = choices.actor_choices()
+        actor_id = _as_id(self["actor"].value())
+        fields["contact"].choices = choices.contact_choices(actor_id, keep=_as_id(self["contact"].value()))
+        if actor_id in choices.actor_ids:
+            fields["contact"].help_text = _("Only people of the organisation chosen above are listed.")
+        member = fields["user"]
+        member.roles = {user.pk: role for user, role in choices.members}
+        member.queryset = get_user_model().objects.filter(pk__in=list(member.roles))
+        member.choices = [
+            ("", "---------"),
+            *((u.pk, member.label_from_instance(u)) for u, _r in choices.members),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        actor, contact = cleaned.get("actor"), cleaned.get("contact")
+        if actor is not None and contact is not None and contact.actor_id != actor.pk:
+            self.add_error(
+                "contact", _("This person is not of the organisation chosen; choose one of its people.")
+            )
+        return cleaned
+
+
+class AttendanceForm(OperationFormMixin, forms.ModelForm):
+    """Whether one participant came."""
+
+    class Meta:
+        model = Participant
+        fields = ["attended"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.scope("actor", Actor.objects.for_user(self.user).filter(operation=self.operation))
-        self.scope("contact", Contact.objects.for_user(self.user).filter(operation=self.operation))
-        self.scope_members("user")
         self.fields["attended"].widget.choices = [
             ("unknown", _("Not recorded")),
             ("true", _("Attended")),
             ("false", _("Absent")),
         ]
+        if self.instance.pk:  # the row's label names the person (or organisation) it is about
+            self.fields["attended"].label = str(self.instance)
 
 
 AgendaFormSet = forms.inlineformset_factory(
@@ -137,7 +253,10 @@ AgendaFormSet = forms.inlineformset_factory(
 )
 DecisionFormSet = forms.inlineformset_factory(Meeting, Decision, form=DecisionForm, extra=3, can_delete=True)
 ParticipantFormSet = forms.inlineformset_factory(
-    Meeting, Participant, form=ParticipantForm, extra=4, can_delete=True
+    Meeting, Participant, form=ParticipantForm, extra=3, can_delete=True
+)
+AttendanceFormSet = forms.inlineformset_factory(
+    Meeting, Participant, form=AttendanceForm, extra=0, can_delete=False
 )
 
 

@@ -195,6 +195,17 @@ class Meeting(OperationRecord):
     sensitivity = models.CharField(
         _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
     )
+    # "Send summary to participants": taken once (a conditional update), then shown on the page.
+    summary_sent_at = models.DateTimeField(_("summary sent at"), null=True, blank=True, editable=False)
+    summary_sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("summary sent by"),
+    )
     history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()

@@ -17,6 +17,8 @@ from cmcoord.permissions import visible_related
 from cmcoord.reminders.due import Due, local_today, operation_zone
 from cmcoord.reminders.messages import Message, render_message
 from meetings.models import ActionPoint, Meeting, Participant
+from meetings.record import local, meeting_record
+from meetings.services import SUMMARY_RECORD, summary_title
 
 
 def due_for_action_point(action_point, today: dt.date) -> Due | None:
@@ -159,6 +161,34 @@ def _meeting_title(meeting, starts, days: int) -> str:
     )
 
 
+def no_dates_due(now) -> list:
+    return []  # the summary goes out when an officer sends it, never by date
+
+
+def summary_message(pk: int, delivery, now) -> Message | None:
+    """The meeting's summary, decisions and action points for one participant, composed when it
+    goes out: in their language, only what they may read then (never the minutes), or nothing if
+    they may no longer read the meeting."""
+    user = delivery.recipient
+    meeting = Meeting.objects.for_user(user).select_related("operation", "chair").filter(pk=pk).first()
+    if meeting is None:
+        return None
+    record = meeting_record(user, meeting, with_minutes=False)
+    zone = operation_zone(meeting.operation)
+    with override_for(user, meeting.operation):
+        context = {
+            "record": record,
+            "meeting": meeting,
+            "when": formats.date_format(local(meeting.starts_at, zone), "l Y-m-d H:i"),
+            "zone": zone,
+            "user": user,
+        }
+        return render_message(
+            "email/meeting_summary.txt", summary_title(meeting), meeting.get_absolute_url(), context
+        )
+
+
 def register() -> None:
     reminders.register("action_point", due=due_action_points, message=action_point_message)
     reminders.register("meeting", due=due_meetings, message=meeting_message)
+    reminders.register(SUMMARY_RECORD, due=no_dates_due, message=summary_message)

@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from cmcoord.i18n import override_for
 from cmcoord.models import Notification, NotificationKind
 from cmcoord.permissions import ensure
+from cmcoord.reminders.events import tell
 from cmcoord.services import based_on, lock_unchanged, record_save
 from meetings.models import ActionPoint, Meeting, Participant
+from meetings.record import local
 from meetings.rules import can_update_action_point
 
 
@@ -108,3 +110,70 @@ def meeting_invite_forum_members(*, meeting: Meeting, by) -> int:
         _save(Participant(meeting=meeting, actor=seat.actor, contact=seat.representative), by)
         added += 1
     return added
+
+
+# --- "Send summary to participants" -------------------------------------------------------------
+
+SUMMARY_RECORD = "meeting_summary"  # the reminder source's name: deliveries' subject "meeting_summary:<pk>"
+
+
+def summary_recipients(meeting: Meeting) -> list:
+    """The participants with a user account who may read the meeting (active members of its
+    operation; a restricted meeting only for those who may read it or were given it)."""
+    users = {
+        p.user
+        for p in meeting.participants.filter(user__isnull=False, user__is_active=True).select_related("user")
+    }
+    readable = [user for user in users if Meeting.objects.for_user(user).filter(pk=meeting.pk).exists()]
+    return sorted(readable, key=lambda user: str(user).lower())
+
+
+@transaction.atomic
+def meeting_summary_send(*, meeting: Meeting, by) -> list:
+    """Send the summary, the decisions and the action points to the participants, once.
+
+    Taken once by a conditional update (a double submit, or two officers at the same moment: the
+    second finds it sent and sends nothing). Each recipient is told in the app at once and by
+    e-mail through the reminder delivery (after the commit, retried until the server accepts it);
+    the e-mail is composed at send time in the recipient's language and for what they may read
+    (``meetings.reminders.summary_message``). Returns the recipients.
+    """
+    ensure(by, "manage_registry", meeting.operation_id)
+    now = timezone.now()
+    taken = Meeting.objects.filter(pk=meeting.pk, summary_sent_at__isnull=True).update(
+        summary_sent_at=now, summary_sent_by=by
+    )
+    if not taken:
+        meeting.refresh_from_db(fields=["summary_sent_at", "summary_sent_by"])
+        raise SummaryAlreadySent(meeting)
+    meeting.summary_sent_at, meeting.summary_sent_by = now, by
+    recipients = summary_recipients(meeting)
+    for user in recipients:
+        with override_for(user, meeting.operation):  # the in-app title in the recipient's language
+            title = summary_title(meeting)
+        tell(
+            recipient=user,
+            operation_id=meeting.operation_id,
+            kind=NotificationKind.MEETING_SUMMARY,
+            subject=f"{SUMMARY_RECORD}:{meeting.pk}",
+            title=title,
+            url=meeting.get_absolute_url(),
+        )
+    return recipients
+
+
+def summary_title(meeting: Meeting) -> str:
+    return _("Summary and decisions of the meeting: %(title)s") % {"title": meeting.title}
+
+
+class SummaryAlreadySent(ValidationError):
+    def __init__(self, meeting: Meeting):
+        self.meeting = meeting
+        super().__init__(
+            _("The summary was already sent on %(when)s by %(who)s: it goes out once.")
+            % {
+                "when": local(meeting.summary_sent_at, meeting.operation.zone).strftime("%Y-%m-%d %H:%M"),
+                "who": meeting.summary_sent_by or _("someone"),
+            },
+            code="already_sent",
+        )

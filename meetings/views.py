@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cmcoord.masking import attach_visible
 from cmcoord.models import RecordChanged
@@ -18,9 +20,11 @@ from cmcoord.views_base import (
     share_record,
 )
 from meetings import services
+from meetings.documents import DOCX_TYPE, docx_filename, meeting_docx
 from meetings.filters import ActionPointPageFilterSet, MeetingPageFilterSet
 from meetings.forms import ActionPointUpdateForm
 from meetings.models import ActionPoint, Meeting, Participant
+from meetings.record import meeting_record
 from meetings.rules import can_read_minutes, can_update_action_point
 
 
@@ -57,6 +61,76 @@ class MeetingDetailView(OperationDetailView):
             share_form=ShareForm(operation=self.operation),
             **kwargs,
         )
+
+
+class MeetingPrintView(OperationDetailView):
+    """The meeting record on paper: agenda, participants, summary, decisions, action points, and
+    the minutes for those who may read them. No navigation, no forms, no script."""
+
+    model = Meeting
+    template_name = "meetings/meeting_print.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("operation", "chair")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(record=meeting_record(self.request.user, self.object), **kwargs)
+
+
+def meeting_record_docx(request, op, pk):
+    """The same record as a Word document to attach to an e-mail (same masking as the print view)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    operation = operation_for(request, op)
+    meeting = get_object_or_404(
+        Meeting.objects.for_user(request.user).select_related("operation", "chair"),
+        operation=operation,
+        pk=pk,
+    )
+    response = HttpResponse(meeting_docx(meeting_record(request.user, meeting)), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{docx_filename(meeting)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class MeetingSendSummaryView(OperationDetailView):
+    """Officers send the summary, decisions and action points to the participants, once.
+
+    GET shows who will get it and what; POST sends it (a second POST sends nothing again)."""
+
+    model = Meeting
+    template_name = "meetings/meeting_send_summary.html"
+    required_permission = "manage_registry"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("operation", "summary_sent_by")
+
+    def get_context_data(self, **kwargs):
+        meeting = self.object
+        return super().get_context_data(
+            recipients=services.summary_recipients(meeting),
+            without_account=meeting.participants.filter(user__isnull=True).count(),
+            record=meeting_record(self.request.user, meeting, with_minutes=False),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.object = meeting = self.get_object()
+        try:
+            recipients = services.meeting_summary_send(meeting=meeting, by=request.user)
+        except services.SummaryAlreadySent as exc:
+            messages.info(request, exc.messages[0])
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The summary is on its way to %(count)d participant.",
+                    "The summary is on its way to %(count)d participants.",
+                    len(recipients),
+                )
+                % {"count": len(recipients)},
+            )
+        return redirect(meeting)
 
 
 @operation_post

@@ -14,6 +14,7 @@ class NotificationKind(models.TextChoices):
     MEETING_TOMORROW = "meeting_tomorrow", _("Meeting tomorrow")
     CELL_REQUEST_UPDATE = "cell_request_update", _("Update on a cell request")
     INTERLOCUTOR_DECISION = "interlocutor_decision", _("Interlocutor decision")
+    MEETING_SUMMARY = "meeting_summary", _("Summary and decisions of a meeting you attended")
     # Something entered a "Waiting for you" queue (cmcoord/queues.py): one kind per queue.
     QUEUE_NEW_REQUEST = "queue_new_request", _("New request or concern to triage")
     QUEUE_UNANSWERED = "queue_unanswered", _("Request unanswered for too long")
@@ -39,6 +40,7 @@ EMAILED_KINDS = [
     NotificationKind.QUEUE_STRATEGY_DRAFT,
     NotificationKind.CELL_REQUEST_UPDATE,
     NotificationKind.INTERLOCUTOR_DECISION,
+    NotificationKind.MEETING_SUMMARY,
 ]
 
 

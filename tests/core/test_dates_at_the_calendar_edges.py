@@ -115,7 +115,11 @@ def _paths(world):
     paths = [f"{base}/{name}/" for name in lists] + [f"{base}/", "/notifications/", "/"]
     paths += [
         f"{base}/meetings/{world.meeting.pk}/",
-        f"{base}/meetings/{world.meeting.pk}/edit/",
+        f"{base}/meetings/{world.meeting.pk}/edit/details/",
+        f"{base}/meetings/{world.meeting.pk}/edit/participants/",
+        f"{base}/meetings/{world.meeting.pk}/print/",
+        f"{base}/meetings/{world.meeting.pk}/record.docx",
+        f"{base}/meetings/{world.meeting.pk}/send-summary/",
         f"/api/v1/meetings/{world.meeting.pk}/ics/",
         f"{base}/action-points/{world.action_point_of_field.pk}/",
         f"{base}/assets/{world.asset.pk}/",

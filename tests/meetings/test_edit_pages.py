@@ -45,14 +45,10 @@ def _meeting_data(forum, **changes):
 
 
 def _edit_data(meeting, **changes):
-    """What the edit page posts back: the meeting's fields, its agenda and its parts' counters."""
+    """What the agenda section posts back: the meeting's version and its agenda."""
+    meeting.refresh_from_db()
     items = list(meeting.agenda_items.all())
-    data = {
-        **_meeting_data(meeting.forum, title=meeting.title),
-        **management("agenda", total=len(items), initial=len(items)),
-        **management("decision"),
-        **management("participant"),
-    }
+    data = {"version": meeting.version, **management("agenda", total=len(items), initial=len(items))}
     for i, item in enumerate(items):
         data.update(
             {
@@ -81,7 +77,7 @@ def test_an_officer_schedules_a_meeting_in_the_operations_local_time(browser, op
     assert "Access to Búzi" in response.content.decode()
     assert meeting.history.get().history_user == officer
 
-    edit = browser.get(page("meetings:update", operation, pk=meeting.pk)).content.decode()
+    edit = browser.get(page("meetings:edit-details", operation, pk=meeting.pk)).content.decode()
     assert 'value="2026-12-01T08:30"' in edit
 
 
@@ -89,26 +85,38 @@ def test_an_officer_records_decisions_and_who_attended(browser, operation, offic
     meeting = MeetingFactory(forum=ForumFactory(operation=operation))
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Access")
     actor = MilitaryActorFactory(operation=operation)
-    data = _edit_data(
-        meeting,
-        status="held",
-        summary="The N6 is open to convoys.",
+    decisions = {
+        "version": meeting.version,
+        "summary": "The N6 is open to convoys.",
         **management("decision", total=1),
         **{"decision-0-text": "Convoys use the N6 without escort.", "decision-0-agenda_item": item.pk},
-        **management("participant", total=2),
-        **{"participant-0-user": field.pk, "participant-0-attended": "true"},
-        **{"participant-1-actor": actor.pk, "participant-1-attended": "false"},
-    )
-    response = browser.post(page("meetings:update", operation, pk=meeting.pk), data, follow=True)
+    }
+    response = browser.post(page("meetings:edit-decisions", operation, pk=meeting.pk), decisions, follow=True)
     assert response.redirect_chain, form_errors(response)
     meeting.refresh_from_db()
-    assert meeting.status == "held"
+    invited = {
+        "version": meeting.version,
+        **management("participant", total=2),
+        **{"participant-0-user": field.pk, "participant-1-actor": actor.pk},
+    }
+    browser.post(page("meetings:edit-participants", operation, pk=meeting.pk), invited)
+    meeting.refresh_from_db()
+    rows = {p.user_id or p.actor_id: p.pk for p in meeting.participants.all()}
+    attendance = {
+        "version": meeting.version,
+        **management("attendance", total=2, initial=2),
+        **{"attendance-0-id": rows[field.pk], "attendance-0-attended": "true"},
+        **{"attendance-1-id": rows[actor.pk], "attendance-1-attended": "false"},
+    }
+    browser.post(page("meetings:edit-attendance", operation, pk=meeting.pk), attendance)
+    meeting.refresh_from_db()
+    assert meeting.summary == "The N6 is open to convoys."
     assert Decision.objects.get(meeting=meeting).agenda_item == item
     assert {(p.user, p.actor, p.attended) for p in Participant.objects.filter(meeting=meeting)} == {
         (field, None, True),
         (None, actor, False),
     }
-    body = response.content.decode()
+    body = browser.get(meeting.get_absolute_url()).content.decode()
     assert "Convoys use the N6 without escort." in body and "(absent)" in body
 
 
@@ -116,7 +124,8 @@ def test_an_officer_removes_an_agenda_item(browser, operation):
     meeting = MeetingFactory(forum=ForumFactory(operation=operation))
     AgendaItem.objects.create(meeting=meeting, position=1, title="Access")
     browser.post(
-        page("meetings:update", operation, pk=meeting.pk), _edit_data(meeting, **{"agenda-0-DELETE": "on"})
+        page("meetings:edit-agenda", operation, pk=meeting.pk),
+        _edit_data(meeting, **{"agenda-0-DELETE": "on"}),
     )
     assert not meeting.agenda_items.exists()
 
@@ -126,7 +135,8 @@ def test_an_agenda_item_where_a_request_is_tabled_stays(browser, operation):
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Access")
     CellRequestFactory(operation=operation, status="tabled", tabled_at=item)
     response = browser.post(
-        page("meetings:update", operation, pk=meeting.pk), _edit_data(meeting, **{"agenda-0-DELETE": "on"})
+        page("meetings:edit-agenda", operation, pk=meeting.pk),
+        _edit_data(meeting, **{"agenda-0-DELETE": "on"}),
     )
     assert response.status_code == 200
     assert "A cell request is tabled here" in response.content.decode()
@@ -153,12 +163,12 @@ def test_a_forum_of_another_operation_is_a_form_error(browser, operation, other_
 def test_a_decision_cannot_point_at_another_meetings_agenda(browser, operation):
     meeting = MeetingFactory(forum=ForumFactory(operation=operation))
     elsewhere = AgendaItem.objects.create(meeting=MeetingFactory(forum=meeting.forum), position=1, title="X")
-    data = _edit_data(
-        meeting,
+    data = {
+        "version": meeting.version,
         **management("decision", total=1),
         **{"decision-0-text": "Agreed.", "decision-0-agenda_item": elsewhere.pk},
-    )
-    response = browser.post(page("meetings:update", operation, pk=meeting.pk), data)
+    }
+    response = browser.post(page("meetings:edit-decisions", operation, pk=meeting.pk), data)
     assert response.status_code == 200
     assert not Decision.objects.exists()
 
@@ -307,5 +317,5 @@ def test_a_new_sitting_starts_with_the_forums_standing_members(browser, operatio
     meeting = Meeting.objects.get()
     seats = sorted((p.actor.name, p.contact and p.contact.full_name) for p in meeting.participants.all())
     assert seats == [("JTF Kestrel", "Maj. Thabo Nkosi"), ("Police", None)]
-    edit = browser.get(page("meetings:update", operation, pk=meeting.pk)).content.decode()
-    assert edit.count('name="participant-') > 0 and 'name="decision-2-text"' in edit
+    edit = browser.get(page("meetings:edit-participants", operation, pk=meeting.pk)).content.decode()
+    assert 'name="participant-1-contact"' in edit and 'name="participant-4-actor"' in edit

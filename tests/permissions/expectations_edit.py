@@ -44,8 +44,16 @@ EDIT_EXPECTATIONS = {
     "assets:dependency-update": _officers({"pk": "dependency"}),
     "assets:dependency-delete": _officers({"pk": "dependency"}),
     "meetings:create": _officers(),
-    "meetings:update": _officers({"pk": "meeting"}),
-    "meetings:update[restricted]": {**_officers({"pk": "meeting_restricted"}), "route": "meetings:update"},
+    # The old single edit page: now the way into the sections (officers are sent to the details).
+    "meetings:update": {
+        **_officers({"pk": "meeting"}),
+        "status": {**OFFICERS_ONLY, "officer": 302, "admin": 302},
+    },
+    "meetings:update[restricted]": {
+        **_officers({"pk": "meeting_restricted"}),
+        "route": "meetings:update",
+        "status": {**OFFICERS_ONLY, "officer": 302, "admin": 302},
+    },
     "meetings:delete": _officers({"pk": "meeting"}),
     "meetings:action-point-create": _officers(),
     "meetings:action-point-update": _officers({"pk": "action_point_of_field"}),
@@ -70,5 +78,33 @@ EDIT_EXPECTATIONS = {
     "cmcoord:guideline-update[draft]": {
         **_officers({"pk": "guideline_draft"}),
         "route": "cmcoord:guideline-update",
+    },
+    # Meetings (issue 11): the edit page in sections, and "Send summary to participants".
+    "meetings:edit-details": _officers({"pk": "meeting"}),
+    "meetings:edit-details[restricted]": {
+        **_officers({"pk": "meeting_restricted"}),
+        "route": "meetings:edit-details",
+    },
+    "meetings:edit-agenda": _officers({"pk": "meeting"}),
+    "meetings:edit-participants": _officers({"pk": "meeting"}),
+    "meetings:edit-participants[restricted]": {
+        **_officers({"pk": "meeting_restricted"}),
+        "route": "meetings:edit-participants",
+    },
+    "meetings:edit-participants[search]": {
+        **_officers({"pk": "meeting"}, query="?q=Special&actor=1"),
+        "route": "meetings:edit-participants",
+    },
+    "meetings:edit-attendance": _officers({"pk": "meeting"}),
+    "meetings:edit-decisions": _officers({"pk": "meeting"}),
+    "meetings:edit-minutes": _officers({"pk": "meeting"}),
+    "meetings:edit-minutes[restricted]": {
+        **_officers({"pk": "meeting_restricted"}),
+        "route": "meetings:edit-minutes",
+    },
+    "meetings:send-summary": _officers({"pk": "meeting"}),
+    "meetings:send-summary[restricted]": {
+        **_officers({"pk": "meeting_restricted"}),
+        "route": "meetings:send-summary",
     },
 }

@@ -140,6 +140,29 @@ HTML_EXPECTATIONS = {
         "status": MEMBERS,  # shared with field: readable, its restricted forum and people are not
     },
     "meetings:share": {"kwargs": {**OP, "pk": "meeting_restricted"}, "status": POST_ONLY},
+    # Meetings (issue 11): the record on paper and as a Word document, for whoever reads the meeting.
+    "meetings:print": {"kwargs": {**OP, "pk": "meeting"}, "status": MEMBERS},
+    "meetings:print[restricted]": {
+        "route": "meetings:print",
+        "kwargs": {**OP, "pk": "meeting_restricted"},
+        "status": FULL_READERS,
+    },
+    "meetings:print[shared]": {
+        "route": "meetings:print",
+        "kwargs": {**OP, "pk": "meeting_shared"},
+        "status": MEMBERS,  # shared with field: its minutes, restricted forum and people stay hidden
+    },
+    "meetings:record-docx": {"kwargs": {**OP, "pk": "meeting"}, "status": MEMBERS},
+    "meetings:record-docx[restricted]": {
+        "route": "meetings:record-docx",
+        "kwargs": {**OP, "pk": "meeting_restricted"},
+        "status": FULL_READERS,
+    },
+    "meetings:record-docx[shared]": {
+        "route": "meetings:record-docx",
+        "kwargs": {**OP, "pk": "meeting_shared"},
+        "status": MEMBERS,
+    },
     "meetings:action-point-list": {"kwargs": OP, "status": MEMBERS},
     "meetings:action-point-detail": {"kwargs": {**OP, "pk": "action_point_of_field"}, "status": MEMBERS},
     "meetings:action-point-detail[officer's]": {

@@ -72,6 +72,7 @@ LINK = {  # actor links (issue 11)
     "mechanism": "Fuel for the airlift",
     "sensitivity": "internal",
 }
+MEETING_PART = {**_management("agenda"), "agenda-TOTAL_FORMS": "1"}
 ACTION_POINT = {"title": "Share the road map", "owner": "@field", "due_date": "2026-12-04"}
 FORUM = {
     "name": "Civil-military working group",
@@ -115,7 +116,14 @@ WRITES = [
     ("assets:dependency-update", {"pk": "dependency"}, {**DEPENDENCY, "activity": "Airdrops (renamed)"}),
     ("assets:dependency-delete", {"pk": "dependency"}, {}),
     ("meetings:create", {}, MEETING),
-    ("meetings:update", {"pk": "meeting_restricted"}, {**MEETING, "title": "Renamed bilateral"}),
+    ("meetings:edit-details", {"pk": "meeting_restricted"}, {**MEETING, "title": "Renamed bilateral"}),
+    ("meetings:edit-minutes", {"pk": "meeting"}, {"minutes": "Rewritten minutes"}),
+    (
+        "meetings:edit-agenda",
+        {"pk": "meeting"},
+        {**MEETING_PART, "agenda-0-position": 9, "agenda-0-title": "New"},
+    ),
+    ("meetings:send-summary", {"pk": "meeting"}, {}),
     ("meetings:delete", {"pk": "meeting"}, {}),
     ("meetings:action-point-create", {}, ACTION_POINT),
     ("meetings:action-point-update", {"pk": "action_point_of_field"}, {**ACTION_POINT, "title": "Renamed"}),
