@@ -18,6 +18,7 @@ from cmcoord.models import GuidelineDocument, Notification, SecurityAssessment, 
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, record_share, role_grant
 from contacts.models import InterlocutorQuestion
+from hns.services import acknowledge, relay, staff_set
 from imports.models import ImportBatch
 from meetings.models import AgendaItem, Decision, Participant
 from tests.factories import (
@@ -33,8 +34,10 @@ from tests.factories import (
     MandateFactory,
     MeetingFactory,
     MilitaryActorFactory,
+    MovementFactory,
     OperationFactory,
     SectorFactory,
+    StaticSiteFactory,
     UserFactory,
 )
 
@@ -88,6 +91,7 @@ def build_world() -> World:
     _cell(world, op)
     _shared(world, op)
     # An upload waiting for its officer's confirmation: only that officer opens it.
+    _hns(world, op)
     o["import_batch"] = ImportBatch.objects.create(
         operation=op,
         kind="actors",
@@ -272,3 +276,27 @@ def _shared(world, op):
     ActionPointFactory(operation=op, owner=users["officer"], meeting=meeting, title=f"Brief {CANARY}")
     for record in (o["contact_shared"], meeting):
         record_share(record=record, user=users["field"], by=users["officer"])
+
+
+def _hns(world, op):
+    """HNS (humanitarian notification system): field notifies for WFP; another organisation's site
+    and movement carry the canary (field reads none of them, nor who acknowledged what)."""
+    o, users = world.objects, world.users
+    wfp = o["actor_shareable"]
+    ngo = ActorFactory(operation=op, name="Relief NGO", sensitivity=INTERNAL)
+    o["hns_staff"] = staff_set(operation=op, user=users["field"], organisation=wfp, by=users["officer"])
+    o["hns_site_own"] = StaticSiteFactory(organisation=wfp, name="WFP warehouse Beira", area=o["area"])
+    o["hns_site_other"] = StaticSiteFactory(
+        organisation=ngo, name=f"Clinic {CANARY}", site_type="health_facility", focal_point_name=CANARY
+    )
+    o["hns_movement_own"] = MovementFactory(organisation=wfp, title="Food convoy Beira to Buzi")
+    o["hns_movement_other"] = MovementFactory(
+        organisation=ngo, title=f"Evacuation {CANARY}", mode="evacuation"
+    )
+    party = o["actor_internal"]
+    o["hns_party"] = party
+    (o["hns_relay"],) = relay(
+        notification=o["hns_movement_own"], parties=[(party, None)], by=users["officer"]
+    )
+    acknowledge(relay_record=o["hns_relay"], by=users["officer"], reference=f"JTF-{CANARY}")
+    relay(notification=o["hns_site_other"], parties=[(party, o["contact_approved"])], by=users["officer"])
