@@ -237,6 +237,7 @@ class Notified(OperationRecord):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("notified by"),
@@ -707,5 +708,9 @@ class Incident(OperationRecord):
 
 
 def hours_between(earlier: dt.datetime, later: dt.datetime) -> float:
-    """Real hours elapsed (aware datetimes: a DST change makes a calendar day 23 or 25 hours)."""
-    return (later - earlier).total_seconds() / 3600
+    """Real hours elapsed: a DST change makes a calendar day 23 or 25 hours.
+
+    Both are taken to UTC first: Python subtracts two datetimes of the same time zone object on
+    the wall clock, which would count 48 hours where only 47 passed.
+    """
+    return (later.astimezone(dt.UTC) - earlier.astimezone(dt.UTC)).total_seconds() / 3600

@@ -174,9 +174,9 @@ def movement_status(*, movement: Movement, status: str, by, seen_status=None) ->
             _("A movement that is %(status)s cannot become %(new)s.")
             % {"status": movement.get_status_display(), "new": MovementStatus(status).label}
         )
-    movement.status = status
-    movement._history_user = by
-    movement.save(update_fields=["status", "updated_at"])
+    # Not a change the parties must be told of: the version (what was relayed) stays as it is.
+    Movement.objects.filter(pk=movement.pk, status=movement.status).update(status=status, updated_at=timezone.now())
+    movement.refresh_from_db()
     return movement
 
 
