@@ -6,6 +6,7 @@ of an app (a notified site, a movement's route) turns itself into ``Feature``s; 
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,62 @@ class Feature:
     geometry: Point | LineString
     properties: dict = field(default_factory=dict)  # str -> str | int | float | bool | None
     description: str = ""
+
+
+# ---- Helpers the writers share ------------------------------------------------------------------
+
+DECIMALS = 6  # about 0.1 m: finer than any GPS a field team carries, and no false precision
+
+
+def number(value: float) -> str:
+    """A coordinate as text: at most six decimals, no exponent, no trailing zeros, never "-0"."""
+    text = f"{value:.{DECIMALS}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def positions(geometry: Point | LineString) -> tuple[Position, ...]:
+    return (geometry.at,) if isinstance(geometry, Point) else geometry.positions
+
+
+def line_parts(line: LineString) -> list[tuple[Position, ...]]:
+    """The line cut where it crosses the antimeridian (RFC 7946 §3.1.9), each part on one side.
+
+    Two consecutive positions more than 180° of longitude apart are taken to be joined the short
+    way, across ±180° (a route from Fiji's 178° E to 179° W): the crossing's latitude is
+    interpolated and each part ends on its own side. A line that crosses nowhere is one part.
+    """
+    parts, current = [], [line.positions[0]]
+    for before, after in zip(line.positions, line.positions[1:], strict=False):
+        delta = after.lon - before.lon
+        if abs(delta) > 180:
+            edge = 180.0 if delta < 0 else -180.0  # the side ``before`` is on
+            shifted = after.lon + (360 if delta < 0 else -360)  # ``after`` beyond the edge
+            fraction = (edge - before.lon) / (shifted - before.lon) if shifted != before.lon else 0
+            lat = before.lat + (after.lat - before.lat) * fraction
+            current.append(Position(edge, lat))
+            parts.append(tuple(current))
+            current = [Position(-edge, lat)]
+        current.append(after)
+    parts.append(tuple(current))
+    # A part of one position (a line that starts or ends exactly on the antimeridian) is no line.
+    return [part for part in parts if len(part) >= 2 and len(set(part)) >= 2] or [line.positions]
+
+
+def geo_uri(position: Position, label: str = "") -> str:
+    """The position as an RFC 5870 ``geo:`` URI, latitude first (the reverse of GeoJSON and KML).
+
+    With a label, the Android convention follows: ``geo:lat,lon?q=lat,lon(label)``, which Google
+    Maps, OsmAnd, Organic Maps and most Android map apps open as a pin with that name (a plain
+    ``geo:lat,lon`` only centres the map there). ``?q=`` is not in RFC 5870's grammar but is a
+    valid URI query that strict parsers skip. The label is percent-encoded (parentheses too, so a
+    name cannot end the label early); line breaks and control characters are dropped. iOS has no
+    handler for ``geo:``: pages show the coordinates as text as well.
+    """
+    lat, lon = number(position.lat), number(position.lon)
+    if abs(position.lat) == 90:
+        lon = "0"  # RFC 5870 §3.4.2: the poles' longitude is 0
+    uri = f"geo:{lat},{lon}"
+    words = " ".join("".join(c for c in str(label) if c.isprintable() or c.isspace()).split())
+    if words:
+        uri += f"?q={lat},{lon}({quote(words, safe='')})"
+    return uri

@@ -14,8 +14,8 @@ from drf_spectacular.utils import OpenApiParameter
 from cmcoord.formats.renderers import EXPORT_RENDERERS
 
 JSON = "application/json"
-TEXT_TYPES = {r.media_type for r in EXPORT_RENDERERS.values() if r.charset}
-BINARY_TYPES = {r.media_type for r in EXPORT_RENDERERS.values() if not r.charset}
+TEXT_TYPES = {r.media_type for r in EXPORT_RENDERERS.values() if not r.binary}
+BINARY_TYPES = {r.media_type for r in EXPORT_RENDERERS.values() if r.binary}
 FORMAT_HELP = {
     "json": gettext_lazy("JSON (the default)"),
     # Translators: HXL = Humanitarian Exchange Language; keep "HXL" as is.
@@ -23,6 +23,10 @@ FORMAT_HELP = {
     "xlsx": gettext_lazy("an Excel workbook (XLSX) with the same columns as the HXL export"),
     "ics": gettext_lazy("iCalendar (RFC 5545)"),
     "vcf": gettext_lazy("vCard 3.0"),
+    # Translators: keep "GeoJSON" as is.
+    "geojson": gettext_lazy("GeoJSON (RFC 7946) for GIS tools, every record you may read"),
+    # Translators: keep "KML" and "Google Earth" as they are.
+    "kml": gettext_lazy("KML 2.2 for Google Earth and GIS tools, every record you may read"),
 }
 
 

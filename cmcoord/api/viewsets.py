@@ -121,6 +121,8 @@ class ScopedViewSet(ETagMixin, ErrorsAsJSONMixin, viewsets.GenericViewSet):
     model = None
     related: tuple[str, ...] = ()
     prefetch: tuple = ()
+    # ``?format=`` -> build(rows, *, request, view): the file of those rows, or for "geojson" and
+    # "kml" their cmcoord.geo Features (see cmcoord.formats.renderers).
     exports: dict = {}
     lookup_value_regex = ID_PATTERN
 
@@ -173,7 +175,12 @@ class ScopedViewSet(ETagMixin, ErrorsAsJSONMixin, viewsets.GenericViewSet):
             chunk=EXPORT_CHUNK,
             before_chunk=mask,
             filename=renderer.filename(self.basename),
+            title=self.export_title(fmt),
         )
+
+    def export_title(self, fmt) -> str:
+        """The exported document's name where the format has one (KML): the file's name by default."""
+        return ""
 
 
 class ReadOnlyViewSet(mixins.RetrieveModelMixin, ScopedViewSet):

@@ -1,8 +1,13 @@
 """DRF renderers of the export formats: the body is built by ``cmcoord.formats`` builders.
 
 ``?format=hxl`` (text/csv), ``?format=xlsx`` (an Excel workbook with the HXL export's columns),
-``?format=ics`` (text/calendar), ``?format=vcf`` (text/vcard). The
-renderer only passes the built text through; errors are rendered as JSON by the views.
+``?format=ics`` (text/calendar), ``?format=vcf`` (text/vcard), ``?format=geojson``
+(application/geo+json) and ``?format=kml`` (KML 2.2). The renderer only passes the built text
+through; errors are rendered as JSON by the views.
+
+A view's ``exports`` maps a format to a builder ``build(rows, *, request, view)``: for the text
+formats it returns the file of those rows; for GeoJSON and KML it returns the rows'
+``cmcoord.geo.Feature``s (the renderer writes the collection around them).
 """
 
 import json
@@ -11,6 +16,7 @@ from itertools import islice
 from django.http import HttpResponse, StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer
 
+from . import geojson, kml
 from .text import one_line
 from .xlsx import XlsxWriter
 
@@ -32,6 +38,7 @@ def chunks(rows, size: int, before_chunk=None):
 class ExportRenderer(BaseRenderer):
     charset = "utf-8"
     extension = ""
+    binary = False  # the OpenAPI schema: a text file or bytes
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if isinstance(data, bytes):
@@ -66,10 +73,11 @@ class ExportRenderer(BaseRenderer):
         return cls._attach(response, filename)
 
     @classmethod
-    def stream_rows(cls, rows, build, *, chunk: int, before_chunk=None, filename: str = ""):
+    def stream_rows(cls, rows, build, *, chunk: int, before_chunk=None, filename: str = "", title: str = ""):
         """Stream ``build(rows)`` made ``chunk`` rows at a time from a queryset's iterator.
 
         ``before_chunk(rows)`` runs first on each chunk (masking related records for them).
+        ``title`` names the document where the format has a name for it (KML).
         """
 
         def parts():
@@ -114,6 +122,7 @@ class XLSXRenderer(ExportRenderer):
     format = "xlsx"
     extension = "xlsx"
     charset = None  # a binary file
+    binary = True
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if isinstance(data, bytes):
@@ -121,7 +130,7 @@ class XLSXRenderer(ExportRenderer):
         return json.dumps(data).encode("utf-8")
 
     @classmethod
-    def stream_rows(cls, rows, build, *, chunk: int, before_chunk=None, filename: str = ""):
+    def stream_rows(cls, rows, build, *, chunk: int, before_chunk=None, filename: str = "", title: str = ""):
         """A workbook cannot be sent in pieces: its chunks' tables are written into one
         (row by row, openpyxl's write-only mode), sent when the last chunk is in."""
 
@@ -161,4 +170,96 @@ class VCardRenderer(ExportRenderer):
     extension = "vcf"
 
 
-EXPORT_RENDERERS = {r.format: r for r in (HXLRenderer, XLSXRenderer, ICalendarRenderer, VCardRenderer)}
+class FeaturesRenderer(ExportRenderer):
+    """A map file of ``cmcoord.geo.Feature``s: the builder gives features, the renderer writes the
+    file around them (its opening once, each chunk's features, its closing), streamed."""
+
+    @classmethod
+    def opening(cls, title: str) -> bytes:
+        raise NotImplementedError
+
+    @classmethod
+    def feature_parts(cls, features):
+        """The features' bytes (a generator: it keeps state across chunks, as separators)."""
+        raise NotImplementedError
+
+    @classmethod
+    def stream_features(cls, chunks_of_features, *, filename: str = "", title: str = ""):
+        """Stream the file of features given a chunk (an iterable of features) at a time."""
+
+        def parts():
+            yield cls.opening(title or filename.rsplit(".", 1)[0])
+            yield from cls.feature_parts(feature for some in chunks_of_features for feature in some)
+            yield cls.closing()
+
+        return cls.stream(parts(), filename=filename)
+
+    @classmethod
+    def stream_rows(cls, rows, build, *, chunk: int, before_chunk=None, filename: str = "", title: str = ""):
+        built = (build(some) for some in chunks(rows, chunk, before_chunk))
+        return cls.stream_features(built, filename=filename, title=title)
+
+    @classmethod
+    def features_response(cls, features, *, filename: str = "", title: str = "", description: str = ""):
+        """A small file of features (one record's sites and routes) as a plain response."""
+        raise NotImplementedError
+
+
+class GeoJSONRenderer(FeaturesRenderer):
+    """RFC 7946: ``application/geo+json`` takes no parameters (the text is always UTF-8)."""
+
+    media_type = geojson.MEDIA_TYPE
+    format = "geojson"
+    extension = "geojson"
+
+    @classmethod
+    def content_type(cls) -> str:
+        return cls.media_type
+
+    @classmethod
+    def opening(cls, title: str) -> bytes:
+        return geojson.HEAD
+
+    @classmethod
+    def feature_parts(cls, features):
+        for index, feature in enumerate(features):
+            yield (b"," if index else b"") + geojson.feature_bytes(feature)
+
+    @classmethod
+    def closing(cls):
+        return geojson.TAIL
+
+    @classmethod
+    def features_response(cls, features, *, filename: str = "", title: str = "", description: str = ""):
+        return cls.response(geojson.render(features), filename=filename)
+
+
+class KMLRenderer(FeaturesRenderer):
+    media_type = kml.MEDIA_TYPE
+    format = "kml"
+    extension = "kml"
+
+    @classmethod
+    def opening(cls, title: str) -> bytes:
+        return kml.head(title)
+
+    @classmethod
+    def feature_parts(cls, features):
+        ids: set = set()  # a Placemark id once per document
+        for feature in features:
+            yield kml.placemark_bytes(feature, ids=ids)
+
+    @classmethod
+    def closing(cls):
+        return kml.TAIL
+
+    @classmethod
+    def features_response(cls, features, *, filename: str = "", title: str = "", description: str = ""):
+        name = title or filename.rsplit(".", 1)[0]
+        return cls.response(kml.render(name, features, description), filename=filename)
+
+
+EXPORT_RENDERERS = {
+    r.format: r
+    for r in (HXLRenderer, XLSXRenderer, ICalendarRenderer, VCardRenderer, GeoJSONRenderer, KMLRenderer)
+}

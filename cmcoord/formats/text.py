@@ -18,3 +18,12 @@ def property_text(value) -> str:
 def one_line(value) -> str:
     """For a header (an e-mail subject, a file name): words separated by single spaces."""
     return " ".join(property_text(value).split())
+
+
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def xml_text(value) -> str:
+    """For an XML document (KML, SVG): what XML 1.0 cannot carry is dropped (control characters,
+    lone surrogates, U+FFFE/U+FFFF); line breaks stay, as "\\n"."""
+    return _NOT_XML.sub("", property_text(value))
