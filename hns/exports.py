@@ -8,9 +8,37 @@ officers build it (``hns.views.package``); each writer takes ``cmcoord.geo`` fea
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cmcoord.formats.hxl import Column, adm1, adm2, hxl_csv
 from hns.models import Movement, Relay, StaticSite
+
+_KML_LABELS = {
+    "kind": gettext_lazy("Kind"),
+    "organisation": gettext_lazy("Organisation"),
+    "site_type": gettext_lazy("Type"),
+    "mode": gettext_lazy("Mode"),
+    "pcode": gettext_lazy("P-code"),
+    "valid_from": gettext_lazy("Valid from"),
+    "valid_until": gettext_lazy("Valid until"),
+    "starts_at": gettext_lazy("Starts"),
+    "ends_at": gettext_lazy("Ends"),
+    "origin": gettext_lazy("Origin"),
+    "destination": gettext_lazy("Destination"),
+    "vehicles": gettext_lazy("Vehicles and markings"),
+    "cargo": gettext_lazy("Cargo"),
+    "people": gettext_lazy("People"),
+    "status": gettext_lazy("Status"),
+    "focal_point": gettext_lazy("24/7 focal point"),
+    "focal_point_phone": gettext_lazy("Focal point's phone"),
+    "version": gettext_lazy("Version"),
+    "relayed_version": gettext_lazy("Version relayed"),
+}
+
+
+def kml_labels() -> dict[str, str]:
+    """Property names as a party's KML viewer shows them, in the language of the request."""
+    return {key: str(label) for key, label in _KML_LABELS.items()}
 
 
 def package_records(operation, party) -> tuple[list[StaticSite], list[Movement]]:

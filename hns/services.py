@@ -175,7 +175,9 @@ def movement_status(*, movement: Movement, status: str, by, seen_status=None) ->
             % {"status": movement.get_status_display(), "new": MovementStatus(status).label}
         )
     # Not a change the parties must be told of: the version (what was relayed) stays as it is.
-    Movement.objects.filter(pk=movement.pk, status=movement.status).update(status=status, updated_at=timezone.now())
+    Movement.objects.filter(pk=movement.pk, status=movement.status).update(
+        status=status, updated_at=timezone.now()
+    )
     movement.refresh_from_db()
     return movement
 

@@ -16,6 +16,9 @@ from django.views.generic import TemplateView
 
 from actors.models import Actor
 from cmcoord.edit_views import RecordFormView, RecordWords
+from cmcoord.formats import geojson, kml
+from cmcoord.geo import geo_uri
+from cmcoord.maps import svg_map
 from cmcoord.views_base import (
     OperationDetailView,
     OperationListView,
@@ -25,9 +28,8 @@ from cmcoord.views_base import (
     render_detail,
 )
 from hns import rules, services
-from hns.exports import package_features, package_hxl, package_records
+from hns.exports import kml_labels, package_features, package_hxl, package_records
 from hns.forms import AcknowledgeForm, IncidentForm, MovementForm, RelayForm, SiteForm, StaffForm, StatusForm
-from hns.geo_bridge import geo_uri, geojson, kml, svg_map
 from hns.models import (
     DISCLAIMER,
     HnsSettings,
@@ -138,7 +140,7 @@ class NotificationDetailView(HnsMixin, OperationDetailView):
             "incidents": obj.incidents.select_related("party", "recorded_by").all(),
             "may_change": rules.may_change(user, obj) and obj.is_open,
             "geo_link": geo_uri(position, label=str(obj)),
-            "map": svg_map(obj.to_features()),
+            "map": svg_map(obj.to_features(), title=str(obj)),
             **kwargs,
         }
         if cell:
@@ -503,7 +505,7 @@ class PackageView(OperationMixin, TemplateView):
         else:
             name = _("Humanitarian notifications for %(party)s") % {"party": party}
             body, content_type = (
-                kml.render(name, package_features(sites, movements)),
+                kml.render(name, package_features(sites, movements), str(DISCLAIMER), labels=kml_labels()),
                 ("application/vnd.google-earth.kml+xml"),
             )
         response = HttpResponse(body, content_type=content_type)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from cmcoord.api.records import DescribedMixin
-from hns.geo_bridge import geo_uri
+from cmcoord.geo import geo_uri
 from hns.models import Movement, StaticSite
 
 COMMON = [

@@ -83,7 +83,7 @@ def test_a_field_notification_is_relayed_and_acknowledged(chromium, live_server,
     page.wait_for_selector("text=Recorded as relayed to National Armed Forces.")
     relay = Relay.objects.get(movement=movement)
     page.fill(f"#id_ack-{relay.pk}-reference", "FAN-CIMIC-0999")
-    page.click("main button:has-text(\"Record National Armed Forces's acknowledgement\")")
+    page.click('main button:has-text("Record National Armed Forces\'s acknowledgement")')
     page.wait_for_selector("text=Acknowledgement by National Armed Forces recorded.")
     assert "FAN-CIMIC-0999" in page.inner_text("main")
     _no_sideways_scroll(page)

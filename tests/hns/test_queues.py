@@ -45,7 +45,12 @@ def run_dispatch(django_capture_on_commit_callbacks):
 def hns(db):
     op = OperationFactory()
     people = {}
-    for name, role in [("officer", Role.OFFICER), ("hct", Role.HCT), ("field", Role.FIELD_STAFF), ("other", Role.FIELD_STAFF)]:
+    for name, role in [
+        ("officer", Role.OFFICER),
+        ("hct", Role.HCT),
+        ("field", Role.FIELD_STAFF),
+        ("other", Role.FIELD_STAFF),
+    ]:
         people[name] = UserFactory(username=f"q-{name}")
         role_grant(user=people[name], operation=op, role=role)
     wfp, ngo = ActorFactory(operation=op, name="WFP"), ActorFactory(operation=op, name="NGO")
@@ -59,13 +64,25 @@ def titles(user, kind):
 
 
 def waiting(user, op):
-    return {str(section.title): [label for _i, label, _url in section.rows] for section in queues.waiting_for(user, op)}
+    return {
+        str(section.title): [label for _i, label, _url in section.rows]
+        for section in queues.waiting_for(user, op)
+    }
 
 
-def test_a_movement_starting_within_24_hours_not_relayed_waits_for_the_officers_and_is_told_once(hns, run_dispatch):
+def test_a_movement_starting_within_24_hours_not_relayed_waits_for_the_officers_and_is_told_once(
+    hns, run_dispatch
+):
     op, people, wfp, ngo, party = hns
-    soon = MovementFactory(organisation=wfp, operation=op, title="Convoy soon", starts_at=timezone.now() + dt.timedelta(hours=20))
-    MovementFactory(organisation=wfp, operation=op, title="Convoy later", starts_at=timezone.now() + dt.timedelta(hours=30))
+    soon = MovementFactory(
+        organisation=wfp, operation=op, title="Convoy soon", starts_at=timezone.now() + dt.timedelta(hours=20)
+    )
+    MovementFactory(
+        organisation=wfp,
+        operation=op,
+        title="Convoy later",
+        starts_at=timezone.now() + dt.timedelta(hours=30),
+    )
     title = "Notified movements starting within 24 hours, not relayed to every party"
     assert [label.startswith("Convoy soon") for label in waiting(people["officer"], op)[title]] == [True]
     assert title not in waiting(people["hct"], op) and title not in waiting(people["field"], op)
@@ -83,7 +100,10 @@ def test_an_acknowledgement_overdue_waits_for_the_officers_until_recorded(hns, r
     op, people, wfp, ngo, party = hns
     site = StaticSiteFactory(organisation=wfp, operation=op, name="Warehouse")
     (relay,) = services.relay(
-        notification=site, parties=[(party, None)], by=people["officer"], relayed_at=timezone.now() - dt.timedelta(hours=13)
+        notification=site,
+        parties=[(party, None)],
+        by=people["officer"],
+        relayed_at=timezone.now() - dt.timedelta(hours=13),
     )
     title = "Parties' acknowledgements overdue"
     assert waiting(people["officer"], op)[title] == ["Armed forces has not acknowledged Warehouse"]
@@ -95,11 +115,25 @@ def test_an_acknowledgement_overdue_waits_for_the_officers_until_recorded(hns, r
     assert title not in waiting(people["officer"], op)
 
 
-def test_a_site_whose_validity_ends_within_7_days_waits_for_its_organisation_and_the_officers(hns, run_dispatch):
+def test_a_site_whose_validity_ends_within_7_days_waits_for_its_organisation_and_the_officers(
+    hns, run_dispatch
+):
     op, people, wfp, ngo, party = hns
     today = timezone.localdate()
-    StaticSiteFactory(organisation=wfp, operation=op, name="Ending site", valid_from=today - dt.timedelta(days=9), valid_until=today + dt.timedelta(days=5))
-    StaticSiteFactory(organisation=ngo, operation=op, name="NGO site", valid_from=today - dt.timedelta(days=9), valid_until=today + dt.timedelta(days=3))
+    StaticSiteFactory(
+        organisation=wfp,
+        operation=op,
+        name="Ending site",
+        valid_from=today - dt.timedelta(days=9),
+        valid_until=today + dt.timedelta(days=5),
+    )
+    StaticSiteFactory(
+        organisation=ngo,
+        operation=op,
+        name="NGO site",
+        valid_from=today - dt.timedelta(days=9),
+        valid_until=today + dt.timedelta(days=3),
+    )
     title = "Notified sites whose validity ends within 7 days"
     assert [label.split(",")[0] for label in waiting(people["field"], op)[title]] == ["Ending site"]
     assert [label.split(",")[0] for label in waiting(people["other"], op)[title]] == ["NGO site"]
