@@ -185,7 +185,7 @@ def test_the_relay_package_reads_back_as_geojson_kml_and_hxl(cell, client):
     body = reader.get(url + "?format=csv").content.decode()
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[1][0] == "#meta+id" and len(rows) == 4
-    dataset = hxl.data(io.StringIO(body))
+    dataset = hxl.data(io.BytesIO(body.encode()))
     assert {row.get("#loc+name") for row in dataset} == {"Warehouse Beira", "Convoy Buzi"}
     assert "Not relayed to them" not in body
 
