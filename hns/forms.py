@@ -18,7 +18,13 @@ from cmcoord.edit_forms import (
 )
 from contacts.models import Contact
 from hns import rules
-from hns.models import MAX_WAYPOINTS, Movement, MovementStatus, StaticSite
+from hns.models import MAX_WAYPOINTS, HnsSettings, Movement, MovementStatus, StaticSite
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = HnsSettings
+        fields = ["lead_hours", "emergency_lead_hours", "acknowledgement_overdue_hours"]
 
 
 class _PageForm(forms.Form):
@@ -161,8 +167,6 @@ class MovementForm(RecordForm):
 
 
 def _lead_hours(operation) -> dict:
-    from hns.models import HnsSettings
-
     settings = HnsSettings.of(operation.pk)
     return {"normal": settings.lead_hours, "emergency": settings.emergency_lead_hours}
 

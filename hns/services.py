@@ -65,6 +65,16 @@ def staff_remove(*, staff: OrganisationStaff, by) -> None:
     rules.forget(staff.user)
 
 
+@transaction.atomic
+def settings_save(*, settings: HnsSettings, by) -> HnsSettings:
+    """The operation's lead times and acknowledgement delay, set by its officers."""
+    if not rules.runs_hns(by, settings.operation_id):
+        _refuse()
+    settings.full_clean()
+    settings.save()
+    return settings
+
+
 # --- Notifying ---------------------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("hns/movements/<int:pk>/incident/", views.incident(Movement), name="movement-incident"),
     path("hns/movements/<int:pk>/status/", views.movement_status, name="movement-status"),
     path("hns/relays/<int:pk>/acknowledge/", views.acknowledge, name="relay-acknowledge"),
+    path("hns/settings/", views.SettingsView.as_view(), name="settings"),
     path("hns/staff/", views.StaffView.as_view(), name="staff"),
     path("hns/staff/<int:pk>/remove/", views.staff_remove, name="staff-remove"),
     path("hns/parties/<int:pk>/package/", views.PackageView.as_view(), name="package"),

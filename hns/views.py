@@ -29,7 +29,16 @@ from cmcoord.views_base import (
 )
 from hns import rules, services
 from hns.exports import kml_labels, package_features, package_hxl, package_records
-from hns.forms import AcknowledgeForm, IncidentForm, MovementForm, RelayForm, SiteForm, StaffForm, StatusForm
+from hns.forms import (
+    AcknowledgeForm,
+    IncidentForm,
+    MovementForm,
+    RelayForm,
+    SettingsForm,
+    SiteForm,
+    StaffForm,
+    StatusForm,
+)
 from hns.models import (
     DISCLAIMER,
     HnsSettings,
@@ -477,6 +486,34 @@ def staff_remove(request, operation, pk):
         % {"person": staff.user, "organisation": staff.organisation},
     )
     return redirect("hns:staff", operation.pk)
+
+
+class SettingsView(HnsMixin, OperationMixin, TemplateView):
+    """The operation's lead times and when an acknowledgement is overdue: its officers set them."""
+
+    template_name = "hns/settings.html"
+
+    def check(self):
+        if not rules.runs_hns(self.request.user, self.operation.pk):
+            raise PermissionDenied(_("Only the cell sets the HNS lead times."))
+
+    def get(self, request, *args, **kwargs):
+        self.check()
+        form = SettingsForm(instance=HnsSettings.of(self.operation.pk))
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        self.check()
+        form = SettingsForm(request.POST, instance=HnsSettings.of(self.operation.pk))
+        if form.is_valid():
+            try:
+                services.settings_save(settings=form.save(commit=False), by=request.user)
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(request, _("HNS settings saved."))
+                return redirect("hns:overview", self.operation.pk)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 # --- The relay package of one party ------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.utils import timezone
 from cmcoord.roles import Role
 from cmcoord.services import role_grant
 from hns import services
-from hns.models import Movement, Relay, StaticSite
+from hns.models import HnsSettings, Movement, Relay, StaticSite
 from tests.factories import (
     ActorFactory,
     AreaFactory,
@@ -203,3 +203,23 @@ def test_a_site_page_costs_the_same_with_many_relays(cell, client, django_assert
     with django_assert_max_num_queries(40):
         assert reader.get(site.get_absolute_url()).status_code == 200
     assert StaticSite.objects.count() == 1
+
+
+def test_officers_set_the_operations_lead_times_and_an_emergency_one_cannot_be_longer(cell, client):
+    op, people, *_ = cell
+    url = reverse("hns:settings", args=[op.pk])
+    officer = as_user(client, people["officer"])
+    refused = officer.post(
+        url, {"lead_hours": "48", "emergency_lead_hours": "72", "acknowledgement_overdue_hours": "6"}
+    )
+    assert refused.status_code == 400
+    assert "cannot be longer than the normal one" in refused.content.decode()
+    assert (
+        officer.post(
+            url, {"lead_hours": "72", "emergency_lead_hours": "24", "acknowledgement_overdue_hours": "6"}
+        ).status_code
+        == 302
+    )
+    settings = HnsSettings.of(op.pk)
+    assert (settings.lead_hours, settings.acknowledgement_overdue_hours) == (72, 6)
+    assert as_user(client, people["field"]).get(url).status_code == 403

@@ -187,6 +187,7 @@ HTML_EXPECTATIONS = {
     "hns:movement-status": {"kwargs": {**OP, "pk": "hns_movement_own"}, "status": POST_ONLY},
     "hns:relay-acknowledge": {"kwargs": {**OP, "pk": "hns_relay"}, "status": POST_ONLY},
     "hns:staff": {"kwargs": OP, "status": OFFICERS_ONLY},
+    "hns:settings": {"kwargs": OP, "status": OFFICERS_ONLY},
     "hns:staff-remove": {"kwargs": {**OP, "pk": "hns_staff"}, "status": POST_ONLY},
     "hns:package": {"kwargs": {**OP, "pk": "hns_party"}, "status": OFFICERS_ONLY},
     "hns:package[geojson]": {
