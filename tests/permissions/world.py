@@ -18,7 +18,8 @@ from cmcoord.models import GuidelineDocument, Notification, SecurityAssessment, 
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, record_share, role_grant
 from contacts.models import InterlocutorQuestion
-from hns.services import acknowledge, relay, staff_set
+from hns.models import HnsSettings
+from hns.services import acknowledge, incident_record, relay, staff_set
 from imports.models import ImportBatch
 from meetings.models import AgendaItem, Decision, Participant
 from tests.factories import (
@@ -300,3 +301,11 @@ def _hns(world, op):
     )
     acknowledge(relay_record=o["hns_relay"], by=users["officer"], reference=f"JTF-{CANARY}")
     relay(notification=o["hns_site_other"], parties=[(party, o["contact_approved"])], by=users["officer"])
+    incident_record(
+        notification=o["hns_site_other"],
+        by=users["officer"],
+        occurred_at=timezone.now(),
+        description=f"Shelling nearby {CANARY}",
+        party=party,
+    )
+    HnsSettings.objects.create(operation=op, lead_hours=48, emergency_lead_hours=24)
