@@ -573,7 +573,7 @@ class Relay(TimeStamped):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=RelayKind.choices)
     version = models.PositiveIntegerField(_("version relayed"))
-    relayed_at = models.DateTimeField(_("relayed at"))
+    relayed_at = models.DateTimeField(_("relayed at"), validators=[validate_calendar_range])
     relayed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -581,7 +581,9 @@ class Relay(TimeStamped):
         related_name="+",
         verbose_name=_("relayed by"),
     )
-    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(
+        _("acknowledged at"), null=True, blank=True, validators=[validate_calendar_range]
+    )
     acknowledgement_reference = models.CharField(_("acknowledgement reference"), max_length=200, blank=True)
     acknowledgement_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

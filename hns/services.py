@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cmcoord.services import based_on, lock_unchanged
+from cmcoord.validators import validate_calendar_range
 from hns import rules
 from hns.models import (
     HnsSettings,
@@ -233,6 +234,10 @@ def relay(*, notification, parties, by, relayed_at=None, seen_version=None) -> l
         _refuse()
     lock_unchanged(notification, "version", seen_version)
     relayed_at = relayed_at or timezone.now()
+    try:
+        validate_calendar_range(relayed_at)
+    except ValidationError as exc:
+        raise ValidationError({"relayed_at": exc.messages}) from None
     if relayed_at > timezone.now() + dt.timedelta(minutes=5):
         raise ValidationError({"relayed_at": _("A relay cannot be recorded in the future.")})
     if not parties:
