@@ -4,9 +4,11 @@ parties' acknowledgements, incidents, who notifies for which organisation, the r
 Every record comes from ``for_user`` (``hns.rules``): what a reader may not see answers 404.
 """
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -536,7 +538,10 @@ class PackageView(OperationMixin, TemplateView):
         sites, movements = package_records(self.operation, party)
         stem = f"hns-{self.operation.pk}-party-{party.pk}-{timezone.localdate():%Y%m%d}"
         if fmt == "csv":
-            body, content_type = package_hxl(self.operation, sites, movements), "text/csv; charset=utf-8"
+            body, content_type = (
+                package_hxl(self.operation, sites, movements).encode(),
+                "text/csv; charset=utf-8",
+            )
         elif fmt == "geojson":
             body, content_type = geojson.render(package_features(sites, movements)), "application/geo+json"
         else:
@@ -545,7 +550,8 @@ class PackageView(OperationMixin, TemplateView):
                 kml.render(name, package_features(sites, movements), str(DISCLAIMER), labels=kml_labels()),
                 ("application/vnd.google-earth.kml+xml"),
             )
-        response = HttpResponse(body, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+        # A download (streamed, as the guideline files are), never shown as a page.
+        response = FileResponse(io.BytesIO(body), as_attachment=True, filename=f"{stem}.{fmt}")
+        response["Content-Type"] = content_type
         response["Cache-Control"] = "private, no-store"
         return response

@@ -164,7 +164,7 @@ def test_the_relay_package_reads_back_as_geojson_kml_and_hxl(cell, client):
     reader = as_user(client, officer)
     url = reverse("hns:package", args=[op.pk, party.pk])
 
-    collection = geojson.loads(reader.get(url + "?format=geojson").content)
+    collection = geojson.loads(reader.get(url + "?format=geojson").getvalue())
     assert collection.is_valid
     kinds = {f["properties"]["kind"]: f for f in collection["features"]}
     assert kinds["site"]["geometry"]["type"] == "Point"
@@ -173,7 +173,7 @@ def test_the_relay_package_reads_back_as_geojson_kml_and_hxl(cell, client):
     assert line["type"] == "LineString" and line["coordinates"][0] == [34.8389, -19.8342]
     assert line["coordinates"][1] == [34.75, -19.9] and line["coordinates"][-1] == [34.6167, -19.875]
 
-    root = ET.fromstring(reader.get(url + "?format=kml").content)  # noqa: S314 (our own output)
+    root = ET.fromstring(reader.get(url + "?format=kml").getvalue())  # noqa: S314 (our own output)
     assert root.tag == f"{KML}kml"
     placemarks = root.findall(f".//{KML}Placemark")
     names = {p.findtext(f"{KML}name") for p in placemarks}
@@ -182,7 +182,7 @@ def test_the_relay_package_reads_back_as_geojson_kml_and_hxl(cell, client):
     assert point is not None and point.text.strip().startswith("34.8389,-19.8342")
     assert root.find(f".//{KML}LineString/{KML}coordinates") is not None
 
-    body = reader.get(url + "?format=csv").content.decode()
+    body = reader.get(url + "?format=csv").getvalue().decode()
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[1][0] == "#meta+id" and len(rows) == 4
     dataset = hxl.data(io.BytesIO(body.encode()))
