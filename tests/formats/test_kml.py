@@ -92,8 +92,12 @@ def test_hostile_names_stay_text_in_the_file_and_in_google_earths_html_balloon(s
     assert set(balloon.tags) <= {"h3", "p", "br", "table", "tr", "th", "td"}
     shown = "".join(balloon.text)
     assert "<script>alert('x')</script>" in shown and "&amp;" in shown
-    for style in kml.iterfind(".//k:Style/k:BalloonStyle/k:text", namespaces=NS):
-        assert style.text == "$[description]"  # no raw property in any balloon
+    # Each placemark's style shows only that escaped description: no raw property in a balloon.
+    (style_url,) = placemark.xpath("k:styleUrl/text()", namespaces=NS)
+    (balloon_text,) = kml.xpath(
+        f"k:Document/k:Style[@id='{style_url[1:]}']/k:BalloonStyle/k:text/text()", namespaces=NS
+    )
+    assert balloon_text == "$[description]"
 
 
 def test_a_route_across_the_antimeridian_is_two_lines(schema, across_the_antimeridian):

@@ -104,10 +104,10 @@ def test_a_route_across_the_antimeridian_takes_the_short_way(across_the_antimeri
 
 
 def test_hostile_names_are_escaped_text(hostile):
-    svg, markup = _svg([hostile], title="<b>Map</b>")
+    svg, markup = _svg([hostile], title="<b>Map</b>\x07")
 
     assert "<script" not in markup and "<b>" not in markup
-    assert svg.get("aria-label") == "<b>Map</b>"
+    assert svg.get("aria-label") == "<b>Map</b>" and svg.find(f"{SVG}title").text == "<b>Map</b>"
     (label,) = _labels(svg)
     assert label.startswith("<script>alert('x')</script>") and label.endswith("…")  # shortened
     assert len(label) <= maps.MAX_LABEL
