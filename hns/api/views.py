@@ -10,11 +10,20 @@ from hns.filters import MovementFilterSet, StaticSiteFilterSet
 from hns.models import Movement, StaticSite
 
 
+def features(rows, *, request, view):
+    """``?format=geojson`` / ``?format=kml``: sites as points, movements' routes as lines."""
+    return [feature for row in rows for feature in row.to_features()]
+
+
+MAP_EXPORTS = {"geojson": features, "kml": features}
+
+
 class StaticSiteViewSet(ReadOnlyViewSet):
     """Static sites organisations notified (HNS). Notified, not approved: OCHA does not verify the data."""
 
     model = StaticSite
-    related = ("organisation",)
+    related = ("organisation", "area")
+    exports = MAP_EXPORTS
     serializer_class = StaticSiteSerializer
     filterset_class = StaticSiteFilterSet
     search_fields = StaticSiteFilterSet.search_fields
@@ -25,7 +34,8 @@ class MovementViewSet(ReadOnlyViewSet):
     """Movements organisations notified (HNS). Notified, not approved: OCHA does not verify the data."""
 
     model = Movement
-    related = ("organisation",)
+    related = ("organisation", "operation")
+    exports = MAP_EXPORTS
     serializer_class = MovementSerializer
     filterset_class = MovementFilterSet
     search_fields = MovementFilterSet.search_fields

@@ -223,3 +223,16 @@ def test_officers_set_the_operations_lead_times_and_an_emergency_one_cannot_be_l
     settings = HnsSettings.of(op.pk)
     assert (settings.lead_hours, settings.acknowledgement_overdue_hours) == (72, 6)
     assert as_user(client, people["field"]).get(url).status_code == 403
+
+
+def test_the_api_maps_only_what_the_reader_may_read(cell, client):
+    op, people, wfp, ngo, party, contact = cell
+    MovementFactory(organisation=wfp, operation=op, title="WFP convoy")
+    MovementFactory(organisation=ngo, operation=op, title="NGO convoy")
+    answer = as_user(client, people["field"]).get(reverse("api:hns-movement-list") + "?format=geojson")
+    collection = geojson.loads(answer.getvalue())
+    assert collection.is_valid
+    assert [f["properties"]["name"] for f in collection["features"]] == ["WFP convoy"]
+    assert collection["features"][0]["geometry"]["type"] == "LineString"
+    answer = as_user(client, people["hct"]).get(reverse("api:hns-movement-list") + "?format=kml")
+    assert b"convoy" not in answer.getvalue()

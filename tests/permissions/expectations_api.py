@@ -159,6 +159,16 @@ API_EXPECTATIONS.update(
             "kwargs": {"pk": "hns_site_other"},
             "status": HNS_CELL,
         },
+        **{
+            f"api:hns-{kind}-list?format={fmt}": {
+                "route": f"api:hns-{kind}-list",
+                "kwargs": {},
+                "query": f"?format={fmt}",
+                "status": LIST,
+            }
+            for kind in ("site", "movement")
+            for fmt in ("geojson", "kml")
+        },
         "api:hns-movement-detail[other-organisation]": {
             "route": "api:hns-movement-detail",
             "kwargs": {"pk": "hns_movement_other"},
