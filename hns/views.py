@@ -221,10 +221,6 @@ class NotificationFormView(HnsMixin, RecordFormView):
     required_permission = None
     template_name = "hns/notification_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        return response
-
     def get_object(self):
         obj = super().get_object()
         user, op = self.request.user, self.operation.pk
@@ -435,10 +431,6 @@ def acknowledge(request, operation, pk):
 
 class StaffView(HnsMixin, OperationMixin, TemplateView):
     template_name = "hns/staff.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        return response
 
     def check(self):
         if not rules.runs_hns(self.request.user, self.operation.pk):
