@@ -5,8 +5,11 @@ of an app (a notified site, a movement's route) turns itself into ``Feature``s; 
 ``cmcoord.formats`` and the map in ``cmcoord.maps`` know only these types, never an app's model.
 """
 
+import math
 from dataclasses import dataclass, field
 from urllib.parse import quote
+
+from django.utils.translation import gettext, pgettext
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,10 @@ def line_parts(line: LineString) -> list[tuple[Position, ...]]:
     interpolated and each part ends on its own side. A line that crosses nowhere is one part.
     """
     parts, current = [], [line.positions[0]]
-    for before, after in zip(line.positions, line.positions[1:], strict=False):
+    for after in line.positions[1:]:
+        before = current[-1]
+        if abs(after.lon) == 180 and before.lon != 0:  # on the antimeridian: on ``before``'s side
+            after = Position(math.copysign(180, before.lon), after.lat)
         delta = after.lon - before.lon
         if abs(delta) > 180:
             edge = 180.0 if delta < 0 else -180.0  # the side ``before`` is on
@@ -103,3 +109,28 @@ def geo_uri(position: Position, label: str = "") -> str:
     if words:
         uri += f"?q={lat},{lon}({quote(words, safe='')})"
     return uri
+
+
+def degrees_text(value: float, axis: str, decimals: int = DECIMALS) -> str:
+    """A latitude (``axis="lat"``) or longitude (``"lon"``) as people read it: "19.8436° S"."""
+    if axis == "lon":
+        value = (value + 180) % 360 - 180
+    text = number(abs(value)) if decimals == DECIMALS else f"{abs(value):.{decimals}f}"
+    if float(text) == 0 or (axis == "lon" and float(text) == 180):
+        return f"{text}°"
+    if axis == "lat":
+        # Translators: a latitude, e.g. "19.8436° S"; N = north, S = south.
+        north, south = pgettext("latitude", "%(degrees)s° N"), pgettext("latitude", "%(degrees)s° S")
+        return (north if value > 0 else south) % {"degrees": text}
+    # Translators: a longitude, e.g. "34.8389° E"; E = east, W = west.
+    east, west = pgettext("longitude", "%(degrees)s° E"), pgettext("longitude", "%(degrees)s° W")
+    return (east if value > 0 else west) % {"degrees": text}
+
+
+def position_text(position: Position) -> str:
+    """The position as text for a page or an e-mail, latitude first: "19.8436° S, 34.8389° E"."""
+    # Translators: a position on the earth, e.g. "19.8436° S, 34.8389° E".
+    return gettext("%(latitude)s, %(longitude)s") % {
+        "latitude": degrees_text(position.lat, "lat"),
+        "longitude": degrees_text(position.lon, "lon"),
+    }

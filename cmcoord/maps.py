@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from cmcoord.formats.text import xml_text
-from cmcoord.geo import Feature, LineString, Point, Position, positions
+from cmcoord.geo import Feature, LineString, Point, Position, degrees_text, positions
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 BACKGROUND = "#f4f1ea"  # warm paper
@@ -79,23 +79,11 @@ def _unwrapped(feature: Feature, centre: float) -> list[tuple[float, float]]:
 
 
 def _degrees(value: float, step: float, axis: str) -> str:
+    """A grid line's label, with as many decimals as the grid's step needs."""
     decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
     if round(step / 10 ** math.floor(math.log10(step) + 1e-9), 3) == 2.5:
         decimals += 1
-    if axis == "lon":
-        value = (value + 180) % 360 - 180
-    text = f"{abs(value):.{decimals}f}"
-    if float(text) == 0 or (axis == "lon" and float(text) == 180):
-        return f"{text}°"
-    if axis == "lat":
-        # Translators: a latitude on the map's grid, e.g. "19.5° S"; N = north, S = south.
-        return (
-            pgettext("latitude", "%(degrees)s° N") if value > 0 else pgettext("latitude", "%(degrees)s° S")
-        ) % {"degrees": text}
-    # Translators: a longitude on the map's grid, e.g. "34.5° E"; E = east, W = west.
-    return (
-        pgettext("longitude", "%(degrees)s° E") if value > 0 else pgettext("longitude", "%(degrees)s° W")
-    ) % {"degrees": text}
+    return degrees_text(value, axis, decimals)
 
 
 def _distance(km: float) -> str:

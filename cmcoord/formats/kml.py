@@ -23,6 +23,7 @@ from html import escape
 
 from cmcoord.geo import Feature, LineString, Point, Position, line_parts, number
 
+from .geojson import json_value
 from .text import xml_text
 
 NAMESPACE = "http://www.opengis.net/kml/2.2"
@@ -50,8 +51,6 @@ def value_text(value) -> str:
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Mapping | list | tuple):
-        from .geojson import json_value
-
         return json.dumps(json_value(value), ensure_ascii=False)
     return str(value)
 

@@ -1,10 +1,10 @@
-"""geo: URIs (RFC 5870), latitude first, with the Android label convention."""
+"""geo: URIs (RFC 5870), latitude first, with the Android label convention; positions as text."""
 
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from cmcoord.geo import Position, geo_uri
+from cmcoord.geo import Position, geo_uri, position_text
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,16 @@ def test_a_hostile_label_stays_inside_its_parentheses():
 
 def test_an_empty_label_is_no_query():
     assert geo_uri(Position(1, 2), " \n\x07") == "geo:2,1"
+
+
+@pytest.mark.parametrize(
+    "position, text",
+    [
+        (Position(lon=34.8389, lat=-19.8436), "19.8436° S, 34.8389° E"),
+        (Position(lon=-72.3388, lat=18.5392), "18.5392° N, 72.3388° W"),
+        (Position(lon=180, lat=0), "0°, 180°"),
+        (Position(lon=-0.000_000_1, lat=51.123_456_789), "51.123457° N, 0°"),
+    ],
+)
+def test_a_position_as_text_for_pages_says_north_south_east_west(position, text):
+    assert position_text(position) == text

@@ -112,3 +112,11 @@ def test_no_features_is_an_empty_collection():
 def test_a_position_off_the_earth_is_refused(lon, lat):
     with pytest.raises(ValueError):
         Position(lon, lat)
+
+
+def test_a_position_on_the_antimeridian_is_written_on_its_neighbours_side():
+    feature = Feature(
+        id="a", name="a", geometry=LineString((Position(-179, 1), Position(180, 2), Position(-179.5, 3)))
+    )
+    (read,) = _read(render([feature]))["features"]
+    assert read["geometry"] == {"type": "LineString", "coordinates": [[-179, 1], [-180, 2], [-179.5, 3]]}
