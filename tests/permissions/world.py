@@ -294,13 +294,15 @@ def _hns(world, op):
     o["hns_movement_other"] = MovementFactory(
         organisation=ngo, title=f"Evacuation {CANARY}", mode="evacuation"
     )
-    party = o["actor_internal"]
+    # A party of its own: the registry's actors stay deletable (a relay keeps its party, PROTECT).
+    party = MilitaryActorFactory(operation=op, name="National army", sensitivity=INTERNAL)
+    party_contact = ContactFactory(actor=party, full_name="Capt. Liaison")
     o["hns_party"] = party
     (o["hns_relay"],) = relay(
         notification=o["hns_movement_own"], parties=[(party, None)], by=users["officer"]
     )
     acknowledge(relay_record=o["hns_relay"], by=users["officer"], reference=f"JTF-{CANARY}")
-    relay(notification=o["hns_site_other"], parties=[(party, o["contact_approved"])], by=users["officer"])
+    relay(notification=o["hns_site_other"], parties=[(party, party_contact)], by=users["officer"])
     incident_record(
         notification=o["hns_site_other"],
         by=users["officer"],
