@@ -27,7 +27,7 @@ def _plain(value):
 DECIDE = {"decision": "approved", "rationale": "Appropriate liaison for access negotiations."}
 ROLE = {"username": "outsider", "role": "officer"}
 HNS_SITE = {
-    "organisation": "@actor_shareable",
+    "organisation": "@hns_organisation",
     "name": "New WFP office",
     "site_type": "office",
     "latitude": "-19.8",
@@ -85,7 +85,7 @@ WRITES = [
         {"occurred_at": "2026-11-20T10:00", "description": "Warning shots near the convoy."},
         {"officer", "admin", "field"},
     ),
-    ("hns:staff", {}, {"user": "@hct", "organisation": "@actor_shareable"}, {"officer", "admin"}),
+    ("hns:staff", {}, {"user": "@hct", "organisation": "@hns_organisation"}, {"officer", "admin"}),
     (
         "hns:settings",
         {},

@@ -283,7 +283,8 @@ def _hns(world, op):
     """HNS (humanitarian notification system): field notifies for WFP; another organisation's site
     and movement carry the canary (field reads none of them, nor who acknowledged what)."""
     o, users = world.objects, world.users
-    wfp = o["actor_shareable"]
+    # Its own organisation: the registry's actors stay deletable (a notification keeps its organisation).
+    wfp = o["hns_organisation"] = ActorFactory(operation=op, name="WFP Logistics", sensitivity=S)
     ngo = ActorFactory(operation=op, name="Relief NGO", sensitivity=INTERNAL)
     o["hns_staff"] = staff_set(operation=op, user=users["field"], organisation=wfp, by=users["officer"])
     o["hns_site_own"] = StaticSiteFactory(organisation=wfp, name="WFP warehouse Beira", area=o["area"])
