@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "meetings",
     "cell",
     "assets",
+    "hns",
     "accounts",
     "imports",
     "web",
@@ -422,6 +423,8 @@ SPECTACULAR_SETTINGS = {
         "NotificationKindEnum": "cmcoord.models.notifications.NotificationKind",
         "LinkKindEnum": "actors.models.LinkKind",
         "MilitaryResponseEnum": "cell.models.AssistanceRequest.MilitaryResponse",
+        "HnsSiteStatusEnum": "hns.models.SiteStatus",
+        "HnsMovementStatusEnum": "hns.models.MovementStatus",
     },
 }
 

@@ -178,3 +178,43 @@ class DependencyFactory(factory.django.DjangoModelFactory):
     criticality = "high"
     alternative_readiness = Readiness.NONE
     sensitivity = Sensitivity.INTERNAL
+
+
+# --- HNS (humanitarian notification system) -----------------------------------------------------
+
+
+class StaticSiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "hns.StaticSite"
+
+    organisation = factory.SubFactory(ActorFactory)
+    operation = factory.LazyAttribute(lambda o: o.organisation.operation)
+    name = factory.Sequence(lambda n: f"Warehouse {n}")
+    site_type = "warehouse"
+    latitude = "-19.83420"
+    longitude = "34.83890"
+    valid_from = TODAY
+    focal_point_name = "Duty officer"
+    focal_point_phone = "+258 84 000 0000"
+
+
+class MovementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "hns.Movement"
+
+    organisation = factory.SubFactory(ActorFactory)
+    operation = factory.LazyAttribute(lambda o: o.organisation.operation)
+    title = factory.Sequence(lambda n: f"Convoy {n}")
+    mode = "road_convoy"
+    starts_at = factory.LazyFunction(lambda: dt.datetime(2026, 12, 5, 6, 0, tzinfo=dt.UTC))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=10))
+    origin = "Beira"
+    origin_latitude = "-19.83420"
+    origin_longitude = "34.83890"
+    destination = "Buzi"
+    destination_latitude = "-19.87500"
+    destination_longitude = "34.61670"
+    waypoints = factory.LazyFunction(lambda: [[34.75, -19.9]])
+    cargo_class = "food"
+    focal_point_name = "Convoy leader"
+    focal_point_phone = "+258 84 111 1111"

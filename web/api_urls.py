@@ -20,6 +20,7 @@ from cmcoord.api.views import (
 )
 from cmcoord.formats.renderers import ICalendarRenderer
 from contacts.api.views import ActorViewSet, ContactViewSet
+from hns.api.views import MovementViewSet, StaticSiteViewSet
 from meetings.api.feeds import CalendarFeedView, FeedResetView, FeedUrlView, OperationCalendarViewSet
 from meetings.api.views import ActionPointViewSet, ForumViewSet, MeetingViewSet
 from web.deletions import DeletionsView
@@ -56,6 +57,8 @@ router.register("dependencies", DependencyViewSet, basename="dependency")
 router.register("security-assessments", SecurityAssessmentViewSet, basename="security-assessment")
 router.register("guidelines", GuidelineViewSet, basename="guideline")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("hns-sites", StaticSiteViewSet, basename="hns-site")
+router.register("hns-movements", MovementViewSet, basename="hns-movement")
 
 operation_meetings_ics = OperationCalendarViewSet.as_view(
     {"get": "meetings_ics"}, renderer_classes=[ICalendarRenderer], basename="operation", detail=True

@@ -8,6 +8,7 @@ the passwords it is given. Dates are relative to ``timezone.localdate()``.
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -30,6 +31,7 @@ from cmcoord.reference import load_all, upsert
 from cmcoord.roles import Role
 from cmcoord.services import role_grant
 from contacts.models import Contact, InterlocutorDecision
+from hns.models import Movement, OrganisationStaff, Relay, RelayKind, StaticSite
 from meetings.models import (
     ActionPoint,
     AgendaItem,
@@ -51,7 +53,7 @@ SUMMARY_MODELS = [
     "actors.ActorLink", "contacts.Contact", "contacts.InterlocutorDecision", "meetings.CoordinationForum",
     "meetings.ForumMember", "meetings.Meeting", "meetings.Participant", "meetings.AgendaItem",
     "meetings.Decision", "meetings.ActionPoint", "cell.CellRequest", "cell.AssistanceRequest",
-    "assets.AssetDeployment", "assets.Dependency",
+    "assets.AssetDeployment", "assets.Dependency", "hns.StaticSite", "hns.Movement", "hns.Relay",
 ]  # fmt: skip
 
 
@@ -143,6 +145,7 @@ def seed_mozambique(users: dict, today: dt.date) -> Ctx:
     seed_concerns(ctx)
     seed_endorsed_rfa(ctx)
     seed_pending_rfa(ctx)
+    seed_hns(ctx)
     return ctx
 
 
@@ -559,3 +562,70 @@ def seed_pending_rfa(ctx: Ctx) -> None:
         priority=AssistanceRequest.Priority.LIFE_SAVING,
         civilian_alternatives_tried="Commercial charter operators asked; none available this week.",
     )
+
+
+# --- Humanitarian notifications (HNS) ---------------------------------------------------------------
+
+
+def seed_hns(ctx: Ctx) -> None:
+    """WFP (the field user notifies for it) and MSF notify sites; a WFP convoy to Búzi is relayed to
+    the National Armed Forces and JTF Kestrel; the armed forces acknowledged it, JTF not yet."""
+    op, officer = ctx.operation, ctx.users["officer"]
+    wfp = ctx.actors["World Food Programme"]
+    upsert(
+        OrganisationStaff, {"operation": op, "user": ctx.users["field"]}, organisation=wfp, added_by=officer
+    )
+    for organisation, spec in data.MOZ_HNS_SITES:
+        upsert(
+            StaticSite,
+            {"operation": op, "name": spec["name"]},
+            organisation=ctx.actors[organisation],
+            site_type=spec["type"],
+            latitude=Decimal(spec["lat"]),
+            longitude=Decimal(spec["lon"]),
+            area=ctx.areas[spec["pcode"]],
+            valid_from=ctx.day(spec["from"]),
+            valid_until=ctx.day(spec["until"]) if spec.get("until") is not None else None,
+            focal_point_name=spec["focal_point"],
+            focal_point_phone=spec["phone"],
+            submitted_by=ctx.users["field"] if organisation == wfp.name else officer,
+        )
+    spec = data.MOZ_HNS_CONVOY
+    convoy, _ = upsert(
+        Movement,
+        {"operation": op, "title": spec["title"]},
+        organisation=wfp,
+        mode="road_convoy",
+        starts_at=ctx.at(3, 6),
+        ends_at=ctx.at(3, 17),
+        origin=spec["origin"],
+        origin_latitude=Decimal(spec["origin_at"][0]),
+        origin_longitude=Decimal(spec["origin_at"][1]),
+        destination=spec["destination"],
+        destination_latitude=Decimal(spec["destination_at"][0]),
+        destination_longitude=Decimal(spec["destination_at"][1]),
+        waypoints=spec["waypoints"],
+        vehicles=spec["vehicles"],
+        cargo_class="food",
+        people=spec["people"],
+        focal_point_name=spec["focal_point"],
+        focal_point_phone=spec["phone"],
+        submitted_by=ctx.users["field"],
+    )
+    for party, acknowledged in [("National Armed Forces", True), (data.JTF, False)]:
+        relay, _ = Relay.objects.get_or_create(
+            movement=convoy,
+            party=ctx.actors[party],
+            version=convoy.version,
+            defaults={
+                "operation": op,
+                "kind": RelayKind.NOTIFICATION,
+                "relayed_at": timezone.now() - dt.timedelta(hours=20),
+                "relayed_by": officer,
+            },
+        )
+        if acknowledged and relay.acknowledged_at is None:
+            relay.acknowledged_at = relay.relayed_at + dt.timedelta(hours=3)
+            relay.acknowledgement_reference = "FAN-CIMIC-0412"
+            relay.acknowledgement_recorded_by = officer
+            relay.save()

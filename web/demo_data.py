@@ -688,3 +688,35 @@ MWI_DEPENDENCIES = [
     (MWI_HELICOPTER, "Food distribution to Makhanga (Nsanje)", "MW311", "FSC", Criticality.CRITICAL,
      "", "", Readiness.NONE),
 ]
+
+
+# --- Humanitarian notifications (HNS): sites and a convoy around Beira and Búzi ---------------------
+
+MOZ_HNS_SITES = [
+    ("World Food Programme", {
+        "name": "WFP warehouse, Beira port", "type": "warehouse", "lat": "-19.82880", "lon": "34.83810",
+        "pcode": "MZ0701", "from": -30, "until": 90, "focal_point": "WFP Beira duty officer",
+        "phone": "+258 84 555 0101",
+    }),
+    ("World Food Programme", {
+        "name": "Distribution site, Búzi town", "type": "distribution_site", "lat": "-19.87520",
+        "lon": "34.61720", "pcode": "MZ0702", "from": -10, "until": 5,
+        "focal_point": "WFP Búzi field monitor",
+        "phone": "+258 84 555 0102",
+    }),
+    ("Médecins Sans Frontières", {
+        "name": "MSF cholera treatment centre, Dondo", "type": "health_facility", "lat": "-19.60940",
+        "lon": "34.74310", "pcode": "MZ0705", "from": -20, "until": None,
+        "focal_point": "MSF Dondo 24/7 line",
+        "phone": "+258 84 555 0201",
+    }),
+]  # fmt: skip
+
+MOZ_HNS_CONVOY = {
+    "title": "WFP food convoy Beira to Búzi",
+    "origin": "WFP warehouse, Beira port", "origin_at": ("-19.82880", "34.83810"),
+    "destination": "Distribution site, Búzi town", "destination_at": ("-19.87520", "34.61720"),
+    "waypoints": [[34.7717, -19.8461], [34.6894, -19.9010]],
+    "vehicles": "6 white trucks with the WFP logo on doors and roof; 1 white Land Cruiser (lead), flags",
+    "people": 9, "focal_point": "Convoy leader, WFP Logistics", "phone": "+258 84 555 0110",
+}  # fmt: skip

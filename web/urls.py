@@ -21,6 +21,7 @@ operation_urls = [
     path("", include("meetings.urls")),
     path("", include("cell.urls")),
     path("", include("assets.urls")),
+    path("", include("hns.urls")),
     path("", include("imports.urls")),
 ]
 

@@ -23,6 +23,10 @@ class NotificationKind(models.TextChoices):
     QUEUE_RFA_TO_ENDORSE = "queue_rfa_to_endorse", _("RFA awaiting your endorsement")
     QUEUE_STRATEGY_DRAFT = "queue_strategy_draft", _("Strategy draft awaiting approval")
     QUEUE_ANSWER = "queue_answer", _("Answer to your request")  # no longer sent: CELL_REQUEST_UPDATE is
+    # The humanitarian notification system (hns/queues.py).
+    HNS_MOVEMENT_NOT_RELAYED = "hns_movement_not_relayed", _("Notified movement starting soon, not relayed")
+    HNS_ACKNOWLEDGEMENT_OVERDUE = "hns_ack_overdue", _("Party's acknowledgement overdue")
+    HNS_SITE_EXPIRING = "hns_site_expiring", _("Notified site's validity ending")
 
 
 # The reminders that also go out by e-mail (the others are in-app only).
@@ -41,6 +45,9 @@ EMAILED_KINDS = [
     NotificationKind.CELL_REQUEST_UPDATE,
     NotificationKind.INTERLOCUTOR_DECISION,
     NotificationKind.MEETING_SUMMARY,
+    NotificationKind.HNS_MOVEMENT_NOT_RELAYED,
+    NotificationKind.HNS_ACKNOWLEDGEMENT_OVERDUE,
+    NotificationKind.HNS_SITE_EXPIRING,
 ]
 
 

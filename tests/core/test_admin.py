@@ -37,6 +37,11 @@ ADD_REFUSED = {
     "cmcoord.UserToken": "issued by the API token endpoint (with two-factor), where the key is shown once",
     "cmcoord.IdempotencyKey": "made by the create it protects",
     "imports.ImportBatch": "uploaded on the import page by an officer of the operation",
+    # HNS: notified by the organisations, relayed and acknowledged through hns.services
+    "hns.StaticSite": "notified on the HNS pages (lead time, organisation, version relayed)",
+    "hns.Movement": "notified on the HNS pages (lead time, organisation, version relayed)",
+    "hns.Relay": "recorded by the cell on the notification's page",
+    "hns.Incident": "recorded on the notification's page",
 }
 # Change pages that show the record without a save button: the record of a decision.
 VIEW_ONLY = {
@@ -44,6 +49,10 @@ VIEW_ONLY = {
     "cmcoord.UserToken",
     "cmcoord.IdempotencyKey",
     "imports.ImportBatch",
+    "hns.StaticSite",
+    "hns.Movement",
+    "hns.Relay",
+    "hns.Incident",
 }
 
 

@@ -30,7 +30,7 @@ PSEUDO = "qps"
 MARKED = re.compile(r"⟦[^⟦⟧]*⟧")  # innermost first: a marked sentence may hold a marked word
 URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s⟧]+")  # an address shown to copy (a feed), not words
 LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more: something a person reads
-RECORD_APPS = {"cmcoord", "actors", "contacts", "meetings", "cell", "assets", "imports"}
+RECORD_APPS = {"cmcoord", "actors", "contacts", "meetings", "cell", "assets", "hns", "imports"}
 VISIBLE_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
 # Not words of the interface: the product's name, and each language's own name in the switcher.
 NOT_INTERFACE = ["CMCoord", "UN-CMCoord", "English", "Français", "Español", "العربية", "Português", "Pseudo"]

@@ -199,3 +199,33 @@ API_EXPECTATIONS["api:search[other operation]"] = {
     "query": "?q=7f3a9&operation={other_operation}",
     "status": OTHER_OPERATION,
 }
+# --- HNS (humanitarian notification system): officers and the administrator all; field (WFP's
+# staff) WFP's own; HCT/UNCT, other field staff and partner tokens nothing (lists come back empty).
+HNS_OWN = _status(default=404, anonymous=401, field=200, officer=200, admin=200)
+HNS_CELL = _status(default=404, anonymous=401, officer=200, admin=200)
+API_EXPECTATIONS.update(
+    {
+        **_resource("hns-site", pk="hns_site_own", detail=HNS_OWN),
+        **_resource("hns-movement", pk="hns_movement_own", detail=HNS_OWN),
+        "api:hns-site-detail[other-organisation]": {
+            "route": "api:hns-site-detail",
+            "kwargs": {"pk": "hns_site_other"},
+            "status": HNS_CELL,
+        },
+        **{
+            f"api:hns-{kind}-list?format={fmt}": {
+                "route": f"api:hns-{kind}-list",
+                "kwargs": {},
+                "query": f"?format={fmt}",
+                "status": LIST,
+            }
+            for kind in ("site", "movement")
+            for fmt in ("geojson", "kml")
+        },
+        "api:hns-movement-detail[other-organisation]": {
+            "route": "api:hns-movement-detail",
+            "kwargs": {"pk": "hns_movement_other"},
+            "status": HNS_CELL,
+        },
+    }
+)

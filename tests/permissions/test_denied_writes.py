@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tests.permissions.world import PRINCIPALS, build_world
 
-WATCHED_APPS = ["cmcoord", "actors", "contacts", "meetings", "cell", "assets", "imports", "guardian"]
+WATCHED_APPS = ["cmcoord", "actors", "contacts", "meetings", "cell", "assets", "hns", "imports", "guardian"]
 
 
 def fingerprint():
@@ -26,6 +26,16 @@ def _plain(value):
 
 DECIDE = {"decision": "approved", "rationale": "Appropriate liaison for access negotiations."}
 ROLE = {"username": "outsider", "role": "officer"}
+HNS_SITE = {
+    "organisation": "@hns_organisation",
+    "name": "New WFP office",
+    "site_type": "office",
+    "latitude": "-19.8",
+    "longitude": "34.8",
+    "valid_from": "2026-11-01",
+    "focal_point_name": "Duty officer",
+    "focal_point_phone": "+258 84 000",
+}
 # route, kwargs (world placeholders), POST data, who may do it (everyone else is refused)
 WRITES = [
     ("contacts:actor-decide", {"pk": "actor_internal"}, DECIDE, {"hct", "admin"}),
@@ -57,6 +67,30 @@ WRITES = [
         {},
         {"kind": "access", "title": "T", "description": "D", "sensitivity": "internal"},
         {"officer", "admin", "field"},
+    ),
+    # --- HNS: the cell relays, checks, sets who notifies and the lead times; WFP's staff (field)
+    # notify, cancel and record incidents of WFP's own; nobody else writes any of it.
+    ("hns:site-create", {}, HNS_SITE, {"officer", "admin", "field"}),
+    ("hns:site-cancel", {"pk": "hns_site_own"}, {}, {"officer", "admin", "field"}),
+    ("hns:site-check", {"pk": "hns_site_other"}, {}, {"officer", "admin"}),
+    (
+        "hns:movement-relay",
+        {"pk": "hns_movement_own"},
+        {"parties": "@actor_restricted", "version": 1},
+        {"officer", "admin"},
+    ),
+    (
+        "hns:movement-incident",
+        {"pk": "hns_movement_own"},
+        {"occurred_at": "2026-11-20T10:00", "description": "Warning shots near the convoy."},
+        {"officer", "admin", "field"},
+    ),
+    ("hns:staff", {}, {"user": "@hct", "organisation": "@hns_organisation"}, {"officer", "admin"}),
+    (
+        "hns:settings",
+        {},
+        {"lead_hours": "72", "emergency_lead_hours": "24", "acknowledgement_overdue_hours": "6"},
+        {"officer", "admin"},
     ),
 ]
 

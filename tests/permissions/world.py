@@ -18,6 +18,8 @@ from cmcoord.models import GuidelineDocument, GuidelineStatus, Notification, Sec
 from cmcoord.roles import Role
 from cmcoord.services import partner_token_create, record_share, role_grant
 from contacts.models import InterlocutorQuestion
+from hns.models import HnsSettings
+from hns.services import acknowledge, incident_record, relay, staff_set
 from imports.models import ImportBatch
 from meetings.models import AgendaItem, Decision, Participant
 from tests.factories import (
@@ -33,8 +35,10 @@ from tests.factories import (
     MandateFactory,
     MeetingFactory,
     MilitaryActorFactory,
+    MovementFactory,
     OperationFactory,
     SectorFactory,
+    StaticSiteFactory,
     UserFactory,
 )
 
@@ -88,6 +92,7 @@ def build_world() -> World:
     _cell(world, op)
     _shared(world, op)
     # An upload waiting for its officer's confirmation: only that officer opens it.
+    _hns(world, op)
     o["import_batch"] = ImportBatch.objects.create(
         operation=op,
         kind="actors",
@@ -302,3 +307,38 @@ def _shared(world, op):
     ActionPointFactory(operation=op, owner=users["officer"], meeting=meeting, title=f"Brief {CANARY}")
     for record in (o["contact_shared"], meeting):
         record_share(record=record, user=users["field"], by=users["officer"])
+
+
+def _hns(world, op):
+    """HNS (humanitarian notification system): field notifies for WFP; another organisation's site
+    and movement carry the canary (field reads none of them, nor who acknowledged what)."""
+    o, users = world.objects, world.users
+    # Its own organisation: the registry's actors stay deletable (a notification keeps its organisation).
+    wfp = o["hns_organisation"] = ActorFactory(operation=op, name="WFP Logistics", sensitivity=S)
+    ngo = ActorFactory(operation=op, name="Relief NGO", sensitivity=INTERNAL)
+    o["hns_staff"] = staff_set(operation=op, user=users["field"], organisation=wfp, by=users["officer"])
+    o["hns_site_own"] = StaticSiteFactory(organisation=wfp, name="WFP warehouse Beira", area=o["area"])
+    o["hns_site_other"] = StaticSiteFactory(
+        organisation=ngo, name=f"Clinic {CANARY}", site_type="health_facility", focal_point_name=CANARY
+    )
+    o["hns_movement_own"] = MovementFactory(organisation=wfp, title="Food convoy Beira to Buzi")
+    o["hns_movement_other"] = MovementFactory(
+        organisation=ngo, title=f"Evacuation {CANARY}", mode="evacuation"
+    )
+    # A party of its own: the registry's actors stay deletable (a relay keeps its party, PROTECT).
+    party = MilitaryActorFactory(operation=op, name="National army", sensitivity=INTERNAL)
+    party_contact = ContactFactory(actor=party, full_name="Capt. Liaison")
+    o["hns_party"] = party
+    (o["hns_relay"],) = relay(
+        notification=o["hns_movement_own"], parties=[(party, None)], by=users["officer"]
+    )
+    acknowledge(relay_record=o["hns_relay"], by=users["officer"], reference=f"JTF-{CANARY}")
+    relay(notification=o["hns_site_other"], parties=[(party, party_contact)], by=users["officer"])
+    incident_record(
+        notification=o["hns_site_other"],
+        by=users["officer"],
+        occurred_at=timezone.now(),
+        description=f"Shelling nearby {CANARY}",
+        party=party,
+    )
+    HnsSettings.objects.create(operation=op, lead_hours=48, emergency_lead_hours=24)
