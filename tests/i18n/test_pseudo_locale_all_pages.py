@@ -108,6 +108,8 @@ def test_an_operation_with_nothing_yet_shows_its_empty_states_marked(db):
     for key, entry, principal in html_pages():
         if entry["kwargs"] != {"op": "operation"} or entry["status"][principal] != 200:
             continue
+        if key.startswith("hns:") and principal == "field":
+            continue  # in the world field staff notify for WFP; here they are no organisation's staff
         url = reverse(entry.get("route", key), kwargs={"op": empty.pk}) + entry.get("query", "")
         response = world.client(principal).get(url, headers={"accept-language": PSEUDO})
         assert response.status_code == 200, f"{principal} GET {url}"

@@ -189,6 +189,7 @@ def _leaky_neighbours(world, op):
         title="UN-CMCoord guidelines for Mozambique",
         sensitivity=INTERNAL,
         file=ContentFile(b"%PDF-1.4 country guidelines", name="country-guidelines.pdf"),
+        file_name="country-guidelines.pdf",
         **approved,
     )
     o["guideline_restricted"] = GuidelineDocument.objects.create(
@@ -196,6 +197,7 @@ def _leaky_neighbours(world, op):
         title="Liaison arrangements",
         sensitivity=R,
         file=ContentFile(f"%PDF-1.4 {CANARY}".encode(), name="liaison.pdf"),
+        file_name="liaison.pdf",
         **approved,
     )
     # Security context and guidelines kept in the browser (issue 11): a shareable document
@@ -205,6 +207,7 @@ def _leaky_neighbours(world, op):
         title="Civil-military coordination guidance note",
         sensitivity=S,
         file=ContentFile(b"%PDF-1.4 shareable guidance", name="guidance.pdf"),
+        file_name="guidance.pdf",
         **approved,
     )
     o["guideline_draft"] = GuidelineDocument.objects.create(
@@ -212,6 +215,7 @@ def _leaky_neighbours(world, op):
         title=f"Draft guidelines {CANARY}",
         sensitivity=INTERNAL,
         file=ContentFile(f"%PDF-1.4 draft {CANARY}".encode(), name="draft.pdf"),
+        file_name="draft.pdf",
     )
     o["security_assessment_restricted"] = SecurityAssessment.objects.create(
         operation=op,
