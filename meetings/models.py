@@ -196,7 +196,9 @@ class Meeting(OperationRecord):
         _("sensitivity"), max_length=16, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
     )
     # "Send summary to participants": taken once (a conditional update), then shown on the page.
-    summary_sent_at = models.DateTimeField(_("summary sent at"), null=True, blank=True, editable=False)
+    summary_sent_at = models.DateTimeField(
+        _("summary sent at"), null=True, blank=True, editable=False, validators=[validate_calendar_range]
+    )
     summary_sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

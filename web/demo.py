@@ -613,18 +613,20 @@ def seed_hns(ctx: Ctx) -> None:
         submitted_by=ctx.users["field"],
     )
     for party, acknowledged in [("National Armed Forces", True), (data.JTF, False)]:
-        relay, _ = Relay.objects.get_or_create(
+        # Found by party, not version: a later run moves the convoy's dates (a new version), and
+        # the demo's relay follows it rather than piling up relays of versions nobody notified.
+        relay, _ = Relay.objects.update_or_create(
             movement=convoy,
             party=ctx.actors[party],
-            version=convoy.version,
+            kind=RelayKind.NOTIFICATION,
             defaults={
                 "operation": op,
-                "kind": RelayKind.NOTIFICATION,
+                "version": convoy.version,
                 "relayed_at": timezone.now() - dt.timedelta(hours=20),
                 "relayed_by": officer,
             },
         )
-        if acknowledged and relay.acknowledged_at is None:
+        if acknowledged:
             relay.acknowledged_at = relay.relayed_at + dt.timedelta(hours=3)
             relay.acknowledgement_reference = "FAN-CIMIC-0412"
             relay.acknowledgement_recorded_by = officer

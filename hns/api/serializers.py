@@ -23,6 +23,34 @@ COMMON = [
 ]
 
 
+# What both kinds of notification say of themselves, for the API's readers.
+NOTIFIED_DESCRIPTIONS = {
+    "organisation_name": _("Name of the organisation that notified it."),
+    "focal_point_name": _("Its 24/7 focal point."),
+    "focal_point_phone": _("The 24/7 focal point's phone number."),
+    "notes": _("What the organisation added for the cell."),
+    "submitted_at": _("When the organisation notified it (ISO 8601)."),
+    "checked_at": _("When the cell checked it (ISO 8601); empty until then. The cell verifies nothing."),
+    "name": _("The site's name."),
+    "valid_from": _("First day the site is notified for."),
+    "valid_until": _("Last day the site is notified for; empty: until removed."),
+    "title": _("A short name of the movement."),
+    "starts_at": _("Start of the window (ISO 8601, with the offset of the operation's time zone)."),
+    "ends_at": _("End of the window (ISO 8601, with the offset of the operation's time zone)."),
+    "emergency": _("Notified as an emergency (the shorter lead time applies)."),
+    "origin": _("Where the movement starts."),
+    "origin_latitude": _("WGS84 decimal degrees."),
+    "origin_longitude": _("WGS84 decimal degrees."),
+    "destination": _("Where the movement ends."),
+    "destination_latitude": _("WGS84 decimal degrees."),
+    "destination_longitude": _("WGS84 decimal degrees."),
+    "vehicles": _("The vehicles, aircraft or boats and their markings."),
+    "cargo_class": _("The class of cargo carried."),
+    "people": _("Number of people moving."),
+    "late_reason": _("Why it was notified within the lead time."),
+}
+
+
 class NotifiedSerializer(DescribedMixin, serializers.ModelSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     geo_uri = serializers.SerializerMethodField(
@@ -50,6 +78,7 @@ class StaticSiteSerializer(NotifiedSerializer):
         ]
         read_only_fields = fields
         descriptions = {
+            **NOTIFIED_DESCRIPTIONS,
             "organisation": _("Identifier of the organisation (actor) that notified it."),
             "site_type": _(
                 "office, warehouse, health_facility, distribution_site, displacement_site or "
@@ -89,6 +118,7 @@ class MovementSerializer(NotifiedSerializer):
         ]
         read_only_fields = fields
         descriptions = {
+            **NOTIFIED_DESCRIPTIONS,
             "organisation": _("Identifier of the organisation (actor) that notified it."),
             "mode": _("road_convoy, flight, waterborne or evacuation."),
             "waypoints": _("The route between origin and destination: [longitude, latitude] pairs in order."),

@@ -14,6 +14,10 @@ NO_NAME = {"actors:link-create"}
 CREATE_PAGES = sorted(name for name in EDIT_EXPECTATIONS if name.endswith("create") and name not in NO_NAME)
 
 
+# A create page whose records are edited on another page than "<kind>-update".
+EDIT_PAGE_OF = {"meetings:create": "meetings:edit-details"}
+
+
 def url_of(route, world):
     kwargs = {k: getattr(world, v).pk for k, v in EDIT_EXPECTATIONS[route]["kwargs"].items() if k != "op"}
     return page(route, world.operation, **kwargs)
@@ -22,7 +26,7 @@ def url_of(route, world):
 def filled_create_form(browser, route, world) -> tuple[dict, type]:
     """The create page's form (with its one-time token), filled like an existing record, named anew."""
     data = posted_form(browser.get(url_of(route, world)))
-    existing = browser.get(url_of(route.replace("create", "update"), world))
+    existing = browser.get(url_of(EDIT_PAGE_OF.get(route, route.replace("create", "update")), world))
     form, values = existing.context["form"], posted_form(existing)
     for name in form.fields:
         if name != "version":

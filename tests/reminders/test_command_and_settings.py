@@ -70,6 +70,7 @@ def test_the_beat_runs_the_dispatcher_and_the_daily_digest_once_each():
     assert sorted(entry["task"] for entry in entries) == [
         "cmcoord.tasks.dispatch_reminders",
         "cmcoord.tasks.send_digests",
+        "cmcoord.tasks.tidy",
     ]
     assert all(entry["task"] in celery_app.tasks for entry in entries)
     dispatcher = settings.CELERY_BEAT_SCHEDULE["dispatch-reminders"]
